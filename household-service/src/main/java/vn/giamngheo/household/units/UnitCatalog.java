@@ -1,0 +1,121 @@
+package vn.giamngheo.household.units;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.core.io.Resource;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The dated administrative units, loaded from data files that an administrator can extend. Validated when loaded: a
+ * broken file stops the service with a message naming the file and the unit.
+ */
+public final class UnitCatalog {
+
+    record UnitFile(String source, String note, List<AdministrativeUnit> units) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final Map<String, List<AdministrativeUnit>> versionsByCode;
+
+    private UnitCatalog(Map<String, List<AdministrativeUnit>> versionsByCode) {
+        this.versionsByCode = versionsByCode;
+    }
+
+    public static UnitCatalog load(List<Resource> files) {
+        Map<String, List<AdministrativeUnit>> byCode = new TreeMap<>();
+        Map<AdministrativeUnit, String> origin = new java.util.HashMap<>();
+        for (Resource file : files) {
+            UnitFile parsed = read(file);
+            if (parsed.units() == null || parsed.units().isEmpty()) {
+                throw new InvalidUnitDataException(file.getDescription() + ": no units");
+            }
+            for (int i = 0; i < parsed.units().size(); i++) {
+                AdministrativeUnit unit = parsed.units().get(i);
+                String where = file.getDescription() + " units[" + i + "]";
+                checkFields(unit, where);
+                origin.put(unit, where);
+                byCode.computeIfAbsent(unit.code(), c -> new ArrayList<>()).add(unit);
+            }
+        }
+        byCode.values().forEach(versions -> versions.sort(Comparator.comparing(AdministrativeUnit::validFrom)));
+        UnitCatalog catalog = new UnitCatalog(byCode);
+        catalog.checkConsistency(origin);
+        return catalog;
+    }
+
+    private static UnitFile read(Resource file) {
+        try (InputStream in = file.getInputStream()) {
+            return JSON.readValue(in, UnitFile.class);
+        } catch (JacksonException e) {
+            throw new InvalidUnitDataException(file.getDescription() + " line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new InvalidUnitDataException(file.getDescription() + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void checkFields(AdministrativeUnit unit, String where) {
+        require(unit.code() != null && unit.code().matches("\\d{2,5}"), where, "code must be 2 to 5 digits");
+        require(unit.name() != null && !unit.name().isBlank(), where, "name is missing");
+        require(unit.type() != null, where, "type is missing");
+        require(unit.validFrom() != null, where, "validFrom is missing");
+        require(unit.validTo() == null || !unit.validTo().isBefore(unit.validFrom()), where,
+                "validTo is before validFrom");
+        require(unit.validTo() != null || unit.successors().isEmpty(), where,
+                "a unit still in force cannot have successors");
+    }
+
+    private void checkConsistency(Map<AdministrativeUnit, String> origin) {
+        versionsByCode.forEach((code, versions) -> {
+            for (int i = 1; i < versions.size(); i++) {
+                AdministrativeUnit previous = versions.get(i - 1);
+                AdministrativeUnit next = versions.get(i);
+                require(previous.validTo() != null && previous.validTo().isBefore(next.validFrom()), origin.get(next),
+                        "code " + code + " overlaps its version from " + previous.validFrom());
+            }
+        });
+        versionsByCode.values().stream().flatMap(List::stream).forEach(unit -> {
+            if (unit.parentCode() != null) {
+                require(find(unit.parentCode(), unit.validFrom()).isPresent(), origin.get(unit),
+                        "parent " + unit.parentCode() + " is not in force on " + unit.validFrom());
+            }
+            for (String successor : unit.successors()) {
+                require(find(successor, unit.validTo().plusDays(1)).isPresent(), origin.get(unit),
+                        "successor " + successor + " is not in force on " + unit.validTo().plusDays(1));
+            }
+        });
+    }
+
+    private static void require(boolean condition, String where, String problem) {
+        if (!condition) {
+            throw new InvalidUnitDataException(where + ": " + problem);
+        }
+    }
+
+    /** The version of {@code code} in force on {@code date}. */
+    public Optional<AdministrativeUnit> find(String code, LocalDate date) {
+        return versionsByCode.getOrDefault(code, List.of()).stream().filter(u -> u.inForceOn(date)).findFirst();
+    }
+
+    /** Every unit in force on {@code date}, by code. */
+    public List<AdministrativeUnit> inForceOn(LocalDate date) {
+        return versionsByCode.values().stream().flatMap(List::stream).filter(u -> u.inForceOn(date)).toList();
+    }
+
+    public List<AdministrativeUnit> versions(String code) {
+        return Collections.unmodifiableList(versionsByCode.getOrDefault(code, List.of()));
+    }
+}

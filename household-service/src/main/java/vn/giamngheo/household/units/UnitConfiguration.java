@@ -1,0 +1,26 @@
+package vn.giamngheo.household.units;
+
+import jakarta.validation.constraints.NotEmpty;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.validation.annotation.Validated;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(UnitConfiguration.UnitProperties.class)
+class UnitConfiguration {
+
+    /** @param unitFiles unit data files ({@code classpath:} or {@code file:}), loaded and checked at start-up */
+    @Validated
+    @ConfigurationProperties("household")
+    record UnitProperties(@NotEmpty List<String> unitFiles) {
+    }
+
+    @Bean
+    UnitCatalog unitCatalog(UnitProperties properties, ResourceLoader loader) {
+        return UnitCatalog.load(properties.unitFiles().stream().map(loader::getResource).toList());
+    }
+}

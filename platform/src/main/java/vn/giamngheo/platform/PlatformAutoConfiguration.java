@@ -1,0 +1,138 @@
+package vn.giamngheo.platform;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import vn.giamngheo.contracts.CloudEventHeaders;
+import vn.giamngheo.contracts.Topics;
+import vn.giamngheo.platform.messaging.EventMetrics;
+import vn.giamngheo.platform.outbox.Outbox;
+import vn.giamngheo.platform.outbox.OutboxCollection;
+import vn.giamngheo.platform.outbox.OutboxRelay;
+import vn.giamngheo.platform.web.ProblemDetailsAdvice;
+
+/** The shared mechanics of design §4, wired once for every service. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration"})
+@EnableConfigurationProperties(PlatformProperties.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock(PlatformProperties properties) {
+        return Clock.system(ZoneId.of(properties.timeZone()));
+    }
+
+    @Bean
+    EventMetrics eventMetrics(MeterRegistry registry) {
+        return new EventMetrics(registry);
+    }
+
+    @Bean
+    Outbox outbox(PlatformProperties properties, Clock clock) {
+        return new Outbox("/" + properties.serviceName(), clock);
+    }
+
+    /** The service's own database: {@code spring.mongodb.database}, else the one named in the connection string. */
+    @Bean
+    @ConditionalOnMissingBean
+    MongoDatabase mongoDatabase(MongoClient client, MongoProperties properties, MongoConnectionDetails details) {
+        String name = properties.getDatabase() != null ? properties.getDatabase()
+                : details.getConnectionString().getDatabase();
+        if (name == null || name.isBlank()) {
+            throw new IllegalStateException("No MongoDB database: set spring.mongodb.database");
+        }
+        return client.getDatabase(name);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoDatabase database, KafkaProperties kafka, KafkaConnectionDetails connection,
+            ObjectProvider<OutboxCollection> collections, PlatformProperties properties, EventMetrics metrics) {
+        return new OutboxRelay(database, outboxProducer(kafka, connection, properties),
+                collections.orderedStream().toList(), properties.messaging().relay(), metrics);
+    }
+
+    private static Producer<String, byte[]> outboxProducer(KafkaProperties kafka, KafkaConnectionDetails connection,
+            PlatformProperties properties) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getProducer().getBootstrapServers());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, properties.serviceName() + "-outbox");
+        // Design §4 rule 1: nothing is removed from the outbox before every replica has it, and a retried send
+        // neither duplicates nor reorders records within a partition. These are invariants, not tunables.
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return new DefaultKafkaProducerFactory<String, byte[]>(config).createProducer();
+    }
+
+    /** Every topic is created explicitly with its partition count; auto-creation would give one partition. */
+    @Bean
+    KafkaAdmin.NewTopics platformTopics(PlatformProperties properties) {
+        PlatformProperties.Messaging messaging = properties.messaging();
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            TopicBuilder builder = TopicBuilder.name(topic)
+                    .partitions(messaging.partitions())
+                    .replicas(messaging.replicationFactor());
+            if (Topics.isCompacted(topic)) {
+                builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            }
+            topics.add(builder.build());
+        }
+        for (String consumed : messaging.consumes()) {
+            topics.add(TopicBuilder.name(Topics.deadLetter(consumed, messaging.consumerGroup()))
+                    .partitions(messaging.partitions())
+                    .replicas(messaging.replicationFactor())
+                    .build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /**
+     * Dead letters keep their original partition (the dead-letter topic has as many), and each is counted by type.
+     * The binder calls this once per record it gives up on.
+     */
+    @Bean
+    DlqPartitionFunction dlqPartitionFunction(EventMetrics metrics) {
+        return (group, record, exception) -> {
+            Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
+            metrics.deadLettered(type == null ? null : new String(type.value(), StandardCharsets.UTF_8));
+            return record.partition();
+        };
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+}

@@ -1,0 +1,107 @@
+package vn.giamngheo.platform.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
+import vn.giamngheo.contracts.CloudEventHeaders;
+import vn.giamngheo.contracts.DomainEvent;
+import vn.giamngheo.contracts.EventCodec;
+import vn.giamngheo.contracts.EventEnvelope;
+import vn.giamngheo.contracts.EventType;
+import vn.giamngheo.contracts.EventTypes;
+import vn.giamngheo.contracts.InvalidEventException;
+
+/**
+ * The body of a functional binding: reads the CloudEvents headers, decodes the payload and hands it to the handler
+ * registered for its type. Handlers must be idempotent (deterministic ids, upserts, sequence guards); whatever they
+ * throw goes back to the binder, which retries a bounded number of times and then dead-letters the record.
+ */
+public final class EventDispatcher implements Consumer<Message<byte[]>> {
+
+    private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
+
+    private final Map<EventType<?>, Function<EventEnvelope<?>, Outcome>> handlers;
+    private final EventMetrics metrics;
+
+    private EventDispatcher(Map<EventType<?>, Function<EventEnvelope<?>, Outcome>> handlers, EventMetrics metrics) {
+        this.handlers = Map.copyOf(handlers);
+        this.metrics = metrics;
+    }
+
+    public static Builder builder(EventMetrics metrics) {
+        return new Builder(metrics);
+    }
+
+    @Override
+    public void accept(Message<byte[]> message) {
+        String ceType = header(message, CloudEventHeaders.TYPE)
+                .orElseThrow(() -> new InvalidEventException("header '" + CloudEventHeaders.TYPE + "' is missing"));
+        Optional<EventType<?>> type = EventTypes.byCeType(ceType);
+        Function<EventEnvelope<?>, Outcome> handler = type.map(handlers::get).orElse(null);
+        if (handler == null) {
+            metrics.ignored(ceType);
+            log.debug("Skipping event of type {} that this service does not handle", ceType);
+            return;
+        }
+        EventEnvelope<?> event = envelope(message, type.get());
+        Outcome outcome = handler.apply(event);
+        metrics.consumed(ceType);
+        if (outcome == Outcome.DUPLICATE) {
+            metrics.duplicate(ceType);
+            log.debug("Duplicate {} {} for {} (sequence {})", ceType, event.id(), event.subject(), event.sequence());
+        }
+    }
+
+    private static <T extends DomainEvent> EventEnvelope<T> envelope(Message<byte[]> message, EventType<T> type) {
+        T payload = EventCodec.readPayload(message.getPayload(), type);
+        return new EventEnvelope<>(
+                required(message, CloudEventHeaders.ID),
+                required(message, CloudEventHeaders.SOURCE),
+                type,
+                required(message, CloudEventHeaders.SUBJECT),
+                EventCodec.parseTime(required(message, CloudEventHeaders.TIME)),
+                payload);
+    }
+
+    private static String required(Message<?> message, String name) {
+        return header(message, name)
+                .orElseThrow(() -> new InvalidEventException("header '" + name + "' is missing"));
+    }
+
+    /** Kafka headers arrive as bytes or, after the binder's mapping, as strings. */
+    static Optional<String> header(Message<?> message, String name) {
+        Object value = message.getHeaders().get(name);
+        if (value instanceof byte[] bytes) {
+            return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+        }
+        return Optional.ofNullable(value).map(Object::toString).filter(s -> !s.isBlank());
+    }
+
+    public static final class Builder {
+
+        private final EventMetrics metrics;
+        private final Map<EventType<?>, Function<EventEnvelope<?>, Outcome>> handlers = new HashMap<>();
+
+        private Builder(EventMetrics metrics) {
+            this.metrics = metrics;
+        }
+
+        @SuppressWarnings("unchecked")
+        public <T extends DomainEvent> Builder on(EventType<T> type, Function<EventEnvelope<T>, Outcome> handler) {
+            if (handlers.putIfAbsent(type, event -> handler.apply((EventEnvelope<T>) event)) != null) {
+                throw new IllegalStateException("two handlers for " + type);
+            }
+            return this;
+        }
+
+        public EventDispatcher build() {
+            return new EventDispatcher(handlers, metrics);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package vn.giamngheo.platform.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Counters of events by CloudEvents type; the {@code service} tag is a common tag set in configuration. */
+public class EventMetrics {
+
+    private final MeterRegistry registry;
+
+    public EventMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void published(String ceType) {
+        counter("giamngheo.events.published", ceType).increment();
+    }
+
+    public void publishFailed(String ceType) {
+        counter("giamngheo.events.publish.failed", ceType).increment();
+    }
+
+    public void consumed(String ceType) {
+        counter("giamngheo.events.consumed", ceType).increment();
+    }
+
+    public void duplicate(String ceType) {
+        counter("giamngheo.events.duplicate", ceType).increment();
+    }
+
+    /** A type this service does not handle (or does not know yet); skipped, not an error. */
+    public void ignored(String ceType) {
+        counter("giamngheo.events.ignored", ceType).increment();
+    }
+
+    public void deadLettered(String ceType) {
+        counter("giamngheo.events.dead.lettered", ceType).increment();
+    }
+
+    public double count(String name, String ceType) {
+        Counter counter = registry.find(name).tag("type", ceType).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private Counter counter(String name, String ceType) {
+        return Counter.builder(name).tag("type", ceType == null ? "unknown" : ceType).register(registry);
+    }
+}

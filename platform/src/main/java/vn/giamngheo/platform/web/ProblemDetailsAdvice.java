@@ -1,0 +1,167 @@
+package vn.giamngheo.platform.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every error as RFC 9457 problem details ({@code application/problem+json}), with an {@code errors} list of
+ * {@link FieldProblem}s so that a client can show each message next to its field.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE - 10)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> api(ApiException e) {
+        return problem(e.status(), e.getMessage(), e.problems());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        return invalid(List.of(new FieldProblem(e.getName(), "'" + e.getValue() + "' is not a valid " + expected)));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; nothing was changed", List.of());
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            problems.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
+        }
+        e.getBindingResult().getGlobalErrors()
+                .forEach(error -> problems.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
+        return widen(invalid(problems));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return widen(invalid(List.of(new FieldProblem(e.getParameterName(), "is required"))));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return widen(invalid(List.of(unreadable(e))));
+    }
+
+    static FieldProblem unreadable(HttpMessageNotReadableException e) {
+        JacksonException jackson = null;
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JacksonException j) {
+                jackson = j;
+                break;
+            }
+        }
+        if (jackson == null) {
+            return new FieldProblem("(body)", "missing or not readable as JSON");
+        }
+        if (jackson instanceof UnrecognizedPropertyException unknown) {
+            return new FieldProblem(path(unknown, unknown.getPropertyName()), "is not a known field");
+        }
+        if (jackson instanceof StreamReadException malformed) {
+            var location = malformed.getLocation();
+            return new FieldProblem("(body)", "malformed JSON" + (location == null ? ""
+                    : " at line " + location.getLineNr() + ", column " + location.getColumnNr()));
+        }
+        if (jackson instanceof InvalidFormatException format) {
+            return new FieldProblem(path(format, null), "'" + format.getValue() + "' is not a valid "
+                    + simpleName(format.getTargetType()));
+        }
+        if (jackson instanceof MismatchedInputException mismatch) {
+            return new FieldProblem(path(mismatch, null), "expected " + simpleName(mismatch.getTargetType()));
+        }
+        Throwable root = e.getMostSpecificCause();
+        return new FieldProblem(path(jackson, null), root == jackson ? jackson.getOriginalMessage()
+                : "not valid: " + root.getMessage());
+    }
+
+    private static String path(JacksonException e, @Nullable String last) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        if (last != null && !path.toString().endsWith(last)) {
+            path.append(path.isEmpty() ? "" : ".").append(last);
+        }
+        return path.isEmpty() ? "(body)" : path.toString();
+    }
+
+    private static String simpleName(@Nullable Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type.isEnum()) {
+            return "value (one of " + String.join(", ",
+                    java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList()) + ")";
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "Instant" -> "timestamp (RFC 3339)";
+            case "long", "Long", "int", "Integer" -> "whole number";
+            case "List" -> "array";
+            default -> type.getSimpleName();
+        };
+    }
+
+    private static ResponseEntity<ProblemDetail> invalid(List<FieldProblem> problems) {
+        String detail = problems.size() == 1
+                ? problems.getFirst().field() + ": " + problems.getFirst().reason()
+                : "The request has " + problems.size() + " invalid fields";
+        return problem(HttpStatus.BAD_REQUEST, detail, problems);
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldProblem> problems) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        if (!problems.isEmpty()) {
+            body.setProperty("errors", problems);
+        }
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> widen(ResponseEntity<ProblemDetail> entity) {
+        return (ResponseEntity) entity;
+    }
+}
