@@ -1,0 +1,48 @@
+package vn.giamngheo.notification.activity;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import vn.giamngheo.contracts.DomainEvent;
+import vn.giamngheo.contracts.EventEnvelope;
+import vn.giamngheo.platform.messaging.Outcome;
+import vn.giamngheo.platform.mongo.SequenceGuard;
+
+/**
+ * The household events this desk has seen, per household and in order: the record later messages are decided from.
+ * Guarded by the household's sequence, so a redelivered event is not recorded twice.
+ */
+@Component
+class HouseholdActivity {
+
+    record SeenEvent(String eventId, String type, long sequence, java.time.Instant time) {
+    }
+
+    private final MongoCollection<Document> activity;
+
+    HouseholdActivity(MongoDatabase database) {
+        this.activity = database.getCollection("household_activity");
+    }
+
+    <T extends DomainEvent> Outcome seen(EventEnvelope<T> event) {
+        return SequenceGuard.apply(activity, event.subject(), event.sequence(), Updates.push("events",
+                new Document("eventId", event.id())
+                        .append("type", event.type().ceType())
+                        .append("sequence", event.sequence())
+                        .append("time", Date.from(event.time()))));
+    }
+
+    List<SeenEvent> of(String householdId) {
+        Document doc = activity.find(Filters.eq("_id", householdId)).first();
+        if (doc == null) {
+            return List.of();
+        }
+        return doc.getList("events", Document.class).stream().map(e -> new SeenEvent(e.getString("eventId"),
+                e.getString("type"), e.getLong("sequence"), e.getDate("time").toInstant())).toList();
+    }
+}

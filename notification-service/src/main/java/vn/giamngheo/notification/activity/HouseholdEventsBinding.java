@@ -1,0 +1,23 @@
+package vn.giamngheo.notification.activity;
+
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import vn.giamngheo.contracts.EventTypes;
+import vn.giamngheo.platform.messaging.EventDispatcher;
+import vn.giamngheo.platform.messaging.EventMetrics;
+
+/** Inbound flow {@code householdEvents-in-0} ← {@code household.events}. */
+@Configuration(proxyBeanMethods = false)
+class HouseholdEventsBinding {
+
+    @Bean
+    Consumer<Message<byte[]>> householdEvents(HouseholdActivity activity, EventMetrics metrics) {
+        return EventDispatcher.builder(metrics)
+                .on(EventTypes.HOUSEHOLD_REGISTERED, activity::seen)
+                .on(EventTypes.HOUSEHOLD_UPDATED, activity::seen)
+                .on(EventTypes.HOUSEHOLD_RECLASSIFIED, activity::seen)
+                .build();
+    }
+}

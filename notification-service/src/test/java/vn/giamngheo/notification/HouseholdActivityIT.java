@@ -1,0 +1,75 @@
+package vn.giamngheo.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.messaging.Message;
+import vn.giamngheo.contracts.EventCodec;
+import vn.giamngheo.contracts.EventEnvelope;
+import vn.giamngheo.contracts.EventTypes;
+import vn.giamngheo.contracts.Samples;
+import vn.giamngheo.contracts.household.HouseholdRegistered;
+import vn.giamngheo.platform.messaging.EventMetrics;
+import vn.giamngheo.testsupport.EventFixtures;
+import vn.giamngheo.testsupport.Http;
+import vn.giamngheo.testsupport.SampleMessages;
+import vn.giamngheo.testsupport.ServiceIntegrationTest;
+import vn.giamngheo.testsupport.TopicProbe;
+
+@ServiceIntegrationTest
+class HouseholdActivityIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Consumer<Message<byte[]>> householdEvents;
+
+    @Autowired
+    EventMetrics metrics;
+
+    private Http.Response events(String householdId) {
+        return Http.get("http://localhost:" + port + "/api/v1/households/" + householdId + "/events");
+    }
+
+    @Test
+    void theGoldenSampleIsRecordedOnceHoweverOftenItIsDelivered() {
+        var sample = Samples.envelope(EventTypes.HOUSEHOLD_REGISTERED);
+
+        householdEvents.accept(SampleMessages.of(EventTypes.HOUSEHOLD_REGISTERED));
+        householdEvents.accept(SampleMessages.of(EventTypes.HOUSEHOLD_REGISTERED));
+
+        var seen = events(sample.subject()).json();
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0).get("eventId").asString()).isEqualTo(sample.id());
+        assertThat(seen.get(0).get("type").asString()).isEqualTo("vn.giamngheo.household.registered.v1");
+    }
+
+    @Test
+    void anEventRedeliveredThroughTheBrokerIsRecordedOnce() {
+        String id = EventFixtures.newId();
+        EventEnvelope<HouseholdRegistered> event = EventFixtures.householdRegistered(id, "08716");
+        double duplicates = metrics.count("giamngheo.events.duplicate", EventTypes.HOUSEHOLD_REGISTERED.ceType());
+
+        TopicProbe.publish(event, EventCodec.writePayload(event.data()));
+        TopicProbe.publish(event, EventCodec.writePayload(event.data()));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                metrics.count("giamngheo.events.duplicate", EventTypes.HOUSEHOLD_REGISTERED.ceType()))
+                .isEqualTo(duplicates + 1));
+        assertThat(events(id).json()).hasSize(1);
+    }
+
+    @Test
+    void aHouseholdNeverSeenIsA404Problem() {
+        Http.Response response = events("never-seen");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+}

@@ -1,0 +1,61 @@
+package vn.giamngheo.policy.eligibility;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import vn.giamngheo.contracts.EventEnvelope;
+import vn.giamngheo.contracts.household.HouseholdRegistered;
+import vn.giamngheo.contracts.household.HouseholdUpdated;
+import vn.giamngheo.contracts.household.MemberFact;
+import vn.giamngheo.platform.messaging.Outcome;
+import vn.giamngheo.platform.mongo.SequenceGuard;
+
+/**
+ * This service's view of each household: what eligibility rules need (unit, members' ages and sex, class), kept
+ * current from {@code household.events} and guarded by the household's sequence.
+ */
+@Component
+public class EligibilityViews {
+
+    private final MongoCollection<Document> views;
+
+    EligibilityViews(MongoDatabase database) {
+        this.views = database.getCollection("eligibility_households");
+    }
+
+    Outcome registered(EventEnvelope<HouseholdRegistered> event) {
+        HouseholdRegistered e = event.data();
+        return SequenceGuard.apply(views, e.householdId(), e.sequence(), Updates.combine(
+                Updates.set("unitCode", e.unitCode()),
+                Updates.set("village", e.village()),
+                Updates.set("members", members(e.members())),
+                Updates.set("registeredAt", Date.from(e.registeredAt())),
+                Updates.set("lastEventId", event.id())));
+    }
+
+    Outcome updated(EventEnvelope<HouseholdUpdated> event) {
+        HouseholdUpdated e = event.data();
+        return SequenceGuard.apply(views, e.householdId(), e.sequence(), Updates.combine(
+                Updates.set("unitCode", e.unitCode()),
+                Updates.set("village", e.village()),
+                Updates.set("members", members(e.members())),
+                Updates.set("lastEventId", event.id())));
+    }
+
+    public Optional<Document> find(String householdId) {
+        return Optional.ofNullable(views.find(Filters.eq("_id", householdId)).first());
+    }
+
+    private static List<Document> members(List<MemberFact> members) {
+        return members.stream().map(m -> new Document("personId", m.personId())
+                .append("dateOfBirth", m.dateOfBirth().toString())
+                .append("sex", m.sex())
+                .append("relationToHead", m.relationToHead())).toList();
+    }
+}

@@ -1,0 +1,29 @@
+package vn.giamngheo.testsupport;
+
+import java.time.Instant;
+import java.util.UUID;
+import vn.giamngheo.contracts.EventEnvelope;
+import vn.giamngheo.contracts.EventTypes;
+import vn.giamngheo.contracts.Samples;
+import vn.giamngheo.contracts.household.HouseholdRegistered;
+
+/** Events built from the golden samples, re-keyed so that each test owns its aggregates (no clean-up needed). */
+public final class EventFixtures {
+
+    private EventFixtures() {
+    }
+
+    /** The sample {@code household.registered}, for a new household id in the given unit. */
+    public static EventEnvelope<HouseholdRegistered> householdRegistered(String householdId, String unitCode) {
+        EventEnvelope<HouseholdRegistered> sample = Samples.envelope(EventTypes.HOUSEHOLD_REGISTERED);
+        HouseholdRegistered s = sample.data();
+        HouseholdRegistered data = new HouseholdRegistered(householdId, s.sequence(), unitCode, s.village(),
+                s.registeredAt(), s.members());
+        return new EventEnvelope<>(UUID.randomUUID().toString(), sample.source(), sample.type(), householdId,
+                Instant.now(), data);
+    }
+
+    public static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}
