@@ -33,6 +33,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import vn.giamngheo.contracts.CloudEventHeaders;
 import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.platform.messaging.EventMetrics;
+import vn.giamngheo.platform.mongo.MongoPingHealthIndicator;
 import vn.giamngheo.platform.outbox.Outbox;
 import vn.giamngheo.platform.outbox.OutboxCollection;
 import vn.giamngheo.platform.outbox.OutboxRelay;
@@ -71,6 +72,11 @@ public class PlatformAutoConfiguration {
             throw new IllegalStateException("No MongoDB database: set spring.mongodb.database");
         }
         return client.getDatabase(name);
+    }
+
+    @Bean
+    MongoPingHealthIndicator mongoHealthIndicator(MongoDatabase database) {
+        return new MongoPingHealthIndicator(database);
     }
 
     @Bean

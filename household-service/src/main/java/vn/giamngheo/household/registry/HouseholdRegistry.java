@@ -3,6 +3,7 @@ package vn.giamngheo.household.registry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,7 +37,8 @@ public class HouseholdRegistry {
     }
 
     public Household register(String unitCode, String village, List<NewMember> members) {
-        Instant now = clock.instant();
+        // Millisecond precision: what MongoDB stores is what the event says.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LocalDate today = LocalDate.now(clock);
         AdministrativeUnit unit = units.find(unitCode, today).orElseThrow(() -> new RegistryRuleException("unitCode",
                 "no administrative unit with code " + unitCode + " is in force on " + today));

@@ -1,0 +1,26 @@
+package vn.giamngheo.platform.mongo;
+
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * MongoDB health by {@code ping} on the service's own database. Boot's indicator sends {@code hello}, which
+ * mongo-java-server (the local stack) does not implement; {@code ping} works on it and on MongoDB 7 alike.
+ */
+public class MongoPingHealthIndicator extends AbstractHealthIndicator {
+
+    private final MongoDatabase database;
+
+    public MongoPingHealthIndicator(MongoDatabase database) {
+        super("MongoDB ping failed");
+        this.database = database;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        database.runCommand(new Document("ping", 1));
+        builder.up().withDetail("database", database.getName());
+    }
+}
