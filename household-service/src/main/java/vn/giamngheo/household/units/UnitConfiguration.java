@@ -13,14 +13,14 @@ import org.springframework.validation.annotation.Validated;
 @EnableConfigurationProperties(UnitConfiguration.UnitProperties.class)
 class UnitConfiguration {
 
-    /** @param unitFiles unit data files ({@code classpath:} or {@code file:}), loaded and checked at start-up */
+    /** @param files unit data files ({@code classpath:} or {@code file:}), loaded and checked at start-up */
     @Validated
-    @ConfigurationProperties("household")
-    record UnitProperties(@NotEmpty List<String> unitFiles) {
+    @ConfigurationProperties("household.units")
+    record UnitProperties(@NotEmpty List<String> files) {
     }
 
     @Bean
     UnitCatalog unitCatalog(UnitProperties properties, ResourceLoader loader) {
-        return UnitCatalog.load(properties.unitFiles().stream().map(loader::getResource).toList());
+        return UnitCatalog.load(properties.files().stream().map(loader::getResource).toList());
     }
 }
