@@ -1,7 +1,10 @@
 package vn.giamngheo.household.registry;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -9,15 +12,23 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.platform.web.ApiException;
+import vn.giamngheo.platform.web.FieldProblem;
 
+/** The household registry: registration, explicit change commands, history, listing. */
 @RestController
 @RequestMapping("/api/v1/households")
 class HouseholdController {
@@ -34,20 +45,60 @@ class HouseholdController {
             @NotNull Sex sex,
             @Pattern(regexp = "\\d{12}", message = "must be 12 digits (CCCD)") String citizenId,
             @NotNull Relation relationToHead) {
+
+        HouseholdRegistry.NewMember toNewMember() {
+            return new HouseholdRegistry.NewMember(fullName, dateOfBirth, sex, citizenId, relationToHead);
+        }
     }
 
+    record AddMemberRequest(@NotNull @Valid MemberRequest member, LocalDate effectiveDate) {
+    }
+
+    record RemoveMemberRequest(@NotNull RemovalReason reason, LocalDate effectiveDate) {
+    }
+
+    enum RemovalReason { DIED, MOVED_OUT_OF_REGISTRY, REGISTERED_IN_ERROR, OTHER }
+
+    record MoveMemberRequest(@NotBlank String toHouseholdId, @NotNull Relation relationToHead, LocalDate effectiveDate) {
+    }
+
+    record ChangeHeadRequest(@NotBlank String newHeadPersonId, @NotNull Relation previousHeadRelation,
+            LocalDate effectiveDate) {
+    }
+
+    record SplitRequest(@NotEmpty @Size(max = 40) Set<@NotBlank String> personIds, @NotBlank String newHeadPersonId,
+            Map<String, Relation> relations, @Size(max = 120) String village, LocalDate effectiveDate) {
+    }
+
+    record MergeRequest(@NotBlank String absorbedHouseholdId, Map<String, Relation> relations,
+            LocalDate effectiveDate) {
+    }
+
+    record MoveAwayRequest(@NotNull MoveAwayReason reason, LocalDate effectiveDate) {
+    }
+
+    enum MoveAwayReason { MOVED_AWAY, DISSOLVED, REGISTERED_IN_ERROR }
+
     record MemberView(String personId, String fullName, LocalDate dateOfBirth, Sex sex, String citizenId,
-            Relation relationToHead) {
+            Relation relationToHead, MemberStatus status, LocalDate joinedOn, LocalDate leftOn, String leftReason) {
     }
 
     record HouseholdView(String id, String unitCode, String village, Instant registeredAt, long version,
-            List<MemberView> members) {
+            HouseholdStatus status, HouseholdClass currentClass, List<MemberView> members) {
 
         static HouseholdView of(Household h) {
-            return new HouseholdView(h.id(), h.unitCode(), h.village(), h.registeredAt(), h.version(),
-                    h.members().stream().map(m -> new MemberView(m.personId(), m.fullName(), m.dateOfBirth(), m.sex(),
-                            m.citizenId(), m.relationToHead())).toList());
+            return new HouseholdView(h.id(), h.unitCode(), h.village(), h.registeredAt(), h.version(), h.status(),
+                    h.currentClass(), h.members().stream().map(m -> new MemberView(m.personId(), m.fullName(),
+                            m.dateOfBirth(), m.sex(), m.citizenId(), m.relationToHead(), m.status(), m.joinedOn(),
+                            m.leftOn(), m.leftReason())).toList());
         }
+    }
+
+    record HouseholdSummary(String id, String unitCode, String village, String headName, int activeMembers,
+            HouseholdStatus status, HouseholdClass currentClass) {
+    }
+
+    record HouseholdPage(List<HouseholdSummary> items, int page, int size, long total) {
     }
 
     private final HouseholdRegistry registry;
@@ -58,21 +109,95 @@ class HouseholdController {
 
     @PostMapping
     ResponseEntity<HouseholdView> register(@Valid @RequestBody RegisterHouseholdRequest request) {
-        Household household;
-        try {
-            household = registry.register(request.unitCode(), request.village(),
-                    request.members().stream().map(m -> new HouseholdRegistry.NewMember(m.fullName(),
-                            m.dateOfBirth(), m.sex(), m.citizenId(), m.relationToHead())).toList());
-        } catch (RegistryRuleException e) {
-            throw ApiException.invalid(e.field(), e.getMessage());
-        }
+        Household household = run(() -> registry.register(request.unitCode(), request.village(),
+                request.members().stream().map(MemberRequest::toNewMember).toList()));
         return ResponseEntity.created(URI.create("/api/v1/households/" + household.id()))
                 .body(HouseholdView.of(household));
+    }
+
+    @GetMapping
+    HouseholdPage list(@RequestParam(required = false) @Pattern(regexp = "\\d{5}") String unitCode,
+            @RequestParam(required = false) String village,
+            @RequestParam(name = "class", required = false) HouseholdClass householdClass,
+            @RequestParam(defaultValue = "ACTIVE") HouseholdStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        HouseholdStore.Page result = registry.list(unitCode, village, householdClass, status, page, size);
+        return new HouseholdPage(result.items().stream().map(h -> new HouseholdSummary(h.id(), h.unitCode(),
+                h.village(), h.status() == HouseholdStatus.ACTIVE ? h.head().fullName() : null,
+                h.activeMembers().size(), h.status(), h.currentClass())).toList(), page, size, result.total());
     }
 
     @GetMapping("/{id}")
     HouseholdView get(@PathVariable String id) {
         return registry.find(id).map(HouseholdView::of)
                 .orElseThrow(() -> ApiException.notFound("Household " + id));
+    }
+
+    @GetMapping("/{id}/history")
+    List<Household.HistoryEntry> history(@PathVariable String id) {
+        return run(() -> registry.history(id));
+    }
+
+    @PostMapping("/{id}/members")
+    HouseholdView addMember(@PathVariable String id, @Valid @RequestBody AddMemberRequest request) {
+        return HouseholdView.of(run(() -> registry.addMember(id, request.member().toNewMember(),
+                request.effectiveDate())));
+    }
+
+    @PostMapping("/{id}/members/{personId}/removal")
+    HouseholdView removeMember(@PathVariable String id, @PathVariable String personId,
+            @Valid @RequestBody RemoveMemberRequest request) {
+        return HouseholdView.of(run(() -> registry.removeMember(id, personId, request.reason().name(),
+                request.effectiveDate())));
+    }
+
+    @PostMapping("/{id}/members/{personId}/move")
+    HouseholdView moveMember(@PathVariable String id, @PathVariable String personId,
+            @Valid @RequestBody MoveMemberRequest request) {
+        return HouseholdView.of(run(() -> registry.moveMember(id, personId, request.toHouseholdId(),
+                request.relationToHead(), request.effectiveDate())));
+    }
+
+    @PostMapping("/{id}/head")
+    HouseholdView changeHead(@PathVariable String id, @Valid @RequestBody ChangeHeadRequest request) {
+        return HouseholdView.of(run(() -> registry.changeHead(id, request.newHeadPersonId(),
+                request.previousHeadRelation(), request.effectiveDate())));
+    }
+
+    @PostMapping("/{id}/split")
+    ResponseEntity<HouseholdView> split(@PathVariable String id, @Valid @RequestBody SplitRequest request) {
+        Household founded = run(() -> registry.split(id, request.personIds(), request.newHeadPersonId(),
+                request.relations() == null ? Map.of() : request.relations(), request.village(),
+                request.effectiveDate()));
+        return ResponseEntity.created(URI.create("/api/v1/households/" + founded.id()))
+                .body(HouseholdView.of(founded));
+    }
+
+    @PostMapping("/{id}/merge")
+    HouseholdView merge(@PathVariable String id, @Valid @RequestBody MergeRequest request) {
+        return HouseholdView.of(run(() -> registry.merge(id, request.absorbedHouseholdId(),
+                request.relations() == null ? Map.of() : request.relations(), request.effectiveDate())));
+    }
+
+    @PostMapping("/{id}/move-away")
+    HouseholdView moveAway(@PathVariable String id, @Valid @RequestBody MoveAwayRequest request) {
+        return HouseholdView.of(run(() -> registry.moveAway(id, request.reason().name(), request.effectiveDate())));
+    }
+
+    /** Registry rule → 400, conflict → 409, unknown household → 404, concurrent change → 409. */
+    private static <T> T run(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (RegistryRuleException.NotFound e) {
+            throw ApiException.notFound(e.getMessage().replace(" was not found", ""));
+        } catch (RegistryRuleException.Conflict e) {
+            throw ApiException.conflict(e.field(), e.getMessage());
+        } catch (RegistryRuleException e) {
+            throw ApiException.invalid(e.field(), e.getMessage());
+        } catch (HouseholdStore.ConcurrentChangeException e) {
+            throw new ApiException(HttpStatus.CONFLICT, e.getMessage(), List.of(new FieldProblem("version",
+                    "changed concurrently")));
+        }
     }
 }

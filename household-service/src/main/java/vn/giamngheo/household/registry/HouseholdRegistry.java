@@ -4,17 +4,32 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.bson.Document;
 import org.springframework.stereotype.Service;
+import vn.giamngheo.contracts.DomainEvent;
 import vn.giamngheo.contracts.EventTypes;
+import vn.giamngheo.contracts.household.HouseholdClass;
+import vn.giamngheo.contracts.household.HouseholdRegistered;
+import vn.giamngheo.contracts.household.HouseholdRemoved;
+import vn.giamngheo.contracts.household.HouseholdUpdated;
 import vn.giamngheo.household.units.AdministrativeUnit;
 import vn.giamngheo.household.units.UnitCatalog;
 import vn.giamngheo.platform.outbox.Outbox;
 import vn.giamngheo.platform.outbox.OutboxRelay;
 
-/** Registry commands: check, change one document (state + outbox), wake the relay. */
+/**
+ * Registry commands: check, change each household in one document (state + history + outbox), wake the relay.
+ * Commands that touch two households write them in an order that a retry can complete, and each step is guarded by
+ * the household's version.
+ */
 @Service
 public class HouseholdRegistry {
 
@@ -23,13 +38,18 @@ public class HouseholdRegistry {
     }
 
     private final HouseholdStore store;
+    private final CitizenIdClaims claims;
+    private final CitizenIdRules citizenIds;
     private final UnitCatalog units;
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    HouseholdRegistry(HouseholdStore store, UnitCatalog units, Outbox outbox, OutboxRelay relay, Clock clock) {
+    HouseholdRegistry(HouseholdStore store, CitizenIdClaims claims, CitizenIdRules citizenIds, UnitCatalog units,
+            Outbox outbox, OutboxRelay relay, Clock clock) {
         this.store = store;
+        this.claims = claims;
+        this.citizenIds = citizenIds;
         this.units = units;
         this.outbox = outbox;
         this.relay = relay;
@@ -37,8 +57,6 @@ public class HouseholdRegistry {
     }
 
     public Household register(String unitCode, String village, List<NewMember> members) {
-        // Millisecond precision: what MongoDB stores is what the event says.
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LocalDate today = LocalDate.now(clock);
         AdministrativeUnit unit = units.find(unitCode, today).orElseThrow(() -> new RegistryRuleException("unitCode",
                 "no administrative unit with code " + unitCode + " is in force on " + today));
@@ -46,22 +64,202 @@ public class HouseholdRegistry {
             throw new RegistryRuleException("unitCode", unitCode + " (" + unit.name()
                     + ") is not a commune-level unit (xã, phường, thị trấn, đặc khu)");
         }
+        List<Member> newMembers = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
-            if (members.get(i).dateOfBirth().isAfter(today)) {
-                throw new RegistryRuleException("members[" + i + "].dateOfBirth", "is in the future");
+            newMembers.add(newMember(members.get(i), "members[" + i + "]", today));
+        }
+        Household.Change registration = Household.register(UUID.randomUUID().toString(), unitCode, village.strip(),
+                newMembers, now(), today);
+        String id = registration.household().id();
+        claimAll(newMembers, id, "members");
+        try {
+            store.insert(registration, entries(registration.events()));
+        } catch (RuntimeException e) {
+            newMembers.forEach(m -> release(m, id));
+            throw e;
+        }
+        relay.wake(HouseholdStore.COLLECTION, id);
+        return registration.household();
+    }
+
+    public Household addMember(String householdId, NewMember member, LocalDate on) {
+        Household household = require(householdId);
+        LocalDate date = on == null ? LocalDate.now(clock) : on;
+        Member added = newMember(member, "member", date);
+        Household.Change change = household.addMember(added, date, now());
+        claimAll(List.of(added), householdId, "member");
+        try {
+            return apply(change);
+        } catch (RuntimeException e) {
+            release(added, householdId);
+            throw e;
+        }
+    }
+
+    public Household removeMember(String householdId, String personId, String reason, LocalDate on) {
+        Household household = require(householdId);
+        Member member = household.activeMember(personId).orElse(null);
+        Household after = apply(household.removeMember(personId, reason, date(on), now()));
+        if (member != null) {
+            release(member, householdId);
+        }
+        return after;
+    }
+
+    public Household changeHead(String householdId, String newHeadId, Relation previousHeadRelation, LocalDate on) {
+        return apply(require(householdId).changeHead(newHeadId, previousHeadRelation, date(on), now()));
+    }
+
+    /**
+     * Moves a person to another household: claim to the target, join the target, leave the origin. A retry after a
+     * failure in between completes the move; the person is never in no household.
+     */
+    public Household moveMember(String fromId, String personId, String toId, Relation relation, LocalDate on) {
+        if (fromId.equals(toId)) {
+            throw new RegistryRuleException("toHouseholdId", "the person is already in this household");
+        }
+        Household from = require(fromId);
+        Household to = require(toId);
+        LocalDate date = date(on);
+        Member member = from.activeMember(personId).orElseThrow(() -> new RegistryRuleException("personId",
+                personId + " is not an active member of household " + fromId));
+        if (member.relationToHead() == Relation.HEAD) {
+            throw new RegistryRuleException("personId", member.fullName() + " is the head of household: change the "
+                    + "head first");
+        }
+        if (member.citizenId() != null) {
+            claims.transfer(member.citizenId(), fromId, toId, store::find);
+        }
+        if (to.activeMember(personId).isEmpty()) {
+            apply(to.moveIn(member, relation, fromId, date, now()));
+        }
+        return apply(require(fromId).moveOut(personId, toId, date, now()));
+    }
+
+    /** Members leave to found a new household in the same unit (tách hộ); returns the new household. */
+    public Household split(String householdId, Set<String> personIds, String newHeadId,
+            Map<String, Relation> relations, String newVillage, LocalDate on) {
+        Household origin = require(householdId);
+        Household.Split split = origin.split(new LinkedHashSet<>(personIds), newHeadId, relations,
+                UUID.randomUUID().toString(), newVillage, date(on), now());
+        Household founded = split.founded().household();
+        for (Member m : founded.activeMembers()) {
+            if (m.citizenId() != null) {
+                claims.transfer(m.citizenId(), householdId, founded.id(), store::find);
             }
         }
-        var registration = Household.register(UUID.randomUUID().toString(), unitCode, village.strip(),
-                members.stream().map(m -> new Member(UUID.randomUUID().toString(), m.fullName().strip(),
-                        m.dateOfBirth(), m.sex(), m.citizenId(), m.relationToHead())).toList(),
-                now);
-        store.insert(registration.household(),
-                List.of(outbox.entry(EventTypes.HOUSEHOLD_REGISTERED, registration.event())));
-        relay.wake(HouseholdStore.COLLECTION, registration.household().id());
-        return registration.household();
+        store.insert(split.founded(), entries(split.founded().events()));
+        relay.wake(HouseholdStore.COLLECTION, founded.id());
+        apply(split.origin());
+        return founded;
+    }
+
+    /** Another household joins this one (nhập hộ); the absorbed household leaves the registry. */
+    public Household merge(String householdId, String absorbedId, Map<String, Relation> relations, LocalDate on) {
+        Household target = require(householdId);
+        Household absorbed = require(absorbedId);
+        LocalDate date = date(on);
+        Household.Change joined = target.absorb(absorbed, relations, date, now());
+        for (Member m : absorbed.activeMembers()) {
+            if (m.citizenId() != null) {
+                claims.transfer(m.citizenId(), absorbedId, householdId, store::find);
+            }
+        }
+        Household after = apply(joined);
+        apply(absorbed.mergedInto(householdId, date, now()));
+        return after;
+    }
+
+    /** The household leaves the registry (moved away, dissolved); its members' citizen ids are free again. */
+    public Household moveAway(String householdId, String reason, LocalDate on) {
+        Household household = require(householdId);
+        Household after = apply(household.moveAway(reason, date(on), now()));
+        household.activeMembers().forEach(m -> release(m, householdId));
+        return after;
     }
 
     public Optional<Household> find(String id) {
         return store.find(id);
     }
+
+    public List<Household.HistoryEntry> history(String id) {
+        require(id);
+        return store.history(id);
+    }
+
+    HouseholdStore.Page list(String unitCode, String village, HouseholdClass householdClass, HouseholdStatus status,
+            int page, int size) {
+        return store.list(unitCode, village, householdClass, status, page, size);
+    }
+
+    private Household apply(Household.Change change) {
+        store.apply(change, entries(change.events()));
+        relay.wake(HouseholdStore.COLLECTION, change.household().id());
+        return change.household();
+    }
+
+    private Household require(String id) {
+        return store.find(id).orElseThrow(() -> new RegistryRuleException.NotFound("Household " + id));
+    }
+
+    private Member newMember(NewMember m, String field, LocalDate today) {
+        if (m.dateOfBirth().isAfter(today)) {
+            throw new RegistryRuleException(field + ".dateOfBirth", "is in the future");
+        }
+        if (m.citizenId() != null) {
+            citizenIds.problem(m.citizenId(), m.sex(), m.dateOfBirth()).ifPresent(problem -> {
+                throw new RegistryRuleException(field + ".citizenId", problem);
+            });
+        }
+        return Member.joining(UUID.randomUUID().toString(), m.fullName().strip(), m.dateOfBirth(), m.sex(),
+                m.citizenId(), m.relationToHead(), today);
+    }
+
+    private void claimAll(List<Member> members, String householdId, String field) {
+        List<Member> claimed = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            Member m = members.get(i);
+            if (m.citizenId() == null) {
+                continue;
+            }
+            try {
+                claims.claim(m.citizenId(), householdId, store::find);
+                claimed.add(m);
+            } catch (CitizenIdClaims.AlreadyActiveException e) {
+                claimed.forEach(c -> release(c, householdId));
+                String where = members.size() == 1 && field.equals("member") ? "member.citizenId"
+                        : field + "[" + i + "].citizenId";
+                throw new RegistryRuleException.Conflict(where, e.getMessage());
+            }
+        }
+    }
+
+    private void release(Member member, String householdId) {
+        if (member.citizenId() != null) {
+            claims.release(member.citizenId(), householdId);
+        }
+    }
+
+    private List<Document> entries(List<DomainEvent> events) {
+        List<Document> entries = new ArrayList<>();
+        for (DomainEvent event : events) {
+            entries.add(switch (event) {
+                case HouseholdRegistered e -> outbox.entry(EventTypes.HOUSEHOLD_REGISTERED, e);
+                case HouseholdUpdated e -> outbox.entry(EventTypes.HOUSEHOLD_UPDATED, e);
+                case HouseholdRemoved e -> outbox.entry(EventTypes.HOUSEHOLD_REMOVED, e);
+                default -> throw new IllegalStateException("no event type for " + event.getClass());
+            });
+        }
+        return entries;
+    }
+
+    private LocalDate date(LocalDate on) {
+        return on == null ? LocalDate.now(clock) : on;
+    }
+
+    /** Millisecond precision: what MongoDB stores is what the events say. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
 }

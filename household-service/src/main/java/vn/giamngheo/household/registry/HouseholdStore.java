@@ -3,33 +3,107 @@ package vn.giamngheo.household.registry;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
+import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.platform.outbox.Outbox;
 
-/** Households in MongoDB, each with its outbox; every write is one atomic single-document operation. */
+/**
+ * Households in MongoDB, each document holding its state, its history and its outbox. Every write is one atomic
+ * single-document operation, guarded by the version the command was decided on (optimistic concurrency).
+ */
 @Component
 class HouseholdStore {
 
     static final String COLLECTION = "households";
 
+    /** Another command changed the household between reading and writing; the caller may retry. */
+    static class ConcurrentChangeException extends RuntimeException {
+        ConcurrentChangeException(String id) {
+            super("household " + id + " was changed by someone else at the same time; please retry");
+        }
+    }
+
+    record Page(List<Household> items, long total) {
+    }
+
     private final MongoCollection<Document> households;
 
     HouseholdStore(MongoDatabase database) {
         this.households = database.getCollection(COLLECTION);
+        // Production MongoDB uses these; mongo-java-server ignores non-unique indexes (queries scan).
+        households.createIndex(Indexes.ascending("unitCode", "status"));
+        households.createIndex(Indexes.ascending("currentClass"));
     }
 
-    /** Stores a new household together with its pending events. */
-    void insert(Household household, List<Document> pendingEvents) {
-        households.insertOne(toDocument(household).append(Outbox.FIELD, pendingEvents));
+    void insert(Household.Change registration, List<Document> pendingEvents) {
+        households.insertOne(toDocument(registration.household())
+                .append("history", List.of(toDocument(registration.history())))
+                .append(Outbox.FIELD, pendingEvents));
+    }
+
+    /** Writes the state after a command, appending its events and history line, if nobody changed it meanwhile. */
+    void apply(Household.Change change, List<Document> pendingEvents) {
+        Household after = change.household();
+        Bson filter = Filters.and(Filters.eq("_id", after.id()), Filters.eq("version", after.version() - 1));
+        var result = households.updateOne(filter, Updates.combine(
+                Updates.set("village", after.village()),
+                Updates.set("members", after.members().stream().map(HouseholdStore::toDocument).toList()),
+                Updates.set("status", after.status().name()),
+                Updates.set("version", after.version()),
+                Updates.push("history", toDocument(change.history())),
+                Outbox.append(pendingEvents)));
+        if (result.getMatchedCount() == 0) {
+            throw new ConcurrentChangeException(after.id());
+        }
     }
 
     Optional<Household> find(String id) {
-        return Optional.ofNullable(households.find(Filters.eq("_id", id)).first()).map(HouseholdStore::fromDocument);
+        return Optional.ofNullable(households.find(Filters.eq("_id", id)).projection(Projections.exclude("history",
+                Outbox.FIELD)).first()).map(HouseholdStore::fromDocument);
+    }
+
+    List<Household.HistoryEntry> history(String id) {
+        Document doc = households.find(Filters.eq("_id", id)).projection(Projections.include("history")).first();
+        if (doc == null) {
+            return List.of();
+        }
+        return doc.getList("history", Document.class).stream().map(h -> new Household.HistoryEntry(
+                h.getLong("version"), h.getString("change"), LocalDate.parse(h.getString("effectiveDate")),
+                h.getDate("recordedAt").toInstant(), h.getString("details"))).toList();
+    }
+
+    Page list(String unitCode, String village, HouseholdClass householdClass, HouseholdStatus status, int page,
+            int size) {
+        List<Bson> conditions = new ArrayList<>();
+        if (unitCode != null) {
+            conditions.add(Filters.eq("unitCode", unitCode));
+        }
+        if (village != null) {
+            conditions.add(Filters.eq("village", village));
+        }
+        if (householdClass != null) {
+            conditions.add(Filters.eq("currentClass", householdClass.name()));
+        }
+        if (status != null) {
+            conditions.add(Filters.eq("status", status.name()));
+        }
+        Bson filter = conditions.isEmpty() ? new Document() : Filters.and(conditions);
+        List<Household> items = new ArrayList<>();
+        households.find(filter).projection(Projections.exclude("history", Outbox.FIELD))
+                .sort(Sorts.ascending("registeredAt", "_id")).skip(page * size).limit(size)
+                .forEach(doc -> items.add(fromDocument(doc)));
+        return new Page(items, households.countDocuments(filter));
     }
 
     private static Document toDocument(Household household) {
@@ -38,6 +112,8 @@ class HouseholdStore {
                 .append("village", household.village())
                 .append("registeredAt", Date.from(household.registeredAt()))
                 .append("version", household.version())
+                .append("status", household.status().name())
+                .append("currentClass", household.currentClass() == null ? null : household.currentClass().name())
                 .append("members", household.members().stream().map(HouseholdStore::toDocument).toList());
     }
 
@@ -47,18 +123,36 @@ class HouseholdStore {
                 .append("dateOfBirth", member.dateOfBirth().toString())
                 .append("sex", member.sex().name())
                 .append("citizenId", member.citizenId())
-                .append("relationToHead", member.relationToHead().name());
+                .append("relationToHead", member.relationToHead().name())
+                .append("status", member.status().name())
+                .append("joinedOn", member.joinedOn().toString())
+                .append("leftOn", member.leftOn() == null ? null : member.leftOn().toString())
+                .append("leftReason", member.leftReason());
+    }
+
+    private static Document toDocument(Household.HistoryEntry entry) {
+        return new Document("version", entry.version())
+                .append("change", entry.change())
+                .append("effectiveDate", entry.effectiveDate().toString())
+                .append("recordedAt", Date.from(entry.recordedAt()))
+                .append("details", entry.details());
     }
 
     private static Household fromDocument(Document doc) {
+        String currentClass = doc.getString("currentClass");
         return new Household(doc.getString("_id"), doc.getString("unitCode"), doc.getString("village"),
                 doc.getList("members", Document.class).stream().map(HouseholdStore::memberFrom).toList(),
-                doc.getDate("registeredAt").toInstant(), doc.getLong("version"));
+                doc.getDate("registeredAt").toInstant(), doc.getLong("version"),
+                HouseholdStatus.valueOf(doc.getString("status")),
+                currentClass == null ? null : HouseholdClass.valueOf(currentClass));
     }
 
     private static Member memberFrom(Document doc) {
+        String leftOn = doc.getString("leftOn");
         return new Member(doc.getString("personId"), doc.getString("fullName"),
                 LocalDate.parse(doc.getString("dateOfBirth")), Sex.valueOf(doc.getString("sex")),
-                doc.getString("citizenId"), Relation.valueOf(doc.getString("relationToHead")));
+                doc.getString("citizenId"), Relation.valueOf(doc.getString("relationToHead")),
+                MemberStatus.valueOf(doc.getString("status")), LocalDate.parse(doc.getString("joinedOn")),
+                leftOn == null ? null : LocalDate.parse(leftOn), doc.getString("leftReason"));
     }
 }

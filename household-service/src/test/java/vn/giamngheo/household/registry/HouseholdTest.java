@@ -3,59 +3,156 @@ package vn.giamngheo.household.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.giamngheo.contracts.EventCodec;
 import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.Samples;
 import vn.giamngheo.contracts.household.HouseholdRegistered;
+import vn.giamngheo.contracts.household.HouseholdRemoved;
+import vn.giamngheo.contracts.household.HouseholdUpdated;
+import vn.giamngheo.contracts.household.MemberFact;
 
 class HouseholdTest {
 
+    private static final LocalDate DAY = LocalDate.parse("2026-11-24");
+    private static final Instant NOW = Instant.parse("2026-11-24T03:00:00Z");
+
     private final HouseholdRegistered sample = Samples.envelope(EventTypes.HOUSEHOLD_REGISTERED).data();
+
+    private static Household family() {
+        return Household.register("h-1", "08707", "Tổ 1", Households.familyOfThree("p-1", "p-2", "p-3"), NOW, DAY)
+                .household();
+    }
+
+    private static Member grandmother() {
+        return Member.joining("p-4", "Lê Thị Dung", LocalDate.parse("1945-01-01"), Sex.FEMALE, null,
+                Relation.PARENT, DAY);
+    }
 
     @Test
     void registrationPublishesTheGoldenSample() {
         var ids = sample.members();
         var registration = Household.register(sample.householdId(), sample.unitCode(), sample.village(),
                 Households.familyOfThree(ids.get(0).personId(), ids.get(1).personId(), ids.get(2).personId()),
-                sample.registeredAt());
+                sample.registeredAt(), DAY);
 
-        assertThat(EventCodec.sameJson(EventCodec.writePayload(registration.event()),
+        assertThat(EventCodec.sameJson(EventCodec.writePayload(registration.events().getFirst()),
                 Samples.payloadBytes(EventTypes.HOUSEHOLD_REGISTERED))).isTrue();
+        assertThat(registration.history().change()).isEqualTo("REGISTERED");
     }
 
     @Test
     void aNewHouseholdIsAtVersionOneAndItsEventCarriesNoNamesOrCitizenIds() {
         var registration = Household.register("h-1", "08707", "Tổ 1",
-                Households.familyOfThree("p-1", "p-2", "p-3"), sample.registeredAt());
+                Households.familyOfThree("p-1", "p-2", "p-3"), NOW, DAY);
 
         assertThat(registration.household().version()).isEqualTo(1);
-        assertThat(registration.event().sequence()).isEqualTo(1);
-        String json = EventCodec.writePayloadAsString(registration.event());
+        String json = EventCodec.writePayloadAsString(registration.events().getFirst());
         assertThat(json).doesNotContain("Nguyễn", "026068001234");
     }
 
     @Test
     void aHouseholdHasExactlyOneHead() {
         List<Member> twoHeads = new ArrayList<>(Households.familyOfThree("p-1", "p-2", "p-3"));
-        Member spouse = twoHeads.get(1);
-        twoHeads.set(1, new Member(spouse.personId(), spouse.fullName(), spouse.dateOfBirth(), spouse.sex(),
-                spouse.citizenId(), Relation.HEAD));
+        twoHeads.set(1, twoHeads.get(1).withRelation(Relation.HEAD));
 
-        assertThatThrownBy(() -> Household.register("h-1", "08707", "Tổ 1", twoHeads, sample.registeredAt()))
+        assertThatThrownBy(() -> Household.register("h-1", "08707", "Tổ 1", twoHeads, NOW, DAY))
                 .isInstanceOf(RegistryRuleException.class)
                 .hasMessageContaining("exactly one head")
                 .extracting("field").isEqualTo("members");
     }
 
     @Test
-    void aHouseholdWithoutAHeadIsRejected() {
-        List<Member> noHead = Households.familyOfThree("p-1", "p-2", "p-3").subList(1, 3);
+    void addingAMemberBumpsTheVersionAndPublishesTheMembersAfterIt() {
+        Household.Change change = family().addMember(grandmother(), DAY, NOW);
 
-        assertThatThrownBy(() -> Household.register("h-1", "08707", "Tổ 1", noHead, sample.registeredAt()))
-                .isInstanceOf(RegistryRuleException.class)
-                .hasMessageContaining("found 0");
+        assertThat(change.household().version()).isEqualTo(2);
+        HouseholdUpdated event = (HouseholdUpdated) change.events().getFirst();
+        assertThat(event.sequence()).isEqualTo(2);
+        assertThat(event.change()).isEqualTo("MEMBER_ADDED");
+        assertThat(event.members()).extracting(MemberFact::personId).containsExactly("p-1", "p-2", "p-3", "p-4");
+        assertThat(change.history().details()).contains("Lê Thị Dung");
+    }
+
+    @Test
+    void aRemovedMemberIsKeptWithTheDateAndReasonButLeavesTheEvent() {
+        Household.Change change = family().removeMember("p-3", "DIED", DAY, NOW);
+
+        Member removed = change.household().members().get(2);
+        assertThat(removed.status()).isEqualTo(MemberStatus.LEFT);
+        assertThat(removed.leftOn()).isEqualTo(DAY);
+        assertThat(removed.leftReason()).isEqualTo("DIED");
+        assertThat(((HouseholdUpdated) change.events().getFirst()).members()).hasSize(2);
+    }
+
+    @Test
+    void theHeadCannotBeRemovedOrMovedWithoutChangingTheHeadFirst() {
+        assertThatThrownBy(() -> family().removeMember("p-1", "DIED", DAY, NOW))
+                .hasMessageContaining("change the head first");
+        assertThatThrownBy(() -> family().moveOut("p-1", "h-2", DAY, NOW))
+                .hasMessageContaining("change the head first");
+    }
+
+    @Test
+    void changingTheHeadKeepsThePreviousHeadWithTheRelationGiven() {
+        Household after = family().changeHead("p-2", Relation.SPOUSE, DAY, NOW).household();
+
+        assertThat(after.head().personId()).isEqualTo("p-2");
+        assertThat(after.activeMember("p-1")).get().extracting(Member::relationToHead).isEqualTo(Relation.SPOUSE);
+    }
+
+    @Test
+    void splittingFoundsANewHouseholdWithItsOwnHeadAndLeavesTheRestBehind() {
+        Household family = family().addMember(grandmother(), DAY, NOW).household();
+
+        Household.Split split = family.split(Set.of("p-3", "p-4"), "p-4", Map.of("p-3", Relation.GRANDCHILD), "h-2",
+                null, DAY, NOW);
+
+        assertThat(split.founded().household().head().personId()).isEqualTo("p-4");
+        assertThat(split.founded().household().activeMember("p-3")).get()
+                .extracting(Member::relationToHead).isEqualTo(Relation.GRANDCHILD);
+        assertThat(split.founded().events().getFirst()).isInstanceOf(HouseholdRegistered.class);
+        assertThat(split.origin().household().activeMembers()).extracting(Member::personId)
+                .containsExactly("p-1", "p-2");
+        assertThat(((HouseholdUpdated) split.origin().events().getFirst()).change()).isEqualTo("SPLIT");
+    }
+
+    @Test
+    void aSplitCannotTakeTheHeadOrSomeoneWhoIsNotAMember() {
+        assertThatThrownBy(() -> family().split(Set.of("p-1"), "p-1", Map.of(), "h-2", null, DAY, NOW))
+                .hasMessageContaining("head of this household");
+        assertThatThrownBy(() -> family().split(Set.of("p-9"), "p-9", Map.of(), "h-2", null, DAY, NOW))
+                .hasMessageContaining("not an active member");
+        assertThatThrownBy(() -> family().split(Set.of("p-3"), "p-2", Map.of(), "h-2", null, DAY, NOW))
+                .hasMessageContaining("new head must be one of the members who leave");
+    }
+
+    @Test
+    void mergingTakesTheOtherHouseholdsMembersAndEndsIt() {
+        Household other = Household.register("h-2", "08707", "Tổ 1", List.of(grandmother().withRelation(Relation.HEAD)),
+                NOW, DAY).household();
+
+        Household.Change joined = family().absorb(other, Map.of("p-4", Relation.PARENT), DAY, NOW);
+        Household.Change ended = other.mergedInto("h-1", DAY, NOW);
+
+        assertThat(joined.household().activeMember("p-4")).get()
+                .extracting(Member::relationToHead).isEqualTo(Relation.PARENT);
+        assertThat(ended.household().status()).isEqualTo(HouseholdStatus.REMOVED);
+        assertThat(((HouseholdRemoved) ended.events().getFirst()).reason()).isEqualTo("MERGED_INTO:h-1");
+    }
+
+    @Test
+    void aHouseholdThatMovedAwayTakesNoMoreCommands() {
+        Household gone = family().moveAway("MOVED_AWAY", DAY, NOW).household();
+
+        assertThat(gone.status()).isEqualTo(HouseholdStatus.REMOVED);
+        assertThat(gone.activeMembers()).isEmpty();
+        assertThatThrownBy(() -> gone.addMember(grandmother(), DAY, NOW)).hasMessageContaining("no longer");
     }
 }

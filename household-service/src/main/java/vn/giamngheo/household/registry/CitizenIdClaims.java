@@ -1,0 +1,88 @@
+package vn.giamngheo.household.registry;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.util.Optional;
+import java.util.function.Function;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * "A person is active in at most one household", enforced by a unique key: one claim document per citizen id
+ * ({@code _id}), naming the household the person is active in. Claims are taken before the household is written
+ * and released after; a claim whose household no longer lists the person (a crash between the two writes) is stale
+ * and is taken over.
+ */
+@Component
+class CitizenIdClaims {
+
+    /** The person is active in another household. */
+    static class AlreadyActiveException extends RuntimeException {
+        private final String householdId;
+
+        AlreadyActiveException(String householdId) {
+            super("is already an active member of household " + householdId);
+            this.householdId = householdId;
+        }
+
+        String householdId() {
+            return householdId;
+        }
+    }
+
+    private final MongoCollection<Document> claims;
+
+    CitizenIdClaims(MongoDatabase database) {
+        this.claims = database.getCollection("citizen_ids");
+    }
+
+    /**
+     * Claims {@code citizenId} for {@code householdId}.
+     *
+     * @param lookup finds a household, to tell a live claim from a stale one
+     */
+    void claim(String citizenId, String householdId, Function<String, Optional<Household>> lookup) {
+        try {
+            claims.insertOne(new Document("_id", citizenId).append("householdId", householdId));
+            return;
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+        Document existing = claims.find(Filters.eq("_id", citizenId)).first();
+        String holder = existing == null ? null : existing.getString("householdId");
+        if (householdId.equals(holder)) {
+            return;
+        }
+        boolean live = holder != null && lookup.apply(holder).map(h -> h.activeMembers().stream()
+                .anyMatch(m -> citizenId.equals(m.citizenId()))).orElse(false);
+        if (live) {
+            throw new AlreadyActiveException(holder);
+        }
+        var taken = claims.updateOne(Filters.and(Filters.eq("_id", citizenId), Filters.eq("householdId", holder)),
+                Updates.set("householdId", householdId));
+        if (taken.getModifiedCount() == 0) {
+            throw new AlreadyActiveException(String.valueOf(holder));
+        }
+    }
+
+    /** Releases the claim if {@code householdId} holds it. */
+    void release(String citizenId, String householdId) {
+        claims.deleteOne(Filters.and(Filters.eq("_id", citizenId), Filters.eq("householdId", householdId)));
+    }
+
+    /** Moves the claim from one household to another, as a person moves; claims it afresh if it was lost. */
+    void transfer(String citizenId, String fromHouseholdId, String toHouseholdId,
+            Function<String, Optional<Household>> lookup) {
+        var moved = claims.updateOne(Filters.and(Filters.eq("_id", citizenId),
+                Filters.eq("householdId", fromHouseholdId)), Updates.set("householdId", toHouseholdId));
+        if (moved.getMatchedCount() == 0) {
+            claim(citizenId, toHouseholdId, lookup);
+        }
+    }
+}

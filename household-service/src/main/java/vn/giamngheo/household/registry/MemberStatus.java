@@ -1,0 +1,5 @@
+package vn.giamngheo.household.registry;
+
+public enum MemberStatus {
+    ACTIVE, LEFT
+}

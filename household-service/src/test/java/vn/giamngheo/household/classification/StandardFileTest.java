@@ -1,0 +1,111 @@
+package vn.giamngheo.household.classification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import vn.giamngheo.platform.rules.RuleFileException;
+
+/** A standard file with a mistake stops the service with the file, the line and the reason. */
+class StandardFileTest {
+
+    private static String shipped() throws IOException {
+        return new ClassPathResource("standards/vn-mps-2022-2025.yaml").getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static PovertyStandard read(String yaml) {
+        return StandardFile.read("edited.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static int lineOf(String yaml, String text) {
+        String before = yaml.substring(0, yaml.indexOf(text));
+        return (int) before.chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    @Test
+    void theShippedFilesLoad() {
+        assertThat(Standards.CATALOG.all()).extracting(PovertyStandard::code)
+                .containsExactly("VN-MPS-2016-2020", "VN-MPS-2022-2025", "VN-MPS-2027-2030");
+        assertThat(Standards.MPS_2016.indicators()).hasSize(10);
+        assertThat(Standards.MPS_2022.indicators()).hasSize(12);
+    }
+
+    @Test
+    void aMisspeltFieldIsNamedWithItsLine() throws IOException {
+        String yaml = shipped().replace("    nameEn: Nutrition", "    nameEnglish: Nutrition");
+
+        assertThatThrownBy(() -> read(yaml)).isInstanceOf(RuleFileException.class)
+                .hasMessageStartingWith("edited.yaml:" + lineOf(yaml, "nameEnglish") + ": ")
+                .hasMessageContaining("indicators[2].nameEnglish: unknown field");
+    }
+
+    @Test
+    void aConditionThatDoesNotCompileIsNamedWithItsLine() throws IOException {
+        String yaml = shipped().replace("deprivedWhen: household.members.exists(m, m.ageYears < 16 && m.malnourished)",
+                "deprivedWhen: household.members.exists(m, m.ageYears < 16 &&& m.malnourished)");
+
+        assertThatThrownBy(() -> read(yaml)).isInstanceOf(RuleFileException.class)
+                .hasMessageStartingWith("edited.yaml:" + lineOf(yaml, "&&&") + ": ")
+                .hasMessageContaining("does not compile");
+    }
+
+    @Test
+    void aMisspeltFactFailsOnTheSampleHouseholdsAtLoad() throws IOException {
+        String yaml = shipped().replace("m.ageYears >= 6 && !m.hasHealthInsurance",
+                "m.ageYears >= 6 && !m.hasHealthInsurence");
+
+        assertThatThrownBy(() -> read(yaml)).isInstanceOf(RuleFileException.class)
+                .hasMessageStartingWith("edited.yaml:" + lineOf(yaml, "hasHealthInsurence") + ": ")
+                .hasMessageContaining("hasHealthInsurence");
+    }
+
+    @Test
+    void aConditionThatIsNotTrueOrFalseIsRejected() throws IOException {
+        String yaml = shipped().replace("when: within.middle", "when: deprived + 1");
+
+        assertThatThrownBy(() -> read(yaml)).isInstanceOf(RuleFileException.class)
+                .hasMessageStartingWith("edited.yaml:" + lineOf(yaml, "deprived + 1") + ": ");
+    }
+
+    @Test
+    void aClassRuleOnAnUnknownLineIsRejected() throws IOException {
+        String yaml = shipped().replace("when: within.middle", "when: within.middel");
+
+        assertThatThrownBy(() -> read(yaml)).isInstanceOf(RuleFileException.class)
+                .hasMessageStartingWith("edited.yaml:" + lineOf(yaml, "within.middel") + ": ");
+    }
+
+    @Test
+    void anUnknownPlaceholderOrClassOrDateIsRejected() throws IOException {
+        assertThatThrownBy(() -> read(shipped().replace("{line.middle} ({area}): hộ có", "{line.midle} ({area}): hộ có")))
+                .hasMessageContaining("unknown placeholder {line.midle}");
+        assertThatThrownBy(() -> read(shipped().replace("class: MIDDLE", "class: AVERAGE")))
+                .hasMessageContaining("'AVERAGE' is not one of");
+        assertThatThrownBy(() -> read(shipped().replace("effectiveTo: 2026-12-31", "effectiveTo: 2026-13-31")))
+                .hasMessageContaining("is not a date");
+    }
+
+    @Test
+    void anUnknownOptionalFactIsRejected() throws IOException {
+        String yaml = shipped().replace("    provisional: true\n    deprivedWhen: household.members.exists(m, m.ageYears < 16",
+                "    provisional: true\n    facts: [shoeSize]\n    deprivedWhen: household.members.exists(m, m.ageYears < 16");
+
+        assertThatThrownBy(() -> read(yaml)).hasMessageContaining("unknown fact 'shoeSize'");
+    }
+
+    @Test
+    void overlappingPeriodsAreRejected() throws IOException {
+        String overlapping = shipped().replace("code: VN-MPS-2022-2025", "code: VN-MPS-TEST")
+                .replace("effectiveFrom: 2022-01-01", "effectiveFrom: 2026-06-01")
+                .replace("effectiveTo: 2026-12-31", "effectiveTo: 2027-12-31");
+
+        assertThatThrownBy(() -> StandardCatalog.of(List.of(Standards.MPS_2022, read(overlapping))))
+                .isInstanceOf(RuleFileException.class)
+                .hasMessageContaining("overlaps VN-MPS-2022-2025");
+    }
+}
