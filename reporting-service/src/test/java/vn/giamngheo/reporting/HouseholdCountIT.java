@@ -65,6 +65,20 @@ class HouseholdCountIT {
     }
 
     @Test
+    void aHouseholdThatLeftTheRegistryIsNoLongerCounted() {
+        String unit = "08725";
+        String id = EventFixtures.newId();
+        EventEnvelope<HouseholdRegistered> registered = EventFixtures.householdRegistered(id, unit);
+        householdEvents.accept(SampleMessages.of(registered));
+        long withIt = households(unit);
+
+        householdEvents.accept(SampleMessages.of(EventFixtures.householdRemoved(id, 2)));
+        householdEvents.accept(SampleMessages.of(registered));
+
+        assertThat(households(unit)).isEqualTo(withIt - 1);
+    }
+
+    @Test
     void aUnitWithNoHouseholdsCountsZeroAndAMalformedCodeIsA400() {
         assertThat(households("08731")).isZero();
 

@@ -6,6 +6,7 @@ import vn.giamngheo.contracts.EventEnvelope;
 import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.Samples;
 import vn.giamngheo.contracts.household.HouseholdRegistered;
+import vn.giamngheo.contracts.household.HouseholdRemoved;
 
 /** Events built from the golden samples, re-keyed so that each test owns its aggregates (no clean-up needed). */
 public final class EventFixtures {
@@ -19,6 +20,15 @@ public final class EventFixtures {
         HouseholdRegistered s = sample.data();
         HouseholdRegistered data = new HouseholdRegistered(householdId, s.sequence(), unitCode, s.village(),
                 s.registeredAt(), s.members());
+        return new EventEnvelope<>(UUID.randomUUID().toString(), sample.source(), sample.type(), householdId,
+                Instant.now(), data);
+    }
+
+    /** The sample {@code household.removed}, for the given household, at the given sequence. */
+    public static EventEnvelope<HouseholdRemoved> householdRemoved(String householdId, long sequence) {
+        EventEnvelope<HouseholdRemoved> sample = Samples.envelope(EventTypes.HOUSEHOLD_REMOVED);
+        HouseholdRemoved data = new HouseholdRemoved(householdId, sequence, sample.data().reason(),
+                sample.data().effectiveDate());
         return new EventEnvelope<>(UUID.randomUUID().toString(), sample.source(), sample.type(), householdId,
                 Instant.now(), data);
     }

@@ -48,6 +48,33 @@ class HouseholdTest {
     }
 
     @Test
+    void addingTheChildPublishesTheUpdatedGoldenSample() {
+        var ids = sample.members();
+        List<Member> family = Households.familyOfThree(ids.get(0).personId(), ids.get(1).personId(),
+                ids.get(2).personId());
+        Household couple = Household.register(sample.householdId(), sample.unitCode(), sample.village(),
+                family.subList(0, 2), sample.registeredAt(), DAY).household();
+
+        var change = couple.addMember(family.get(2), LocalDate.parse("2026-11-25"), NOW);
+
+        assertThat(EventCodec.sameJson(EventCodec.writePayload(change.events().getFirst()),
+                Samples.payloadBytes(EventTypes.HOUSEHOLD_UPDATED))).isTrue();
+    }
+
+    @Test
+    void movingAwayPublishesTheRemovedGoldenSample() {
+        var ids = sample.members();
+        Household atVersionFour = new Household(sample.householdId(), sample.unitCode(), sample.village(),
+                Households.familyOfThree(ids.get(0).personId(), ids.get(1).personId(), ids.get(2).personId()),
+                sample.registeredAt(), 4, HouseholdStatus.ACTIVE, null);
+
+        var change = atVersionFour.moveAway("MOVED_AWAY", LocalDate.parse("2027-03-01"), NOW);
+
+        assertThat(EventCodec.sameJson(EventCodec.writePayload(change.events().getFirst()),
+                Samples.payloadBytes(EventTypes.HOUSEHOLD_REMOVED))).isTrue();
+    }
+
+    @Test
     void aNewHouseholdIsAtVersionOneAndItsEventCarriesNoNamesOrCitizenIds() {
         var registration = Household.register("h-1", "08707", "Tổ 1",
                 Households.familyOfThree("p-1", "p-2", "p-3"), NOW, DAY);

@@ -18,6 +18,7 @@ class HouseholdEventsBinding {
                 .on(EventTypes.HOUSEHOLD_REGISTERED, activity::seen)
                 .on(EventTypes.HOUSEHOLD_UPDATED, activity::seen)
                 .on(EventTypes.HOUSEHOLD_RECLASSIFIED, activity::seen)
+                .on(EventTypes.HOUSEHOLD_REMOVED, activity::seen)
                 .build();
     }
 }

@@ -16,8 +16,9 @@ class EligibilityController {
     }
 
     /** What this department knows of a household, and the household event it last applied. */
+    /** @param removedOn the day the household left the registry; null while it is in it */
     record HouseholdEligibilityView(String householdId, String unitCode, String village, List<MemberView> members,
-            long sequence) {
+            String removedOn, long sequence) {
     }
 
     private final EligibilityViews views;
@@ -33,6 +34,6 @@ class EligibilityController {
         return new HouseholdEligibilityView(doc.getString("_id"), doc.getString("unitCode"), doc.getString("village"),
                 doc.getList("members", Document.class).stream().map(m -> new MemberView(m.getString("personId"),
                         m.getString("dateOfBirth"), m.getString("sex"), m.getString("relationToHead"))).toList(),
-                doc.getLong("sequence"));
+                doc.getString("removedOn"), doc.getLong("sequence"));
     }
 }

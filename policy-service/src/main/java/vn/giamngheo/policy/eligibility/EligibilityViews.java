@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.contracts.EventEnvelope;
 import vn.giamngheo.contracts.household.HouseholdRegistered;
+import vn.giamngheo.contracts.household.HouseholdRemoved;
 import vn.giamngheo.contracts.household.HouseholdUpdated;
 import vn.giamngheo.contracts.household.MemberFact;
 import vn.giamngheo.platform.messaging.Outcome;
@@ -45,6 +46,14 @@ public class EligibilityViews {
                 Updates.set("unitCode", e.unitCode()),
                 Updates.set("village", e.village()),
                 Updates.set("members", members(e.members())),
+                Updates.set("lastEventId", event.id())));
+    }
+
+    Outcome removed(EventEnvelope<HouseholdRemoved> event) {
+        HouseholdRemoved e = event.data();
+        return SequenceGuard.apply(views, e.householdId(), e.sequence(), Updates.combine(
+                Updates.set("removedOn", e.effectiveDate().toString()),
+                Updates.set("removedReason", e.reason()),
                 Updates.set("lastEventId", event.id())));
     }
 

@@ -17,6 +17,7 @@ class HouseholdEventsBinding {
         return EventDispatcher.builder(metrics)
                 .on(EventTypes.HOUSEHOLD_REGISTERED, views::registered)
                 .on(EventTypes.HOUSEHOLD_UPDATED, views::updated)
+                .on(EventTypes.HOUSEHOLD_REMOVED, views::removed)
                 .build();
     }
 }

@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.contracts.EventEnvelope;
 import vn.giamngheo.contracts.household.HouseholdRegistered;
+import vn.giamngheo.contracts.household.HouseholdRemoved;
 import vn.giamngheo.contracts.household.HouseholdUpdated;
 import vn.giamngheo.platform.messaging.Outcome;
 import vn.giamngheo.platform.mongo.SequenceGuard;
@@ -35,7 +36,14 @@ class AreaProjection {
         return SequenceGuard.apply(households, e.householdId(), e.sequence(), Updates.set("unitCode", e.unitCode()));
     }
 
+    Outcome removed(EventEnvelope<HouseholdRemoved> event) {
+        HouseholdRemoved e = event.data();
+        return SequenceGuard.apply(households, e.householdId(), e.sequence(), Updates.combine(
+                Updates.set("removed", true), Updates.set("removedOn", e.effectiveDate().toString())));
+    }
+
+    /** Households of the unit still in the registry. */
     long households(String unitCode) {
-        return households.countDocuments(Filters.eq("unitCode", unitCode));
+        return households.countDocuments(Filters.and(Filters.eq("unitCode", unitCode), Filters.ne("removed", true)));
     }
 }

@@ -17,6 +17,7 @@ class HouseholdEventsBinding {
         return EventDispatcher.builder(metrics)
                 .on(EventTypes.HOUSEHOLD_REGISTERED, projection::registered)
                 .on(EventTypes.HOUSEHOLD_UPDATED, projection::updated)
+                .on(EventTypes.HOUSEHOLD_REMOVED, projection::removed)
                 .build();
     }
 }
