@@ -35,46 +35,7 @@ class AssessmentController {
             @Positive(message = "must be at least 1") @jakarta.validation.constraints.Max(100) Integer memberCount,
             @PositiveOrZero(message = "must not be negative") Long monthlyIncomePerCapitaVnd,
             @Size(max = 20) List<@NotBlank String> deprivedIndicators,
-            @Valid FactsRequest facts) {
-    }
-
-    record FactsRequest(
-            @NotNull @Size(min = 1, max = 40, message = "must list 1 to 40 members") List<@Valid @NotNull MemberRequest> members,
-            @NotNull @PositiveOrZero(message = "must not be negative") BigDecimal floorAreaM2,
-            @NotNull Boolean hasDwelling,
-            @NotNull Boolean wallsDurable,
-            @NotNull Boolean frameDurable,
-            @NotNull Boolean roofDurable,
-            @NotNull WaterSource waterSource,
-            @NotNull Latrine latrine,
-            @NotNull Boolean usesTelecom,
-            @NotNull Boolean usesInternet,
-            @NotNull Set<InformationMeans> informationMeans,
-            WasteHandling wasteHandling,
-            Boolean sickMemberUntreated) {
-
-        HouseholdFacts toFacts() {
-            return new HouseholdFacts(members.stream().map(MemberRequest::toFacts).toList(), floorAreaM2, hasDwelling,
-                    wallsDurable, frameDurable, roofDurable, waterSource, latrine, usesTelecom, usesInternet,
-                    informationMeans, wasteHandling, sickMemberUntreated);
-        }
-    }
-
-    record MemberRequest(
-            @NotNull LocalDate dateOfBirth,
-            @NotNull Boolean hasHealthInsurance,
-            @NotNull Boolean attendingSchool,
-            @NotNull Education education,
-            @NotNull Employment employment,
-            Boolean unableToWork,
-            Boolean malnourished,
-            Boolean receivesSocialAllowance) {
-
-        MemberFacts toFacts() {
-            return new MemberFacts(dateOfBirth, hasHealthInsurance, attendingSchool, education, employment,
-                    Boolean.TRUE.equals(unableToWork), Boolean.TRUE.equals(malnourished),
-                    Boolean.TRUE.equals(receivesSocialAllowance));
-        }
+            @Valid SurveyAnswers.Facts facts) {
     }
 
     record DeprivationView(String code, String name, String reason) {
@@ -108,34 +69,10 @@ class AssessmentController {
     }
 
     private static Income income(EvaluateRequest r) {
-        boolean annual = r.annualIncomeVnd() != null || r.memberCount() != null;
-        boolean monthly = r.monthlyIncomePerCapitaVnd() != null;
-        if (annual == monthly) {
-            throw ApiException.invalid("annualIncomeVnd", "give annualIncomeVnd with memberCount, or "
-                    + "monthlyIncomePerCapitaVnd, not both or neither");
-        }
-        if (monthly) {
-            return new Income.MonthlyPerCapita(r.monthlyIncomePerCapitaVnd());
-        }
-        List<FieldProblem> missing = new ArrayList<>();
-        if (r.annualIncomeVnd() == null) {
-            missing.add(new FieldProblem("annualIncomeVnd", "is required with memberCount"));
-        }
-        if (r.memberCount() == null) {
-            missing.add(new FieldProblem("memberCount", "is required with annualIncomeVnd"));
-        }
-        if (!missing.isEmpty()) {
-            throw ApiException.invalid(missing);
-        }
-        return new Income.Annual(r.annualIncomeVnd(), r.memberCount());
+        return SurveyAnswers.income(r.annualIncomeVnd(), r.memberCount(), r.monthlyIncomePerCapitaVnd());
     }
 
     private static Evidence evidence(EvaluateRequest r) {
-        if ((r.deprivedIndicators() == null) == (r.facts() == null)) {
-            throw ApiException.invalid("deprivedIndicators", "give either deprivedIndicators or facts, "
-                    + "not both or neither");
-        }
-        return r.facts() != null ? new Evidence.Surveyed(r.facts().toFacts())
-                : new Evidence.Declared(r.deprivedIndicators());
+        return SurveyAnswers.evidence(r.deprivedIndicators(), r.facts());
     }
 }

@@ -9,10 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import vn.giamngheo.contracts.DomainEvent;
+import vn.giamngheo.contracts.household.HouseholdAssessed;
 import vn.giamngheo.contracts.household.HouseholdClass;
+import vn.giamngheo.contracts.household.HouseholdReclassified;
 import vn.giamngheo.contracts.household.HouseholdRegistered;
 import vn.giamngheo.contracts.household.HouseholdRemoved;
 import vn.giamngheo.contracts.household.HouseholdUpdated;
+import vn.giamngheo.contracts.household.Transition;
 
 /**
  * A household of the registry (hộ gia đình), the aggregate whose id keys its events. Every change is an explicit
@@ -23,10 +26,21 @@ import vn.giamngheo.contracts.household.HouseholdUpdated;
  * @param currentClass the class of the latest review decision; null until the first
  */
 public record Household(String id, String unitCode, String village, List<Member> members, Instant registeredAt,
-        long version, HouseholdStatus status, HouseholdClass currentClass) {
+        long version, HouseholdStatus status, HouseholdClass currentClass, List<ClassRecord> classHistory,
+        LocalDate newlyEscapedUntil) {
+
+    /** Decision 28/2015/QĐ-TTg, Decision 90/QĐ-TTg: "newly escaped" lasts 36 months from the recognition decision. */
+    public static final int NEWLY_ESCAPED_MONTHS = 36;
 
     public Household {
         members = List.copyOf(members);
+        classHistory = List.copyOf(classHistory);
+    }
+
+    /** A household as first stored, before any class decision. */
+    public Household(String id, String unitCode, String village, List<Member> members, Instant registeredAt,
+            long version, HouseholdStatus status, HouseholdClass currentClass) {
+        this(id, unitCode, village, members, registeredAt, version, status, currentClass, List.of(), null);
     }
 
     /** The result of a command: the household after it, its events in order, and the line for its history. */
@@ -206,11 +220,82 @@ public record Household(String id, String unitCode, String village, List<Member>
         return removed(reason, on, now, "Hộ ra khỏi danh sách: " + reason);
     }
 
+    /** True once a decision of this round has been applied: applying it again changes nothing. */
+    public boolean decidedIn(String roundId) {
+        return classHistory.stream().anyMatch(r -> r.roundId().equals(roundId));
+    }
+
+    /**
+     * The commune chairman's decision (Decision 24/2021/QĐ-TTg): always records the assessment
+     * ({@code household.assessed}); changes the class ({@code household.reclassified}) only when it differs.
+     */
+    public Change decide(Decision d, Instant now) {
+        requireActive();
+        if (decidedIn(d.roundId())) {
+            throw new IllegalStateException("round " + d.roundId() + " was already applied to " + id);
+        }
+        HouseholdClass from = currentClass;
+        HouseholdClass to = d.householdClass();
+        Transition transition = transition(from, to);
+        LocalDate escapedUntil = newlyEscapedUntil;
+        if (transition == Transition.ESCAPED_POVERTY || transition == Transition.ESCAPED_NEAR_POVERTY) {
+            escapedUntil = d.decisionDate().plusMonths(NEWLY_ESCAPED_MONTHS).minusDays(1);
+        } else if (to == HouseholdClass.POOR || to == HouseholdClass.NEAR_POOR) {
+            escapedUntil = null;
+        }
+        ClassRecord record = new ClassRecord(d.roundId(), d.decisionNumber(), d.decisionDate(), d.effectiveDate(),
+                d.standard(), from, to, transition, d.assessmentId(), d.monthlyIncomePerCapitaVnd(),
+                d.deprivedIndicators(), d.explanation());
+        List<ClassRecord> history = new ArrayList<>(classHistory);
+        history.add(record);
+        List<DomainEvent> events = new ArrayList<>();
+        long sequence = version + 1;
+        events.add(new HouseholdAssessed(id, sequence, d.assessmentId(), unitCode, d.standard(), d.referenceDate(),
+                d.areaType(), d.monthlyIncomePerCapitaVnd(), d.deprivedIndicators(), to, d.roundId(),
+                d.decisionNumber(), d.decisionDate()));
+        if (record.changed()) {
+            sequence++;
+            events.add(new HouseholdReclassified(id, sequence, unitCode, from, to, transition, d.standard(),
+                    d.decisionNumber(), d.decisionDate(), d.effectiveDate(),
+                    transition == Transition.ESCAPED_POVERTY || transition == Transition.ESCAPED_NEAR_POVERTY
+                            ? escapedUntil : null));
+        }
+        Household after = new Household(id, unitCode, village, members, registeredAt, sequence, status, to,
+                history, escapedUntil);
+        return new Change(after, events, new HistoryEntry(sequence, record.changed() ? "RECLASSIFIED" : "ASSESSED",
+                d.effectiveDate(), now, "Quyết định " + d.decisionNumber() + ": " + (from == null ? "" : from + " → ")
+                        + to + (record.changed() ? " (" + transition + ")" : " (không đổi)")));
+    }
+
+    /** How the reports name a change of class (standard-and-benefits.md §3.6). */
+    Transition transition(HouseholdClass from, HouseholdClass to) {
+        if (from == null) {
+            return Transition.INITIAL;
+        }
+        if (from == to) {
+            return Transition.OTHER;
+        }
+        if (from == HouseholdClass.POOR) {
+            return Transition.ESCAPED_POVERTY;
+        }
+        if (to == HouseholdClass.POOR) {
+            if (from == HouseholdClass.NEAR_POOR) {
+                return Transition.NEAR_POOR_TO_POOR;
+            }
+            boolean wasPoorBefore = classHistory.stream().anyMatch(r -> r.toClass() == HouseholdClass.POOR);
+            return wasPoorBefore ? Transition.RELAPSED : Transition.NEWLY_POOR;
+        }
+        if (from == HouseholdClass.NEAR_POOR && (to == HouseholdClass.MIDDLE || to == HouseholdClass.ABOVE)) {
+            return Transition.ESCAPED_NEAR_POVERTY;
+        }
+        return Transition.OTHER;
+    }
+
     private Change removed(String reason, LocalDate on, Instant now, String details) {
         requireActive();
         List<Member> left = members.stream().map(m -> m.active() ? m.leaving(on, reason) : m).toList();
         Household after = new Household(id, unitCode, village, left, registeredAt, version + 1,
-                HouseholdStatus.REMOVED, currentClass);
+                HouseholdStatus.REMOVED, currentClass, classHistory, newlyEscapedUntil);
         return new Change(after, List.of(new HouseholdRemoved(id, after.version(), reason, on)),
                 new HistoryEntry(after.version(), reason.startsWith("MERGED_INTO") ? "MERGED_INTO" : "REMOVED", on,
                         now, details));
@@ -224,7 +309,8 @@ public record Household(String id, String unitCode, String village, List<Member>
     }
 
     private Household with(List<Member> changed) {
-        return new Household(id, unitCode, village, changed, registeredAt, version + 1, status, currentClass);
+        return new Household(id, unitCode, village, changed, registeredAt, version + 1, status, currentClass,
+                classHistory, newlyEscapedUntil);
     }
 
     private List<vn.giamngheo.contracts.household.MemberFact> memberFacts() {

@@ -83,12 +83,13 @@ class HouseholdController {
             Relation relationToHead, MemberStatus status, LocalDate joinedOn, LocalDate leftOn, String leftReason) {
     }
 
+    /** @param newlyEscapedUntil last day the household counts as "hộ mới thoát nghèo"; null otherwise */
     record HouseholdView(String id, String unitCode, String village, Instant registeredAt, long version,
-            HouseholdStatus status, HouseholdClass currentClass, List<MemberView> members) {
+            HouseholdStatus status, HouseholdClass currentClass, LocalDate newlyEscapedUntil, List<MemberView> members) {
 
         static HouseholdView of(Household h) {
             return new HouseholdView(h.id(), h.unitCode(), h.village(), h.registeredAt(), h.version(), h.status(),
-                    h.currentClass(), h.members().stream().map(m -> new MemberView(m.personId(), m.fullName(),
+                    h.currentClass(), h.newlyEscapedUntil(), h.members().stream().map(m -> new MemberView(m.personId(), m.fullName(),
                             m.dateOfBirth(), m.sex(), m.citizenId(), m.relationToHead(), m.status(), m.joinedOn(),
                             m.leftOn(), m.leftReason())).toList());
         }
@@ -131,6 +132,13 @@ class HouseholdController {
     @GetMapping("/{id}")
     HouseholdView get(@PathVariable String id) {
         return registry.find(id).map(HouseholdView::of)
+                .orElseThrow(() -> ApiException.notFound("Household " + id));
+    }
+
+    /** The household's class decisions, oldest first, each with its decision and the assessment behind it. */
+    @GetMapping("/{id}/classes")
+    List<ClassRecord> classes(@PathVariable String id) {
+        return registry.find(id).map(Household::classHistory)
                 .orElseThrow(() -> ApiException.notFound("Household " + id));
     }
 

@@ -178,6 +178,28 @@ public class HouseholdRegistry {
         return after;
     }
 
+    /**
+     * Applies a review decision to one household, once: a household already decided in that round is left as it is,
+     * so a decision interrupted half-way can simply be applied again. Retries when a concurrent command won the race.
+     *
+     * @return the household after the decision
+     */
+    public Household applyDecision(String householdId, Decision decision) {
+        for (int attempt = 1; ; attempt++) {
+            Household household = require(householdId);
+            if (household.decidedIn(decision.roundId())) {
+                return household;
+            }
+            try {
+                return apply(household.decide(decision, now()));
+            } catch (HouseholdStore.ConcurrentChangeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     public Optional<Household> find(String id) {
         return store.find(id);
     }
@@ -247,6 +269,10 @@ public class HouseholdRegistry {
                 case HouseholdRegistered e -> outbox.entry(EventTypes.HOUSEHOLD_REGISTERED, e);
                 case HouseholdUpdated e -> outbox.entry(EventTypes.HOUSEHOLD_UPDATED, e);
                 case HouseholdRemoved e -> outbox.entry(EventTypes.HOUSEHOLD_REMOVED, e);
+                case vn.giamngheo.contracts.household.HouseholdAssessed e ->
+                        outbox.entry(EventTypes.HOUSEHOLD_ASSESSED, e);
+                case vn.giamngheo.contracts.household.HouseholdReclassified e ->
+                        outbox.entry(EventTypes.HOUSEHOLD_RECLASSIFIED, e);
                 default -> throw new IllegalStateException("no event type for " + event.getClass());
             });
         }

@@ -55,12 +55,18 @@ class HouseholdStore {
     /** Writes the state after a command, appending its events and history line, if nobody changed it meanwhile. */
     void apply(Household.Change change, List<Document> pendingEvents) {
         Household after = change.household();
-        Bson filter = Filters.and(Filters.eq("_id", after.id()), Filters.eq("version", after.version() - 1));
+        // Each event advances the version by one; the command was decided on the version before them.
+        long decidedOn = after.version() - change.events().size();
+        Bson filter = Filters.and(Filters.eq("_id", after.id()), Filters.eq("version", decidedOn));
         var result = households.updateOne(filter, Updates.combine(
                 Updates.set("village", after.village()),
                 Updates.set("members", after.members().stream().map(HouseholdStore::toDocument).toList()),
                 Updates.set("status", after.status().name()),
                 Updates.set("version", after.version()),
+                Updates.set("currentClass", after.currentClass() == null ? null : after.currentClass().name()),
+                Updates.set("classHistory", after.classHistory().stream().map(HouseholdStore::toDocument).toList()),
+                Updates.set("newlyEscapedUntil", after.newlyEscapedUntil() == null ? null
+                        : after.newlyEscapedUntil().toString()),
                 Updates.push("history", toDocument(change.history())),
                 Outbox.append(pendingEvents)));
         if (result.getMatchedCount() == 0) {
@@ -114,7 +120,36 @@ class HouseholdStore {
                 .append("version", household.version())
                 .append("status", household.status().name())
                 .append("currentClass", household.currentClass() == null ? null : household.currentClass().name())
-                .append("members", household.members().stream().map(HouseholdStore::toDocument).toList());
+                .append("members", household.members().stream().map(HouseholdStore::toDocument).toList())
+                .append("classHistory", household.classHistory().stream().map(HouseholdStore::toDocument).toList())
+                .append("newlyEscapedUntil", household.newlyEscapedUntil() == null ? null
+                        : household.newlyEscapedUntil().toString());
+    }
+
+    private static Document toDocument(ClassRecord r) {
+        return new Document("roundId", r.roundId())
+                .append("decisionNumber", r.decisionNumber())
+                .append("decisionDate", r.decisionDate().toString())
+                .append("effectiveDate", r.effectiveDate().toString())
+                .append("standard", r.standard())
+                .append("fromClass", r.fromClass() == null ? null : r.fromClass().name())
+                .append("toClass", r.toClass().name())
+                .append("transition", r.transition().name())
+                .append("assessmentId", r.assessmentId())
+                .append("monthlyIncomePerCapitaVnd", r.monthlyIncomePerCapitaVnd())
+                .append("deprivedIndicators", r.deprivedIndicators())
+                .append("explanation", r.explanation());
+    }
+
+    private static ClassRecord classRecordFrom(Document d) {
+        String from = d.getString("fromClass");
+        return new ClassRecord(d.getString("roundId"), d.getString("decisionNumber"),
+                LocalDate.parse(d.getString("decisionDate")), LocalDate.parse(d.getString("effectiveDate")),
+                d.getString("standard"), from == null ? null : HouseholdClass.valueOf(from),
+                HouseholdClass.valueOf(d.getString("toClass")),
+                vn.giamngheo.contracts.household.Transition.valueOf(d.getString("transition")),
+                d.getString("assessmentId"), d.getLong("monthlyIncomePerCapitaVnd"),
+                d.getList("deprivedIndicators", String.class), d.getList("explanation", String.class));
     }
 
     private static Document toDocument(Member member) {
@@ -144,7 +179,10 @@ class HouseholdStore {
                 doc.getList("members", Document.class).stream().map(HouseholdStore::memberFrom).toList(),
                 doc.getDate("registeredAt").toInstant(), doc.getLong("version"),
                 HouseholdStatus.valueOf(doc.getString("status")),
-                currentClass == null ? null : HouseholdClass.valueOf(currentClass));
+                currentClass == null ? null : HouseholdClass.valueOf(currentClass),
+                doc.getList("classHistory", Document.class, List.of()).stream().map(HouseholdStore::classRecordFrom)
+                        .toList(),
+                doc.getString("newlyEscapedUntil") == null ? null : LocalDate.parse(doc.getString("newlyEscapedUntil")));
     }
 
     private static Member memberFrom(Document doc) {

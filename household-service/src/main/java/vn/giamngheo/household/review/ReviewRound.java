@@ -1,0 +1,155 @@
+package vn.giamngheo.household.review;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+
+/**
+ * A review round of one commune-level unit (Decision 24/2021/QĐ-TTg Art. 4–5), as a state machine:
+ * open → surveys → village meeting → public posting (with complaints) → decision → closed. Plain Java.
+ *
+ * @param standard      the standard used: the one in force on the reference date unless the round names another
+ * @param postingEndsOn last working day of the public posting; null before posting
+ */
+public record ReviewRound(
+        String id,
+        String unitCode,
+        ReviewKind kind,
+        LocalDate referenceDate,
+        String standard,
+        int postingWorkingDays,
+        RoundState state,
+        Instant openedAt,
+        LocalDate lastMeetingOn,
+        LocalDate postingStartedOn,
+        LocalDate postingEndsOn,
+        DecisionInfo decision,
+        long version) {
+
+    /** The annual review window (Decision 24/2021 Art. 3): 1 September to 14 December. */
+    static final MonthDay ANNUAL_FROM = MonthDay.of(9, 1);
+    static final MonthDay ANNUAL_TO = MonthDay.of(12, 14);
+
+    /** @param signerRole who signed: a configurable role (domain README decision 5) */
+    public record DecisionInfo(String number, LocalDate date, String signerRole, LocalDate effectiveDate) {
+    }
+
+    static ReviewRound open(String id, String unitCode, ReviewKind kind, LocalDate referenceDate, String standard,
+            int postingWorkingDays, Instant now) {
+        if (kind == ReviewKind.ANNUAL) {
+            MonthDay day = MonthDay.from(referenceDate);
+            if (day.isBefore(ANNUAL_FROM) || day.isAfter(ANNUAL_TO)) {
+                throw ReviewRuleException.invalid("referenceDate", "an annual review runs from 1 September to "
+                        + "14 December; " + referenceDate + " is outside it");
+            }
+        }
+        if (postingWorkingDays < 1 || postingWorkingDays > 30) {
+            throw ReviewRuleException.invalid("postingWorkingDays", "must be 1 to 30 working days");
+        }
+        return new ReviewRound(id, unitCode, kind, referenceDate, standard, postingWorkingDays, RoundState.OPEN, now,
+                null, null, null, null, 1);
+    }
+
+    /** A survey may be recorded while the round is open, or after a meeting for households sent back. */
+    void requireSurveyable(SurveyStatus current) {
+        if (state == RoundState.OPEN) {
+            return;
+        }
+        if (state == RoundState.VILLAGE_MEETING && current != SurveyStatus.AGREED) {
+            return;
+        }
+        throw ReviewRuleException.conflict("state", "round " + id + " is " + state
+                + (current == SurveyStatus.AGREED ? " and the household's result was agreed" : "")
+                + ": no survey can be recorded now");
+    }
+
+    ReviewRound meeting(LocalDate date) {
+        if (state != RoundState.OPEN && state != RoundState.VILLAGE_MEETING) {
+            throw ReviewRuleException.conflict("state", "a village meeting is held before posting; round " + id
+                    + " is " + state);
+        }
+        if (date.isBefore(referenceDate)) {
+            throw ReviewRuleException.invalid("date", "the meeting is before the round's reference date " + referenceDate);
+        }
+        return with(RoundState.VILLAGE_MEETING, date, postingStartedOn, postingEndsOn, decision);
+    }
+
+    /** Public posting starts; needs every surveyed household agreed by a meeting. */
+    ReviewRound post(LocalDate start, long surveyed, long agreed) {
+        if (state != RoundState.VILLAGE_MEETING) {
+            throw ReviewRuleException.conflict("state", "posting follows a village meeting; round " + id + " is "
+                    + state);
+        }
+        if (surveyed == 0 || agreed < surveyed) {
+            throw ReviewRuleException.conflict("state", (surveyed - agreed) + " of " + surveyed
+                    + " households are not agreed by a village meeting yet");
+        }
+        if (start.isBefore(lastMeetingOn)) {
+            throw ReviewRuleException.invalid("startDate", "posting cannot start before the meeting of "
+                    + lastMeetingOn);
+        }
+        return with(RoundState.POSTING, lastMeetingOn, start, addWorkingDays(start, postingWorkingDays), decision);
+    }
+
+    /** After an upheld complaint the corrected result is posted again for the full period. */
+    ReviewRound reposted(LocalDate start) {
+        requirePosting();
+        return with(RoundState.POSTING, lastMeetingOn, start, addWorkingDays(start, postingWorkingDays), decision);
+    }
+
+    void requirePosting() {
+        if (state != RoundState.POSTING) {
+            throw ReviewRuleException.conflict("state", "round " + id + " is " + state + ", not being posted");
+        }
+    }
+
+    /** Only a decision changes classes; it needs the posting period over and no complaint open. */
+    ReviewRound decide(DecisionInfo info, long openComplaints) {
+        if (state == RoundState.DECIDING && decision != null && decision.number().equals(info.number())) {
+            return this;
+        }
+        if (state != RoundState.POSTING) {
+            throw ReviewRuleException.conflict("state", "a decision needs a posted round; round " + id + " is "
+                    + state);
+        }
+        if (!info.date().isAfter(postingEndsOn)) {
+            throw ReviewRuleException.conflict("date", "the public posting runs until " + postingEndsOn
+                    + "; a decision can be dated from the next day");
+        }
+        if (openComplaints > 0) {
+            throw ReviewRuleException.conflict("state", openComplaints + " complaint(s) are still being re-checked");
+        }
+        if (info.effectiveDate().isBefore(info.date())) {
+            throw ReviewRuleException.invalid("effectiveDate", "cannot be before the decision date");
+        }
+        return with(RoundState.DECIDING, lastMeetingOn, postingStartedOn, postingEndsOn, info);
+    }
+
+    ReviewRound closed() {
+        return with(RoundState.CLOSED, lastMeetingOn, postingStartedOn, postingEndsOn, decision);
+    }
+
+    /** Monday to Friday; public holidays are not modelled yet. */
+    static LocalDate addWorkingDays(LocalDate start, int days) {
+        LocalDate day = start;
+        int counted = isWorkingDay(day) ? 1 : 0;
+        while (counted < days) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return day;
+    }
+
+    private static boolean isWorkingDay(LocalDate day) {
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+
+    private ReviewRound with(RoundState newState, LocalDate meeting, LocalDate postStart, LocalDate postEnd,
+            DecisionInfo info) {
+        return new ReviewRound(id, unitCode, kind, referenceDate, standard, postingWorkingDays, newState, openedAt,
+                meeting, postStart, postEnd, info, version + 1);
+    }
+}

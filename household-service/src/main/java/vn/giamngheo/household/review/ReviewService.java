@@ -1,0 +1,241 @@
+package vn.giamngheo.household.review;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.validation.annotation.Validated;
+import vn.giamngheo.household.classification.AssessmentException;
+import vn.giamngheo.household.classification.AssessmentService;
+import vn.giamngheo.household.classification.Classification;
+import vn.giamngheo.household.classification.Evidence;
+import vn.giamngheo.household.classification.Income;
+import vn.giamngheo.household.registry.Decision;
+import vn.giamngheo.household.registry.Household;
+import vn.giamngheo.household.registry.HouseholdRegistry;
+import vn.giamngheo.household.registry.HouseholdStatus;
+import vn.giamngheo.household.units.AdministrativeUnit;
+import vn.giamngheo.household.units.UnitCatalog;
+
+/** Runs review rounds from opening to decision; only the decision changes a household's class. */
+@Service
+public class ReviewService {
+
+    /**
+     * @param signerRoles        roles that may sign a decision (domain README decision 5: configurable, since the
+     *                           district step no longer exists after 2025-07-01)
+     * @param postingWorkingDays default length of the public posting
+     */
+    @Validated
+    @ConfigurationProperties("household.review")
+    public record ReviewProperties(@NotEmpty Set<String> signerRoles, @Min(1) @Max(30) int postingWorkingDays) {
+    }
+
+    /** A meeting's vote on one household. */
+    public record VoteInput(String householdId, int agreeing) {
+    }
+
+    public record RoundView(ReviewRound round, List<Survey> surveys, List<Complaint> complaints) {
+    }
+
+    private final ReviewStore store;
+    private final HouseholdRegistry registry;
+    private final AssessmentService assessments;
+    private final UnitCatalog units;
+    private final ReviewProperties properties;
+    private final Clock clock;
+
+    ReviewService(ReviewStore store, HouseholdRegistry registry, AssessmentService assessments, UnitCatalog units,
+            ReviewProperties properties, Clock clock) {
+        this.store = store;
+        this.registry = registry;
+        this.assessments = assessments;
+        this.units = units;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public ReviewRound open(String unitCode, ReviewKind kind, LocalDate referenceDate, String standardCode,
+            Integer postingWorkingDays) {
+        AdministrativeUnit unit = units.find(unitCode, referenceDate).orElseThrow(() -> ReviewRuleException.invalid(
+                "unitCode", "no administrative unit with code " + unitCode + " is in force on " + referenceDate));
+        if (!unit.type().isCommuneLevel()) {
+            throw ReviewRuleException.invalid("unitCode", unitCode + " (" + unit.name() + ") is not a commune-level unit");
+        }
+        String standard = assessment(() -> assessments.standard(standardCode, referenceDate).code());
+        String id = unitCode + "-" + referenceDate.getYear() + "-" + kind.name().toLowerCase() + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        ReviewRound round = ReviewRound.open(id, unitCode, kind, referenceDate, standard,
+                postingWorkingDays == null ? properties.postingWorkingDays() : postingWorkingDays, clock.instant());
+        store.insert(round);
+        return round;
+    }
+
+    public Survey survey(String roundId, String householdId, Income income, Evidence evidence) {
+        ReviewRound round = round(roundId);
+        Household household = registry.find(householdId).orElseThrow(() -> ReviewRuleException.invalid("householdId",
+                "household " + householdId + " does not exist"));
+        if (household.status() != HouseholdStatus.ACTIVE) {
+            throw ReviewRuleException.invalid("householdId", "household " + householdId + " is no longer in the registry");
+        }
+        if (!household.unitCode().equals(round.unitCode())) {
+            throw ReviewRuleException.invalid("householdId", "household " + householdId + " belongs to unit "
+                    + household.unitCode() + ", not to the round's unit " + round.unitCode());
+        }
+        Survey previous = store.survey(roundId, householdId).orElse(null);
+        round.requireSurveyable(previous == null ? null : previous.status());
+        Classification c = assessment(() -> assessments.evaluate(new AssessmentService.Evaluate(round.referenceDate(),
+                round.unitCode(), null, round.standard(), income, evidence)));
+        Survey survey = new Survey(roundId, householdId, SurveyStatus.SURVEYED, UUID.randomUUID().toString(),
+                c.householdClass(), c.standard().code(), c.areaType().name(),
+                c.monthlyIncomePerCapitaVnd().setScale(0, RoundingMode.CEILING).longValueExact(), c.deprivedCodes(),
+                c.explanation(), clock.instant(), previous == null ? List.of() : previous.votes());
+        store.save(survey);
+        return survey;
+    }
+
+    public ReviewRound meeting(String roundId, LocalDate date, int participants, List<VoteInput> votes) {
+        ReviewRound round = round(roundId);
+        if (participants < 1) {
+            throw ReviewRuleException.invalid("participants", "a meeting has at least one participant");
+        }
+        if (votes.isEmpty()) {
+            throw ReviewRuleException.invalid("votes", "a meeting votes on at least one household");
+        }
+        Set<String> seen = new HashSet<>();
+        List<Survey> voted = new java.util.ArrayList<>();
+        for (int i = 0; i < votes.size(); i++) {
+            VoteInput vote = votes.get(i);
+            String field = "votes[" + i + "]";
+            if (!seen.add(vote.householdId())) {
+                throw ReviewRuleException.invalid(field + ".householdId", "votes twice on the same household");
+            }
+            if (vote.agreeing() < 0 || vote.agreeing() > participants) {
+                throw ReviewRuleException.invalid(field + ".agreeing", "must be between 0 and the " + participants
+                        + " participants");
+            }
+            Survey survey = store.survey(roundId, vote.householdId()).orElseThrow(() -> ReviewRuleException.invalid(
+                    field + ".householdId", "household " + vote.householdId() + " was not surveyed in this round"));
+            if (survey.status() != SurveyStatus.SURVEYED) {
+                throw ReviewRuleException.conflict(field + ".householdId", survey.status() == SurveyStatus.AGREED
+                        ? "the meeting already agreed on this household" : "survey this household again first");
+            }
+            voted.add(survey.voted(date, participants, vote.agreeing()));
+        }
+        ReviewRound after = round.meeting(date);
+        store.update(after);
+        voted.forEach(store::save);
+        return after;
+    }
+
+    public ReviewRound post(String roundId, LocalDate startDate) {
+        ReviewRound round = round(roundId);
+        List<Survey> surveys = store.surveys(roundId);
+        long agreed = surveys.stream().filter(s -> s.status() == SurveyStatus.AGREED).count();
+        ReviewRound after = round.post(startDate, surveys.size(), agreed);
+        store.update(after);
+        return after;
+    }
+
+    public Complaint complain(String roundId, String householdId, String text, LocalDate filedOn) {
+        ReviewRound round = round(roundId);
+        round.requirePosting();
+        if (filedOn.isBefore(round.postingStartedOn()) || filedOn.isAfter(round.postingEndsOn())) {
+            throw ReviewRuleException.invalid("filedOn", "complaints are received during the posting, "
+                    + round.postingStartedOn() + " to " + round.postingEndsOn());
+        }
+        store.survey(roundId, householdId).orElseThrow(() -> ReviewRuleException.invalid("householdId",
+                "household " + householdId + " is not in this round"));
+        Complaint complaint = new Complaint(UUID.randomUUID().toString(), roundId, householdId, text, filedOn,
+                Complaint.Status.OPEN, null, null);
+        store.save(complaint);
+        return complaint;
+    }
+
+    /**
+     * The re-check of a complaint. Upheld: the household is surveyed again with the corrected answers and the round
+     * is posted again for the full period. Rejected: the posted result stands.
+     */
+    public RoundView resolve(String roundId, String complaintId, boolean upheld, String resolution,
+            LocalDate resolvedOn, Income income, Evidence evidence) {
+        ReviewRound round = round(roundId);
+        round.requirePosting();
+        Complaint complaint = store.complaint(complaintId).filter(c -> c.roundId().equals(roundId))
+                .orElseThrow(() -> new ReviewRuleException(ReviewRuleException.Kind.NOT_FOUND, "complaintId",
+                        "complaint " + complaintId + " is not in round " + roundId));
+        if (complaint.status() != Complaint.Status.OPEN) {
+            throw ReviewRuleException.conflict("complaintId", "the complaint was already resolved");
+        }
+        if (resolvedOn.isBefore(complaint.filedOn())) {
+            throw ReviewRuleException.invalid("resolvedOn", "is before the complaint was filed");
+        }
+        if (upheld) {
+            if (income == null || evidence == null) {
+                throw ReviewRuleException.invalid("survey", "an upheld complaint needs the corrected survey answers");
+            }
+            Survey previous = store.survey(roundId, complaint.householdId()).orElseThrow();
+            Classification c = assessment(() -> assessments.evaluate(new AssessmentService.Evaluate(
+                    round.referenceDate(), round.unitCode(), null, round.standard(), income, evidence)));
+            store.save(new Survey(roundId, complaint.householdId(), SurveyStatus.AGREED, UUID.randomUUID().toString(),
+                    c.householdClass(), c.standard().code(), c.areaType().name(),
+                    c.monthlyIncomePerCapitaVnd().setScale(0, RoundingMode.CEILING).longValueExact(),
+                    c.deprivedCodes(), c.explanation(), clock.instant(), previous.votes()));
+            store.update(round.reposted(resolvedOn));
+        }
+        store.save(new Complaint(complaint.id(), roundId, complaint.householdId(), complaint.text(),
+                complaint.filedOn(), upheld ? Complaint.Status.UPHELD : Complaint.Status.REJECTED, resolution,
+                resolvedOn));
+        return view(roundId);
+    }
+
+    /**
+     * The commune chairman's decision: applied to every household of the round, each once. If it is interrupted,
+     * sending the same decision again finishes it.
+     */
+    public RoundView decide(String roundId, String number, LocalDate date, String signerRole, LocalDate effectiveDate) {
+        if (!properties.signerRoles().contains(signerRole)) {
+            throw ReviewRuleException.invalid("signerRole", "'" + signerRole + "' may not sign a decision (roles: "
+                    + String.join(", ", properties.signerRoles()) + ")");
+        }
+        ReviewRound round = round(roundId);
+        long open = store.complaints(roundId).stream().filter(c -> c.status() == Complaint.Status.OPEN).count();
+        ReviewRound deciding = round.decide(new ReviewRound.DecisionInfo(number, date, signerRole,
+                effectiveDate == null ? date : effectiveDate), open);
+        if (deciding != round) {
+            store.update(deciding);
+        }
+        ReviewRound.DecisionInfo info = deciding.decision();
+        for (Survey s : store.surveys(roundId)) {
+            registry.applyDecision(s.householdId(), new Decision(roundId, info.number(), info.date(),
+                    info.effectiveDate(), s.standard(), deciding.referenceDate(), s.areaType(), s.assessmentId(),
+                    s.monthlyIncomePerCapitaVnd(), s.deprivedIndicators(), s.classification(), s.explanation()));
+        }
+        store.update(deciding.closed());
+        return view(roundId);
+    }
+
+    public RoundView view(String roundId) {
+        return new RoundView(round(roundId), store.surveys(roundId), store.complaints(roundId));
+    }
+
+    private ReviewRound round(String id) {
+        return store.find(id).orElseThrow(() -> new ReviewRuleException(ReviewRuleException.Kind.NOT_FOUND, "roundId",
+                "review round " + id + " was not found"));
+    }
+
+    private static <T> T assessment(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (AssessmentException e) {
+            throw ReviewRuleException.invalid(e.field(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package vn.giamngheo.household.review;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import vn.giamngheo.contracts.household.HouseholdClass;
+
+/**
+ * Rounds, surveys and complaints, one document each (a ward's round may hold thousands of surveys, so they are not
+ * embedded in the round). Rounds are written with a version guard.
+ */
+@Component
+class ReviewStore {
+
+    private final MongoCollection<Document> rounds;
+    private final MongoCollection<Document> surveys;
+    private final MongoCollection<Document> complaints;
+
+    ReviewStore(MongoDatabase database) {
+        rounds = database.getCollection("review_rounds");
+        surveys = database.getCollection("review_surveys");
+        complaints = database.getCollection("review_complaints");
+        surveys.createIndex(Indexes.ascending("roundId"));
+        complaints.createIndex(Indexes.ascending("roundId"));
+    }
+
+    void insert(ReviewRound round) {
+        rounds.insertOne(toDocument(round));
+    }
+
+    void update(ReviewRound round) {
+        var result = rounds.replaceOne(Filters.and(Filters.eq("_id", round.id()),
+                Filters.eq("version", round.version() - 1)), toDocument(round));
+        if (result.getMatchedCount() == 0) {
+            throw ReviewRuleException.conflict("version", "round " + round.id()
+                    + " was changed by someone else at the same time; please retry");
+        }
+    }
+
+    Optional<ReviewRound> find(String id) {
+        return Optional.ofNullable(rounds.find(Filters.eq("_id", id)).first()).map(ReviewStore::roundFrom);
+    }
+
+    void save(Survey survey) {
+        surveys.replaceOne(Filters.eq("_id", Survey.id(survey.roundId(), survey.householdId())), toDocument(survey),
+                new ReplaceOptions().upsert(true));
+    }
+
+    Optional<Survey> survey(String roundId, String householdId) {
+        return Optional.ofNullable(surveys.find(Filters.eq("_id", Survey.id(roundId, householdId))).first())
+                .map(ReviewStore::surveyFrom);
+    }
+
+    List<Survey> surveys(String roundId) {
+        List<Survey> result = new ArrayList<>();
+        surveys.find(Filters.eq("roundId", roundId)).sort(Sorts.ascending("_id"))
+                .forEach(d -> result.add(surveyFrom(d)));
+        return result;
+    }
+
+    void save(Complaint complaint) {
+        complaints.replaceOne(Filters.eq("_id", complaint.id()), toDocument(complaint),
+                new ReplaceOptions().upsert(true));
+    }
+
+    Optional<Complaint> complaint(String id) {
+        return Optional.ofNullable(complaints.find(Filters.eq("_id", id)).first()).map(ReviewStore::complaintFrom);
+    }
+
+    List<Complaint> complaints(String roundId) {
+        List<Complaint> result = new ArrayList<>();
+        complaints.find(Filters.eq("roundId", roundId)).sort(Sorts.ascending("filedOn", "_id"))
+                .forEach(d -> result.add(complaintFrom(d)));
+        return result;
+    }
+
+    private static Document toDocument(ReviewRound r) {
+        Document decision = r.decision() == null ? null : new Document("number", r.decision().number())
+                .append("date", r.decision().date().toString())
+                .append("signerRole", r.decision().signerRole())
+                .append("effectiveDate", r.decision().effectiveDate().toString());
+        return new Document("_id", r.id())
+                .append("unitCode", r.unitCode())
+                .append("kind", r.kind().name())
+                .append("referenceDate", r.referenceDate().toString())
+                .append("standard", r.standard())
+                .append("postingWorkingDays", r.postingWorkingDays())
+                .append("state", r.state().name())
+                .append("openedAt", Date.from(r.openedAt()))
+                .append("lastMeetingOn", text(r.lastMeetingOn()))
+                .append("postingStartedOn", text(r.postingStartedOn()))
+                .append("postingEndsOn", text(r.postingEndsOn()))
+                .append("decision", decision)
+                .append("version", r.version());
+    }
+
+    private static ReviewRound roundFrom(Document d) {
+        Document decision = d.get("decision", Document.class);
+        return new ReviewRound(d.getString("_id"), d.getString("unitCode"), ReviewKind.valueOf(d.getString("kind")),
+                date(d.getString("referenceDate")), d.getString("standard"), d.getInteger("postingWorkingDays"),
+                RoundState.valueOf(d.getString("state")), d.getDate("openedAt").toInstant(),
+                date(d.getString("lastMeetingOn")), date(d.getString("postingStartedOn")),
+                date(d.getString("postingEndsOn")),
+                decision == null ? null : new ReviewRound.DecisionInfo(decision.getString("number"),
+                        date(decision.getString("date")), decision.getString("signerRole"),
+                        date(decision.getString("effectiveDate"))),
+                d.getLong("version"));
+    }
+
+    private static Document toDocument(Survey s) {
+        return new Document("_id", Survey.id(s.roundId(), s.householdId()))
+                .append("roundId", s.roundId())
+                .append("householdId", s.householdId())
+                .append("status", s.status().name())
+                .append("assessmentId", s.assessmentId())
+                .append("classification", s.classification().name())
+                .append("standard", s.standard())
+                .append("areaType", s.areaType())
+                .append("monthlyIncomePerCapitaVnd", s.monthlyIncomePerCapitaVnd())
+                .append("deprivedIndicators", s.deprivedIndicators())
+                .append("explanation", s.explanation())
+                .append("surveyedAt", Date.from(s.surveyedAt()))
+                .append("votes", s.votes().stream().map(v -> new Document("date", v.date().toString())
+                        .append("participants", v.participants()).append("agreeing", v.agreeing())).toList());
+    }
+
+    private static Survey surveyFrom(Document d) {
+        return new Survey(d.getString("roundId"), d.getString("householdId"),
+                SurveyStatus.valueOf(d.getString("status")), d.getString("assessmentId"),
+                HouseholdClass.valueOf(d.getString("classification")), d.getString("standard"),
+                d.getString("areaType"), d.getLong("monthlyIncomePerCapitaVnd"),
+                d.getList("deprivedIndicators", String.class), d.getList("explanation", String.class),
+                d.getDate("surveyedAt").toInstant(),
+                d.getList("votes", Document.class).stream().map(v -> new Survey.Vote(date(v.getString("date")),
+                        v.getInteger("participants"), v.getInteger("agreeing"))).toList());
+    }
+
+    private static Document toDocument(Complaint c) {
+        return new Document("_id", c.id())
+                .append("roundId", c.roundId())
+                .append("householdId", c.householdId())
+                .append("text", c.text())
+                .append("filedOn", c.filedOn().toString())
+                .append("status", c.status().name())
+                .append("resolution", c.resolution())
+                .append("resolvedOn", text(c.resolvedOn()));
+    }
+
+    private static Complaint complaintFrom(Document d) {
+        return new Complaint(d.getString("_id"), d.getString("roundId"), d.getString("householdId"),
+                d.getString("text"), date(d.getString("filedOn")), Complaint.Status.valueOf(d.getString("status")),
+                d.getString("resolution"), date(d.getString("resolvedOn")));
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
+    }
+}
