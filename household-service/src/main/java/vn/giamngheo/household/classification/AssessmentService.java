@@ -60,6 +60,10 @@ public class AssessmentService {
                 "no poverty standard is in force on " + date + " (standards cover " + coverage() + ")"));
     }
 
+    public java.util.List<PovertyStandard> standards() {
+        return standards.all();
+    }
+
     private String coverage() {
         var all = standards.all();
         var last = all.getLast();

@@ -8,6 +8,7 @@ import vn.giamngheo.contracts.household.Transition;
 /**
  * One decision on a household's class: the review round, the commune chairman's decision, and the assessment behind it.
  *
+ * @param areaType  URBAN or RURAL, of the household's unit on the round's reference date
  * @param fromClass null for a household's first classification
  */
 public record ClassRecord(
@@ -16,6 +17,7 @@ public record ClassRecord(
         LocalDate decisionDate,
         LocalDate effectiveDate,
         String standard,
+        String areaType,
         HouseholdClass fromClass,
         HouseholdClass toClass,
         Transition transition,

@@ -244,7 +244,7 @@ public record Household(String id, String unitCode, String village, List<Member>
             escapedUntil = null;
         }
         ClassRecord record = new ClassRecord(d.roundId(), d.decisionNumber(), d.decisionDate(), d.effectiveDate(),
-                d.standard(), from, to, transition, d.assessmentId(), d.monthlyIncomePerCapitaVnd(),
+                d.standard(), d.areaType(), from, to, transition, d.assessmentId(), d.monthlyIncomePerCapitaVnd(),
                 d.deprivedIndicators(), d.explanation());
         List<ClassRecord> history = new ArrayList<>(classHistory);
         history.add(record);

@@ -200,6 +200,11 @@ public class HouseholdRegistry {
         }
     }
 
+    /** Every household still in the registry; reads only. */
+    public void forEachActive(java.util.function.Consumer<Household> action) {
+        store.forEachActive(action);
+    }
+
     public Optional<Household> find(String id) {
         return store.find(id);
     }

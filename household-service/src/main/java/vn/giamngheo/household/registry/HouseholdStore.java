@@ -112,6 +112,13 @@ class HouseholdStore {
         return new Page(items, households.countDocuments(filter));
     }
 
+    /** Every active household, one at a time, for whole-registry computations that change nothing. */
+    void forEachActive(java.util.function.Consumer<Household> action) {
+        households.find(Filters.eq("status", HouseholdStatus.ACTIVE.name()))
+                .projection(Projections.exclude("history", Outbox.FIELD))
+                .forEach(doc -> action.accept(fromDocument(doc)));
+    }
+
     private static Document toDocument(Household household) {
         return new Document("_id", household.id())
                 .append("unitCode", household.unitCode())
@@ -132,6 +139,7 @@ class HouseholdStore {
                 .append("decisionDate", r.decisionDate().toString())
                 .append("effectiveDate", r.effectiveDate().toString())
                 .append("standard", r.standard())
+                .append("areaType", r.areaType())
                 .append("fromClass", r.fromClass() == null ? null : r.fromClass().name())
                 .append("toClass", r.toClass().name())
                 .append("transition", r.transition().name())
@@ -145,7 +153,7 @@ class HouseholdStore {
         String from = d.getString("fromClass");
         return new ClassRecord(d.getString("roundId"), d.getString("decisionNumber"),
                 LocalDate.parse(d.getString("decisionDate")), LocalDate.parse(d.getString("effectiveDate")),
-                d.getString("standard"), from == null ? null : HouseholdClass.valueOf(from),
+                d.getString("standard"), d.getString("areaType"), from == null ? null : HouseholdClass.valueOf(from),
                 HouseholdClass.valueOf(d.getString("toClass")),
                 vn.giamngheo.contracts.household.Transition.valueOf(d.getString("transition")),
                 d.getString("assessmentId"), d.getLong("monthlyIncomePerCapitaVnd"),

@@ -218,6 +218,55 @@ class ReviewRoundIT {
                 .isEqualTo("NEAR_POOR");
     }
 
+    private JsonNode simulate(String standard) {
+        Http.Response response = Http.post(url("/api/v1/simulations"), "{\"standard\":\"" + standard
+                + "\",\"referenceDate\":\"2027-01-01\"}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static long count(JsonNode node, String... path) {
+        JsonNode value = node;
+        for (String step : path) {
+            value = value.get(step);
+            if (value == null) {
+                return 0;
+            }
+        }
+        return value.asLong();
+    }
+
+    @Test
+    void simulatingThe2027StandardOnTodaysRegistryShowsTheTransitionsAndChangesNothing() {
+        String middleToday = household();
+        String nearPoorToday = household();
+        String round = open("MONTHLY", "2026-11-15");
+        survey(round, middleToday, "\"monthlyIncomePerCapitaVnd\":2500000,"
+                + "\"deprivedIndicators\":[\"HEALTH_INSURANCE\",\"SANITATION\",\"INFORMATION_ACCESS\",\"TELECOM\"]");
+        survey(round, nearPoorToday, NEAR_POOR);
+        JsonNode before = simulate("VN-MPS-2027-2030");
+        meeting(round, "2026-11-16", 10, middleToday, "10", nearPoorToday, "10");
+        post(round, "2026-11-17");
+        decide(round, "9/QĐ-UBND", "2026-11-23", "2026-11-23");
+        long version = Http.get(url("/api/v1/households/" + middleToday)).json().get("version").asLong();
+
+        JsonNode after = simulate("VN-MPS-2027-2030");
+
+        assertThat(after.get("standard").asString()).isEqualTo("VN-MPS-2027-2030");
+        assertThat(count(after, "current", "MIDDLE") - count(before, "current", "MIDDLE")).isEqualTo(1);
+        assertThat(count(after, "simulated", "POOR") - count(before, "simulated", "POOR")).isEqualTo(1);
+        assertThat(count(after, "simulated", "NEAR_POOR") - count(before, "simulated", "NEAR_POOR")).isEqualTo(1);
+        assertThat(count(after, "units", "08707", "transitions", "MIDDLE->POOR")
+                - count(before, "units", "08707", "transitions", "MIDDLE->POOR")).isEqualTo(1);
+        assertThat(after.get("indicatorsDropped").valueStream().map(JsonNode::asString)).contains("INFORMATION_ACCESS");
+        assertThat(after.get("indicatorsNotSurveyed").valueStream().map(JsonNode::asString)).containsExactly("WASTE");
+        assertThat(Http.get(url("/api/v1/households/" + middleToday)).json().get("version").asLong()).isEqualTo(version);
+        assertThat(Http.get(url("/api/v1/households/" + middleToday)).json().get("currentClass").asString())
+                .isEqualTo("MIDDLE");
+        assertThat(Http.post(url("/api/v1/simulations"), "{\"standard\":\"VN-MPS-1990\",\"referenceDate\":\"2027-01-01\"}")
+                .status()).isEqualTo(400);
+    }
+
     @Test
     void badInputIsRefusedWithTheFieldNamed() {
         String household = household();
