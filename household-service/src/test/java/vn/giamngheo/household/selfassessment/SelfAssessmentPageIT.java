@@ -1,0 +1,133 @@
+package vn.giamngheo.household.selfassessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import vn.giamngheo.testsupport.Http;
+import vn.giamngheo.testsupport.ServiceIntegrationTest;
+
+/** The public self-assessment page in real headless Chromium, checked against the evaluate API. */
+@ServiceIntegrationTest
+class SelfAssessmentPageIT {
+
+    private static final String CHROMIUM = System.getenv().getOrDefault("CHROME_BIN", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
+
+    private static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startChromium() throws Exception {
+        assertThat(new File(CHROMIUM)).as("Chromium at %s (Debian packages chromium and chromium-driver; "
+                + ".ci/run installs them)", CHROMIUM).canRead();
+        assertThat(new File(CHROMEDRIVER)).as("ChromeDriver at %s", CHROMEDRIVER).canRead();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1000,1400",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void openThePage() {
+        browser.get("http://localhost:" + port + "/tu-danh-gia");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.numberOfElementsToBeMoreThan(
+                By.cssSelector("input[name=indicator]"), 5));
+    }
+
+    private void answer(String unitName, String members, String annualIncome, List<String> indicators) {
+        new Select(browser.findElement(By.id("unitCode"))).selectByVisibleText(unitName);
+        browser.findElement(By.id("memberCount")).clear();
+        browser.findElement(By.id("memberCount")).sendKeys(members);
+        browser.findElement(By.id("annualIncome")).clear();
+        browser.findElement(By.id("annualIncome")).sendKeys(annualIncome);
+        for (String code : indicators) {
+            browser.findElement(By.id("q-" + code)).click();
+        }
+        browser.findElement(By.id("submit")).click();
+    }
+
+    private JsonNode api(String unitCode, String members, String annualIncome, List<String> indicators) {
+        String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        return Http.post("http://localhost:" + port + "/api/v1/assessments/evaluate",
+                "{\"referenceDate\":\"" + today + "\",\"unitCode\":\"" + unitCode + "\",\"annualIncomeVnd\":"
+                        + annualIncome + ",\"memberCount\":" + members + ",\"deprivedIndicators\":["
+                        + String.join(",", indicators.stream().map(c -> "\"" + c + "\"").toList()) + "]}").json();
+    }
+
+    @Test
+    void aPoorHouseholdSeesTheSameClassAndReasonsAsTheApiGives() throws Exception {
+        List<String> indicators = List.of("HEALTH_INSURANCE", "SANITATION", "DRINKING_WATER");
+
+        answer("Phường Vĩnh Yên", "4", "90000000", indicators);
+
+        WebElement heading = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("classification")));
+        JsonNode expected = api("08707", "4", "90000000", indicators);
+        assertThat(heading.getDomAttribute("data-class")).isEqualTo(expected.get("classification").asString())
+                .isEqualTo("POOR");
+        assertThat(heading.getText()).isEqualTo("Kết quả: Hộ nghèo");
+        assertThat(browser.findElements(By.cssSelector("#reasons li")).stream()
+                .map(li -> li.getDomAttribute("data-code")).toList())
+                .containsExactlyInAnyOrderElementsOf(indicators);
+        assertThat(browser.findElement(By.id("why")).getText()).isEqualTo(expected.get("explanation")
+                .get(expected.get("explanation").size() - 1).asString());
+        Path shot = Path.of("target", "self-assessment-poor.png");
+        Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void aHouseholdAboveTheLineIsToldSo() {
+        answer("Phường Vĩnh Phúc", "3", "150000000", List.of("TELECOM"));
+
+        WebElement heading = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("classification")));
+        assertThat(heading.getDomAttribute("data-class"))
+                .isEqualTo(api("08716", "3", "150000000", List.of("TELECOM")).get("classification").asString())
+                .isEqualTo("ABOVE");
+    }
+
+    @Test
+    void missingAnswersAreExplainedNextToNothingStored() {
+        new Select(browser.findElement(By.id("unitCode"))).selectByVisibleText("Phường Vĩnh Yên");
+        browser.findElement(By.id("annualIncome")).sendKeys("50000000");
+        browser.findElement(By.id("submit")).click();
+
+        WebElement error = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".errors li")));
+        assertThat(error.getDomAttribute("data-field")).isEqualTo("memberCount");
+    }
+}
