@@ -94,6 +94,31 @@ class ReviewController {
                 SurveyAnswers.evidence(request.deprivedIndicators(), request.facts())));
     }
 
+    /** The Excel survey template of the round, prefilled with the households of its unit. */
+    @GetMapping("/{id}/survey-template")
+    ResponseEntity<byte[]> template(@PathVariable String id) {
+        byte[] workbook = run(() -> reviews.template(id));
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header("Content-Disposition", "attachment; filename=\"phieu-ra-soat-" + id + ".xlsx\"")
+                .body(workbook);
+    }
+
+    /** A filled-in template: valid rows become surveys; each invalid row is reported by row and column. */
+    @PostMapping(path = "/{id}/survey-upload", consumes = "multipart/form-data")
+    ReviewService.UploadReport upload(@PathVariable String id,
+            @org.springframework.web.bind.annotation.RequestParam("file")
+            org.springframework.web.multipart.MultipartFile file) {
+        return run(() -> {
+            try (var in = file.getInputStream()) {
+                return reviews.upload(id, in);
+            } catch (java.io.IOException e) {
+                throw ReviewRuleException.invalid("file", "cannot be read: " + e.getMessage());
+            }
+        });
+    }
+
     @PostMapping("/{id}/village-meeting")
     ReviewService.RoundView meeting(@PathVariable String id, @Valid @RequestBody MeetingRequest request) {
         run(() -> reviews.meeting(id, request.date(), request.participants(), request.votes().stream()

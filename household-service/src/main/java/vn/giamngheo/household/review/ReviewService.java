@@ -91,13 +91,18 @@ public class ReviewService {
                     + household.unitCode() + ", not to the round's unit " + round.unitCode());
         }
         Survey previous = store.survey(roundId, householdId).orElse(null);
+        String fingerprint = fingerprint(income, evidence, round.referenceDate());
+        if (previous != null && fingerprint.equals(previous.answersFingerprint())
+                && previous.status() != SurveyStatus.BACK_TO_SURVEY) {
+            return previous;
+        }
         round.requireSurveyable(previous == null ? null : previous.status());
         Classification c = assessment(() -> assessments.evaluate(new AssessmentService.Evaluate(round.referenceDate(),
                 round.unitCode(), null, round.standard(), income, evidence)));
         Survey survey = new Survey(roundId, householdId, SurveyStatus.SURVEYED, UUID.randomUUID().toString(),
                 c.householdClass(), c.standard().code(), c.areaType().name(),
                 c.monthlyIncomePerCapitaVnd().setScale(0, RoundingMode.CEILING).longValueExact(), c.deprivedCodes(),
-                c.explanation(), clock.instant(), previous == null ? List.of() : previous.votes());
+                c.explanation(), clock.instant(), fingerprint, previous == null ? List.of() : previous.votes());
         store.save(survey);
         return survey;
     }
@@ -187,7 +192,8 @@ public class ReviewService {
             store.save(new Survey(roundId, complaint.householdId(), SurveyStatus.AGREED, UUID.randomUUID().toString(),
                     c.householdClass(), c.standard().code(), c.areaType().name(),
                     c.monthlyIncomePerCapitaVnd().setScale(0, RoundingMode.CEILING).longValueExact(),
-                    c.deprivedCodes(), c.explanation(), clock.instant(), previous.votes()));
+                    c.deprivedCodes(), c.explanation(), clock.instant(),
+                    fingerprint(income, evidence, round.referenceDate()), previous.votes()));
             store.update(round.reposted(resolvedOn));
         }
         store.save(new Complaint(complaint.id(), roundId, complaint.householdId(), complaint.text(),
@@ -222,6 +228,64 @@ public class ReviewService {
         return view(roundId);
     }
 
+    /** What an upload did: rows recorded, rows identical to what was already recorded, and the problems. */
+    public record UploadReport(int recorded, int unchanged, int rejected, List<SurveySpreadsheet.Problem> errors) {
+    }
+
+    /** The survey template of a round, prefilled with the households of its unit. */
+    public byte[] template(String roundId) {
+        ReviewRound round = round(roundId);
+        List<Household> households = new java.util.ArrayList<>();
+        registry.forEachActive(h -> {
+            if (h.unitCode().equals(round.unitCode())) {
+                households.add(h);
+            }
+        });
+        return SurveySpreadsheet.template(round, assessments.standard(round.standard(), round.referenceDate()),
+                households);
+    }
+
+    /** Records the valid rows of a filled-in template; invalid rows change nothing and are reported. */
+    public UploadReport upload(String roundId, java.io.InputStream file) {
+        ReviewRound round = round(roundId);
+        var standard = assessments.standard(round.standard(), round.referenceDate());
+        int recorded = 0;
+        int unchanged = 0;
+        int rejected = 0;
+        List<SurveySpreadsheet.Problem> errors = new java.util.ArrayList<>();
+        for (SurveySpreadsheet.SheetRow row : SurveySpreadsheet.read(file, standard)) {
+            if (!row.problems().isEmpty()) {
+                rejected++;
+                errors.addAll(row.problems());
+                continue;
+            }
+            String before = store.survey(roundId, row.householdId()).map(Survey::assessmentId).orElse(null);
+            try {
+                Survey after = survey(roundId, row.householdId(),
+                        new Income.Annual(row.annualIncomeVnd(), Math.toIntExact(row.memberCount())),
+                        new Evidence.Declared(row.deprived()));
+                if (after.assessmentId().equals(before)) {
+                    unchanged++;
+                } else {
+                    recorded++;
+                }
+            } catch (ReviewRuleException e) {
+                rejected++;
+                errors.add(new SurveySpreadsheet.Problem(row.row(), column(e.field()), e.getMessage()));
+            }
+        }
+        return new UploadReport(recorded, unchanged, rejected, errors);
+    }
+
+    private static String column(String field) {
+        return switch (field) {
+            case "householdId" -> "Mã hộ";
+            case "memberCount" -> "Số nhân khẩu";
+            case "annualIncomeVnd" -> "Tổng thu nhập 12 tháng (đồng)";
+            default -> field;
+        };
+    }
+
     public RoundView view(String roundId) {
         return new RoundView(round(roundId), store.surveys(roundId), store.complaints(roundId));
     }
@@ -229,6 +293,21 @@ public class ReviewService {
     private ReviewRound round(String id) {
         return store.find(id).orElseThrow(() -> new ReviewRuleException(ReviewRuleException.Kind.NOT_FOUND, "roundId",
                 "review round " + id + " was not found"));
+    }
+
+    /** The same answers give the same fingerprint, whatever the order of indicators or information means. */
+    static String fingerprint(Income income, Evidence evidence, LocalDate referenceDate) {
+        String answers = income + "|" + switch (evidence) {
+            case Evidence.Declared declared -> "declared:" + declared.indicatorCodes().stream().sorted().toList();
+            case Evidence.Surveyed surveyed -> "facts:" + surveyed.facts().toCel(referenceDate)
+                    + surveyed.facts().presentOptionalFacts();
+        };
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(answers.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static <T> T assessment(java.util.function.Supplier<T> call) {

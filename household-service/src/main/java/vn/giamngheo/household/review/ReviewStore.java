@@ -130,6 +130,7 @@ class ReviewStore {
                 .append("deprivedIndicators", s.deprivedIndicators())
                 .append("explanation", s.explanation())
                 .append("surveyedAt", Date.from(s.surveyedAt()))
+                .append("answersFingerprint", s.answersFingerprint())
                 .append("votes", s.votes().stream().map(v -> new Document("date", v.date().toString())
                         .append("participants", v.participants()).append("agreeing", v.agreeing())).toList());
     }
@@ -140,7 +141,7 @@ class ReviewStore {
                 HouseholdClass.valueOf(d.getString("classification")), d.getString("standard"),
                 d.getString("areaType"), d.getLong("monthlyIncomePerCapitaVnd"),
                 d.getList("deprivedIndicators", String.class), d.getList("explanation", String.class),
-                d.getDate("surveyedAt").toInstant(),
+                d.getDate("surveyedAt").toInstant(), d.getString("answersFingerprint"),
                 d.getList("votes", Document.class).stream().map(v -> new Survey.Vote(date(v.getString("date")),
                         v.getInteger("participants"), v.getInteger("agreeing"))).toList());
     }

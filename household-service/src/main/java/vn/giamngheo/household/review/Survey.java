@@ -10,6 +10,7 @@ import vn.giamngheo.contracts.household.HouseholdClass;
  * A household's draft result in a round: the assessment from its survey, and the village meeting's votes on it.
  *
  * @param monthlyIncomePerCapitaVnd rounded up to the whole VND, as published in events
+ * @param answersFingerprint        identifies the survey answers, so the same answers sent again change nothing
  */
 public record Survey(
         String roundId,
@@ -23,6 +24,7 @@ public record Survey(
         List<String> deprivedIndicators,
         List<String> explanation,
         Instant surveyedAt,
+        String answersFingerprint,
         List<Vote> votes) {
 
     /** One meeting's vote on this household. */
@@ -45,6 +47,6 @@ public record Survey(
         all.add(new Vote(date, participants, agreeing));
         SurveyStatus result = agreeing * 2 >= participants ? SurveyStatus.AGREED : SurveyStatus.BACK_TO_SURVEY;
         return new Survey(roundId, householdId, result, assessmentId, classification, standard, areaType,
-                monthlyIncomePerCapitaVnd, deprivedIndicators, explanation, surveyedAt, all);
+                monthlyIncomePerCapitaVnd, deprivedIndicators, explanation, surveyedAt, answersFingerprint, all);
     }
 }

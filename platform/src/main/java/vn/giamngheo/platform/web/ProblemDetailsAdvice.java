@@ -80,6 +80,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestPart(
+            org.springframework.web.multipart.support.MissingServletRequestPartException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return widen(invalid(List.of(new FieldProblem(e.getRequestPartName(), "is required"))));
+    }
+
+    @Override
     protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
             MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return widen(invalid(List.of(new FieldProblem(e.getParameterName(), "is required"))));
