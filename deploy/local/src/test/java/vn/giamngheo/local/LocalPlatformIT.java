@@ -62,6 +62,7 @@ class LocalPlatformIT {
         String output = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(start.exitValue()).as(output).isZero();
         assertThat(output).contains("Giảm Nghèo platform is running");
+        assertThat(output).containsPattern("Demo city loaded: 1[45][0-9] households");
         try (var pids = Files.list(RUN_DIR.resolve("pids"))) {
             for (Path pid : pids.toList()) {
                 STARTED.add(Long.parseLong(Files.readString(pid).strip()));
@@ -112,6 +113,16 @@ class LocalPlatformIT {
     }
 
     @Test
+    void theDemoCityHasClassesDecidedByTheEnd2022Review() throws Exception {
+        HttpResponse<String> above = get(url("HOUSEHOLD_PORT", "/api/v1/households?class=ABOVE&size=1"));
+
+        assertThat(Long.parseLong(field(above.body(), "total"))).isGreaterThan(100);
+        String anyone = field(above.body(), "id");
+        assertThat(get(url("HOUSEHOLD_PORT", "/api/v1/households/" + anyone + "/classes")).body())
+                .contains("\"effectiveDate\":\"2022-01-01\"");
+    }
+
+    @Test
     void badInputIsAProblemNamingTheFieldAndStoresNothing() throws Exception {
         long before = households("08707");
 
@@ -133,6 +144,8 @@ class LocalPlatformIT {
         builder.environment().put("GIAMNGHEO_RUN_DIR", RUN_DIR.toString());
         // The reactor built the jars just before this test; never start a nested build from inside it.
         builder.environment().put("GIAMNGHEO_NO_BUILD", "1");
+        // A small demo city, so that the loader is exercised too.
+        builder.environment().put("GIAMNGHEO_DEMO_HOUSEHOLDS", "150");
         return builder.start();
     }
 

@@ -36,7 +36,8 @@ class HouseholdController {
     record RegisterHouseholdRequest(
             @NotBlank @Pattern(regexp = "\\d{5}", message = "must be a 5-digit commune-level unit code") String unitCode,
             @NotBlank @Size(max = 120) String village,
-            @NotNull @Size(min = 1, max = 40, message = "must list 1 to 40 members") List<@Valid @NotNull MemberRequest> members) {
+            @NotNull @Size(min = 1, max = 40, message = "must list 1 to 40 members") List<@Valid @NotNull MemberRequest> members,
+            LocalDate registeredOn) {
     }
 
     record MemberRequest(
@@ -111,7 +112,7 @@ class HouseholdController {
     @PostMapping
     ResponseEntity<HouseholdView> register(@Valid @RequestBody RegisterHouseholdRequest request) {
         Household household = run(() -> registry.register(request.unitCode(), request.village(),
-                request.members().stream().map(MemberRequest::toNewMember).toList()));
+                request.members().stream().map(MemberRequest::toNewMember).toList(), request.registeredOn()));
         return ResponseEntity.created(URI.create("/api/v1/households/" + household.id()))
                 .body(HouseholdView.of(household));
     }

@@ -57,7 +57,18 @@ public class HouseholdRegistry {
     }
 
     public Household register(String unitCode, String village, List<NewMember> members) {
-        LocalDate today = LocalDate.now(clock);
+        return register(unitCode, village, members, null);
+    }
+
+    /**
+     * @param registeredOn the day the household entered the registry, for households taken over from an earlier
+     *                     register (e.g. as of 2022); today when null. The unit must be in force on that day.
+     */
+    public Household register(String unitCode, String village, List<NewMember> members, LocalDate registeredOn) {
+        LocalDate today = registeredOn == null ? LocalDate.now(clock) : registeredOn;
+        if (today.isAfter(LocalDate.now(clock))) {
+            throw new RegistryRuleException("registeredOn", "cannot be in the future");
+        }
         AdministrativeUnit unit = units.find(unitCode, today).orElseThrow(() -> new RegistryRuleException("unitCode",
                 "no administrative unit with code " + unitCode + " is in force on " + today));
         if (!unit.type().isCommuneLevel()) {
