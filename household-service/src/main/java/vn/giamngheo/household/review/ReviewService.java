@@ -86,9 +86,11 @@ public class ReviewService {
         if (household.status() != HouseholdStatus.ACTIVE) {
             throw ReviewRuleException.invalid("householdId", "household " + householdId + " is no longer in the registry");
         }
-        if (!household.unitCode().equals(round.unitCode())) {
+        if (!inRoundUnit(household, round)) {
             throw ReviewRuleException.invalid("householdId", "household " + householdId + " belongs to unit "
-                    + household.unitCode() + ", not to the round's unit " + round.unitCode());
+                    + household.unitCode() + units.coveringOn(household.unitCode(), round.referenceDate())
+                            .filter(now -> !now.equals(household.unitCode())).map(now -> " (now " + now + ")")
+                            .orElse("") + ", not to the round's unit " + round.unitCode());
         }
         Survey previous = store.survey(roundId, householdId).orElse(null);
         String fingerprint = fingerprint(income, evidence, round.referenceDate());
@@ -237,7 +239,7 @@ public class ReviewService {
         ReviewRound round = round(roundId);
         List<Household> households = new java.util.ArrayList<>();
         registry.forEachActive(h -> {
-            if (h.unitCode().equals(round.unitCode())) {
+            if (inRoundUnit(h, round)) {
                 households.add(h);
             }
         });
@@ -288,6 +290,12 @@ public class ReviewService {
 
     public RoundView view(String roundId) {
         return new RoundView(round(roundId), store.surveys(roundId), store.complaints(roundId));
+    }
+
+    /** A household registered in a unit since merged belongs to the unit that covers its territory on the date. */
+    private boolean inRoundUnit(Household household, ReviewRound round) {
+        return units.coveringOn(household.unitCode(), round.referenceDate()).filter(round.unitCode()::equals)
+                .isPresent();
     }
 
     private ReviewRound round(String id) {

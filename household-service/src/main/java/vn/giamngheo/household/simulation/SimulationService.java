@@ -87,7 +87,8 @@ public class SimulationService {
             HouseholdClass now = household.currentClass();
             current.merge(now, 1L, Long::sum);
             simulated.merge(result, 1L, Long::sum);
-            byUnit.computeIfAbsent(household.unitCode(), u -> new UnitAccumulator()).add(now, result);
+            byUnit.computeIfAbsent(units.coveringOn(household.unitCode(), referenceDate).orElse(household.unitCode()),
+                    u -> new UnitAccumulator()).add(now, result);
         });
         List<String> notSurveyed = standard.indicators().stream().map(DeprivationIndicator::code)
                 .filter(code -> !surveyedAnywhere(code)).toList();
@@ -98,11 +99,12 @@ public class SimulationService {
     }
 
     /**
-     * The area type on the simulated date: from the household's unit if it is in force then, else the area type of its
-     * latest decision (its unit was merged away; following unit successors comes with the reporting issue).
+     * The area type on the simulated date: of the unit covering the household's territory then (following successors
+     * of merged units), else the area type of its latest decision.
      */
     private AreaType areaOn(String unitCode, LocalDate date, ClassRecord latest) {
-        return units.find(unitCode, date).flatMap(AdministrativeUnit::areaType)
+        return units.coveringOn(unitCode, date).flatMap(code -> units.find(code, date))
+                .flatMap(AdministrativeUnit::areaType)
                 .orElseGet(() -> latest.areaType() == null ? null : AreaType.valueOf(latest.areaType()));
     }
 

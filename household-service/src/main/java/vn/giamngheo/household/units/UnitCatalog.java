@@ -115,6 +115,31 @@ public final class UnitCatalog {
         return versionsByCode.values().stream().flatMap(List::stream).filter(u -> u.inForceOn(date)).toList();
     }
 
+    /**
+     * The code of the unit that covers, on {@code date}, the territory of unit {@code code}: the code itself while it is
+     * in force, else its successors' (2025: Liên Bảo 08710 → Phường Vĩnh Phúc 08716). Empty when the code is unknown or
+     * its territory was split between several units (then only an address can tell).
+     */
+    public Optional<String> coveringOn(String code, LocalDate date) {
+        return coveringOn(code, date, new java.util.HashSet<>());
+    }
+
+    private Optional<String> coveringOn(String code, LocalDate date, java.util.Set<String> seen) {
+        if (!seen.add(code)) {
+            return Optional.empty();
+        }
+        if (find(code, date).isPresent()) {
+            return Optional.of(code);
+        }
+        Optional<AdministrativeUnit> last = versionsByCode.getOrDefault(code, List.of()).stream()
+                .filter(u -> u.validTo() != null && u.validTo().isBefore(date))
+                .reduce((a, b) -> b);
+        if (last.isEmpty() || last.get().successors().size() != 1) {
+            return Optional.empty();
+        }
+        return coveringOn(last.get().successors().getFirst(), date, seen);
+    }
+
     public List<AdministrativeUnit> versions(String code) {
         return Collections.unmodifiableList(versionsByCode.getOrDefault(code, List.of()));
     }

@@ -75,6 +75,55 @@ class HouseholdTest {
     }
 
     @Test
+    void aDecisionThatMakesANearPoorHouseholdPoorPublishesTheAssessedAndReclassifiedGoldenSamples() {
+        var assessedSample = Samples.envelope(EventTypes.HOUSEHOLD_ASSESSED).data();
+        var ids = sample.members();
+        ClassRecord earlier = new ClassRecord("r-08707-2025-annual", "98/QĐ-UBND", LocalDate.parse("2025-12-10"),
+                LocalDate.parse("2026-01-01"), "VN-MPS-2022-2025", "URBAN", null,
+                vn.giamngheo.contracts.household.HouseholdClass.NEAR_POOR,
+                vn.giamngheo.contracts.household.Transition.INITIAL, "a-earlier", 1_950_000, List.of("TELECOM"),
+                List.of("…"));
+        Household nearPoor = new Household(sample.householdId(), sample.unitCode(), sample.village(),
+                Households.familyOfThree(ids.get(0).personId(), ids.get(1).personId(), ids.get(2).personId()),
+                sample.registeredAt(), 2, HouseholdStatus.ACTIVE,
+                vn.giamngheo.contracts.household.HouseholdClass.NEAR_POOR, List.of(earlier), null);
+
+        var change = nearPoor.decide(new Decision(assessedSample.reviewRoundId(), assessedSample.decisionNumber(),
+                assessedSample.decisionDate(), LocalDate.parse("2027-01-01"), assessedSample.standard(),
+                assessedSample.referenceDate(), assessedSample.areaType(), assessedSample.assessmentId(),
+                assessedSample.monthlyIncomePerCapitaVnd(), assessedSample.deprivedIndicators(),
+                assessedSample.classification(), List.of("…")), NOW);
+
+        assertThat(change.events()).hasSize(2);
+        assertThat(EventCodec.sameJson(EventCodec.writePayload(change.events().get(0)),
+                Samples.payloadBytes(EventTypes.HOUSEHOLD_ASSESSED))).isTrue();
+        assertThat(EventCodec.sameJson(EventCodec.writePayload(change.events().get(1)),
+                Samples.payloadBytes(EventTypes.HOUSEHOLD_RECLASSIFIED))).isTrue();
+    }
+
+    @Test
+    void escapingPovertyStartsThirtySixMonthsOfNewlyEscapedAndAReturnIsARelapse() {
+        Household poor = family().decide(decision("r1", LocalDate.parse("2022-12-10"),
+                vn.giamngheo.contracts.household.HouseholdClass.POOR), NOW).household();
+        Household escaped = poor.decide(decision("r2", LocalDate.parse("2023-12-10"),
+                vn.giamngheo.contracts.household.HouseholdClass.MIDDLE), NOW).household();
+        var relapse = escaped.decide(decision("r3", LocalDate.parse("2024-12-10"),
+                vn.giamngheo.contracts.household.HouseholdClass.POOR), NOW);
+
+        assertThat(escaped.newlyEscapedUntil()).isEqualTo(LocalDate.parse("2026-12-09"));
+        assertThat(escaped.classHistory().getLast().transition())
+                .isEqualTo(vn.giamngheo.contracts.household.Transition.ESCAPED_POVERTY);
+        assertThat(relapse.household().classHistory().getLast().transition())
+                .isEqualTo(vn.giamngheo.contracts.household.Transition.RELAPSED);
+        assertThat(relapse.household().newlyEscapedUntil()).isNull();
+    }
+
+    private static Decision decision(String round, LocalDate date, vn.giamngheo.contracts.household.HouseholdClass to) {
+        return new Decision(round, round + "/QĐ", date, date, "VN-MPS-2022-2025", date, "URBAN", "a-" + round,
+                1_000_000, List.of(), to, List.of("…"));
+    }
+
+    @Test
     void aNewHouseholdIsAtVersionOneAndItsEventCarriesNoNamesOrCitizenIds() {
         var registration = Household.register("h-1", "08707", "Tổ 1",
                 Households.familyOfThree("p-1", "p-2", "p-3"), NOW, DAY);

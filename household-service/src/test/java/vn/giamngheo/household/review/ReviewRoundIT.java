@@ -268,6 +268,24 @@ class ReviewRoundIT {
     }
 
     @Test
+    void aHouseholdRegisteredInAMergedWardIsReviewedByTheWardThatNowCoversIt() {
+        String json = Households.registrationJson("08710").replace("\"members\"",
+                "\"registeredOn\":\"2022-03-01\",\"members\"");
+        Http.Response registered = Http.post(url("/api/v1/households"), json);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        String lienBao = registered.json().get("id").asString();
+        String vinhYen = open("MONTHLY", "2026-11-15");
+        String vinhPhuc = Http.post(url("/api/v1/review-rounds"),
+                "{\"unitCode\":\"08716\",\"kind\":\"MONTHLY\",\"referenceDate\":\"2026-11-15\"}").json()
+                .get("round").get("id").asString();
+
+        Http.Response wrongWard = survey(vinhYen, lienBao, POOR);
+        assertThat(wrongWard.status()).isEqualTo(400);
+        assertThat(wrongWard.body()).contains("belongs to unit 08710 (now 08716)");
+        assertThat(survey(vinhPhuc, lienBao, POOR).status()).isEqualTo(200);
+    }
+
+    @Test
     void badInputIsRefusedWithTheFieldNamed() {
         String household = household();
         String otherWard = Http.post(url("/api/v1/households"), Households.registrationJson("08716")).json()

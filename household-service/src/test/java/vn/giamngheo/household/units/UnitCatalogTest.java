@@ -49,6 +49,15 @@ class UnitCatalogTest {
     }
 
     @Test
+    void aMergedUnitIsCoveredByItsSuccessorAfterTheMerger() {
+        assertThat(vinhYen.coveringOn("08710", LocalDate.parse("2022-06-01"))).contains("08710");
+        assertThat(vinhYen.coveringOn("08710", LocalDate.parse("2026-01-01"))).contains("08716");
+        assertThat(vinhYen.coveringOn("08731", LocalDate.parse("2025-07-01"))).contains("08707");
+        assertThat(vinhYen.coveringOn("08725", LocalDate.parse("2026-01-01"))).contains("08716");
+        assertThat(vinhYen.coveringOn("99999", LocalDate.parse("2026-01-01"))).isEmpty();
+    }
+
+    @Test
     void aUnitThatNoLongerExistsIsNotFound() {
         assertThat(vinhYen.find("08710", LocalDate.parse("2026-11-24"))).isEmpty();
         assertThat(vinhYen.find("99999", LocalDate.parse("2022-01-01"))).isEmpty();
