@@ -1,0 +1,135 @@
+package vn.giamngheo.policy.catalog;
+
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.giamngheo.platform.rules.Condition;
+import vn.giamngheo.platform.rules.IntExpression;
+import vn.giamngheo.platform.rules.RuleEvaluationException;
+import vn.giamngheo.platform.rules.YamlNode;
+
+/** Reads and checks one policy file; every mistake is reported with the file and the line. */
+final class PolicyFile {
+
+    static final Map<String, CelType> VARIABLES = Map.of(
+            "household", MapType.create(SimpleType.STRING, SimpleType.DYN),
+            "person", MapType.create(SimpleType.STRING, SimpleType.DYN),
+            "amount", MapType.create(SimpleType.STRING, SimpleType.INT));
+
+    private static final Set<String> TOP = Set.of("code", "name", "department", "legalBasis", "effectiveFrom",
+            "effectiveTo", "beneficiary", "applicationRequired", "provisional", "schedule", "amounts", "eligibleWhen",
+            "entitlement", "reason");
+    private static final Set<String> ENTITLEMENT = Set.of("premiumSupportPercent", "exemptionPercent",
+            "monthlyAmountVnd", "oneOffAmountVnd", "maxLoanVnd", "annualInterestBasisPoints", "service");
+
+    private PolicyFile() {
+    }
+
+    static PolicyVersion read(String file, InputStream in, Set<String> codes, Set<String> departments) {
+        YamlNode root = YamlNode.read(file, in).allowOnly(TOP);
+        String code = root.string("code");
+        if (!codes.contains(code)) {
+            throw root.get("code").error("'" + code + "' is not a known policy code " + codes);
+        }
+        String department = root.string("department");
+        if (!departments.contains(department)) {
+            throw root.get("department").error("'" + department + "' is not a known department " + departments);
+        }
+        LocalDate from = root.date("effectiveFrom");
+        LocalDate to = root.optDate("effectiveTo").orElse(null);
+        if (to != null && to.isBefore(from)) {
+            throw root.get("effectiveTo").error("is before effectiveFrom " + from);
+        }
+        Beneficiary beneficiary = enumValue(Beneficiary.class, root.get("beneficiary"));
+        Schedule schedule = enumValue(Schedule.class, root.get("schedule"));
+
+        Map<String, List<DatedAmounts.Entry>> tables = new LinkedHashMap<>();
+        root.opt("amounts").ifPresent(amounts -> amounts.entries().forEach((name, list) -> {
+            List<DatedAmounts.Entry> entries = new ArrayList<>();
+            for (YamlNode entry : list.list()) {
+                entry.allowOnly(Set.of("from", "value", "provisional"));
+                LocalDate start = entry.date("from");
+                if (!entries.isEmpty() && !start.isAfter(entries.getLast().from())) {
+                    throw entry.get("from").error("dates of a table must increase");
+                }
+                long value = entry.longValue("value");
+                if (value < 0) {
+                    throw entry.get("value").error("an amount cannot be negative");
+                }
+                entries.add(new DatedAmounts.Entry(start, value, entry.bool("provisional", false)));
+            }
+            if (entries.isEmpty() || entries.getFirst().from().isAfter(from)) {
+                throw list.error("table '" + name + "' has no value in force on effectiveFrom " + from);
+            }
+            tables.put(name, entries);
+        }));
+        DatedAmounts amounts = new DatedAmounts(tables);
+
+        Condition eligibleWhen = Condition.compile(root.get("eligibleWhen"), VARIABLES);
+        YamlNode ent = root.get("entitlement").allowOnly(ENTITLEMENT);
+        EntitlementRule entitlement = new EntitlementRule(expr(ent, "premiumSupportPercent"),
+                expr(ent, "exemptionPercent"), expr(ent, "monthlyAmountVnd"), expr(ent, "oneOffAmountVnd"),
+                expr(ent, "maxLoanVnd"), expr(ent, "annualInterestBasisPoints"), ent.optString("service").orElse(null));
+        int kinds = (ent.opt("premiumSupportPercent").isPresent() ? 1 : 0) + (ent.opt("exemptionPercent").isPresent() ? 1 : 0)
+                + (ent.opt("monthlyAmountVnd").isPresent() ? 1 : 0) + (ent.opt("oneOffAmountVnd").isPresent() ? 1 : 0)
+                + (ent.opt("maxLoanVnd").isPresent() ? 1 : 0) + (ent.opt("service").isPresent() ? 1 : 0);
+        if (kinds != 1) {
+            throw ent.error("give exactly one kind of entitlement, found " + kinds);
+        }
+        if (ent.opt("maxLoanVnd").isPresent() != ent.opt("annualInterestBasisPoints").isPresent()) {
+            throw ent.error("a loan needs both maxLoanVnd and annualInterestBasisPoints");
+        }
+        PolicyVersion version = new PolicyVersion(code, root.string("name"), department, root.string("legalBasis"),
+                from, to, beneficiary, root.bool("applicationRequired"), root.bool("provisional"), schedule, amounts,
+                eligibleWhen, entitlement, root.string("reason"), file);
+        dryRun(root, version);
+        return version;
+    }
+
+    /** Evaluates condition and entitlement on sample households, so a misspelt fact fails at start-up. */
+    private static void dryRun(YamlNode root, PolicyVersion version) {
+        Map<String, Long> amounts = version.amounts().on(version.effectiveFrom());
+        for (Map<String, Object> household : SAMPLE_HOUSEHOLDS) {
+            for (Map<String, Object> person : SAMPLE_PEOPLE) {
+                Map<String, Object> variables = Map.of("household", household, "person", person, "amount", amounts);
+                try {
+                    version.eligibleWhen().test(variables);
+                } catch (RuleEvaluationException e) {
+                    throw root.get("eligibleWhen").error("fails on a sample household: " + e.getMessage());
+                }
+                try {
+                    version.entitlement().evaluate(variables);
+                } catch (RuleEvaluationException e) {
+                    throw root.get("entitlement").error("fails on a sample household: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static IntExpression expr(YamlNode entitlement, String key) {
+        return entitlement.opt(key).map(node -> IntExpression.compile(node, VARIABLES)).orElse(null);
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, YamlNode node) {
+        try {
+            return Enum.valueOf(type, node.text());
+        } catch (IllegalArgumentException e) {
+            throw node.error("'" + node.text() + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static final List<Map<String, Object>> SAMPLE_HOUSEHOLDS = List.of(
+            EligibilityFacts.householdVariables("POOR", false, false, 12),
+            EligibilityFacts.householdVariables("MIDDLE", true, true, 30));
+    private static final List<Map<String, Object>> SAMPLE_PEOPLE = List.of(
+            EligibilityFacts.personVariables(8, "PRIMARY", true, false, "NONE"),
+            EligibilityFacts.personVariables(82, "NONE", false, false, "PARTICULARLY_SEVERE"),
+            EligibilityFacts.personVariables(20, "HIGHER", false, false, "SEVERE"));
+}

@@ -1,0 +1,82 @@
+package vn.giamngheo.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import vn.giamngheo.testsupport.Http;
+import vn.giamngheo.testsupport.ServiceIntegrationTest;
+
+@ServiceIntegrationTest
+class PolicyApiIT {
+
+    private static final String POOR_FAMILY = """
+            {"referenceDate": "2024-10-11", "household": {"classification": "POOR", "classifiedSince": "2023-01-01",
+             "escapedPovertyOn": null, "unitCode": "08707", "farming": false, "members": [
+               {"personId": "p-head", "dateOfBirth": "1975-02-01", "schooling": "NONE"},
+               {"personId": "p-pupil", "dateOfBirth": "2013-09-01", "schooling": "LOWER_SECONDARY", "publicSchool": true},
+               {"personId": "p-elder", "dateOfBirth": "1941-05-01", "schooling": "NONE", "hasPension": false}]}}""";
+
+    @LocalServerPort
+    int port;
+
+    private Http.Response evaluate(String json) {
+        return Http.post("http://localhost:" + port + "/api/v1/eligibility/evaluate", json);
+    }
+
+    @Test
+    void aPoorFamilyIsToldWhatEachMemberReceivesWithTheAmountsInForce() {
+        Http.Response response = evaluate(POOR_FAMILY);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode decisions = response.json().get("decisions");
+        assertThat(decisions.findValuesAsString("policyCode")).contains("HEALTH_INSURANCE_PREMIUM",
+                "TUITION_EXEMPTION", "STUDY_COST_SUPPORT", "ELECTRICITY_SUPPORT", "POOR_HOUSEHOLD_LOAN",
+                "HOUSING_SUPPORT", "LEGAL_AID", "SOCIAL_ASSISTANCE");
+        JsonNode electricity = null;
+        for (JsonNode d : decisions) {
+            if (d.get("policyCode").asString().equals("ELECTRICITY_SUPPORT")) {
+                electricity = d;
+            }
+        }
+        assertThat(electricity.get("beneficiary").asString()).isEqualTo("HOUSEHOLD");
+        assertThat(electricity.get("entitlement").get("monthlyAmountVnd").asLong()).isEqualTo(56_790);
+        assertThat(electricity.get("entitlement").has("premiumSupportPercent")).isFalse();
+        assertThat(electricity.get("applicationRequired").asBoolean()).isFalse();
+        assertThat(electricity.get("legalBasis").asString()).contains("28/2014/QĐ-TTg");
+        assertThat(electricity.get("reason").asString()).contains("30 kWh");
+    }
+
+    @Test
+    void thePoliciesInForceOnADateAreListedWithTheirAmounts() {
+        JsonNode before = Http.get("http://localhost:" + port + "/api/v1/policies?date=2025-06-30").json();
+        JsonNode after = Http.get("http://localhost:" + port + "/api/v1/policies?date=2025-07-01").json();
+
+        assertThat(before.findValuesAsString("code")).doesNotContain("SOCIAL_PENSION")
+                .contains("HEALTH_INSURANCE_PREMIUM_PROVINCIAL");
+        assertThat(after.findValuesAsString("code")).contains("SOCIAL_PENSION")
+                .doesNotContain("HEALTH_INSURANCE_PREMIUM_PROVINCIAL");
+        assertThat(after.findValuesAsString("legalBasis")).allSatisfy(b -> assertThat(b).isNotBlank());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown class      | {"referenceDate":"2024-01-01","household":{"classification":"RICH","members":[{"personId":"a","dateOfBirth":"1980-01-01","schooling":"NONE"}]}} | household.classification
+            no members         | {"referenceDate":"2024-01-01","household":{"classification":"POOR","members":[]}}                                                        | household.members
+            born later         | {"referenceDate":"2024-01-01","household":{"classification":"POOR","members":[{"personId":"a","dateOfBirth":"2024-02-01","schooling":"NONE"}]}} | household.members[0].dateOfBirth
+            twice the person   | {"referenceDate":"2024-01-01","household":{"classification":"POOR","members":[{"personId":"a","dateOfBirth":"1980-01-01","schooling":"NONE"},{"personId":"a","dateOfBirth":"1981-01-01","schooling":"NONE"}]}} | household.members[1].personId
+            unknown schooling  | {"referenceDate":"2024-01-01","household":{"classification":"POOR","members":[{"personId":"a","dateOfBirth":"1980-01-01","schooling":"PHD"}]}} | household.members[0].schooling
+            unknown field      | {"referenceDate":"2024-01-01","household":{"classification":"POOR","income":1,"members":[{"personId":"a","dateOfBirth":"1980-01-01","schooling":"NONE"}]}} | household.income
+            poor but escaped   | {"referenceDate":"2024-01-01","household":{"classification":"POOR","escapedPovertyOn":"2023-01-01","members":[{"personId":"a","dateOfBirth":"1980-01-01","schooling":"NONE"}]}} | household.escapedPovertyOn
+            no date            | {"household":{"classification":"POOR","members":[{"personId":"a","dateOfBirth":"1980-01-01","schooling":"NONE"}]}}                    | referenceDate
+            """)
+    void badInputIsA400NamingTheField(String what, String body, String field) {
+        Http.Response response = evaluate(body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).as(response.body()).contains(field);
+    }
+}
