@@ -5,7 +5,11 @@ import java.util.UUID;
 import vn.giamngheo.contracts.EventEnvelope;
 import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.Samples;
+import java.time.LocalDate;
+import vn.giamngheo.contracts.household.HouseholdClass;
+import vn.giamngheo.contracts.household.HouseholdReclassified;
 import vn.giamngheo.contracts.household.HouseholdRegistered;
+import vn.giamngheo.contracts.household.Transition;
 import vn.giamngheo.contracts.household.HouseholdRemoved;
 
 /** Events built from the golden samples, re-keyed so that each test owns its aggregates (no clean-up needed). */
@@ -29,6 +33,19 @@ public final class EventFixtures {
         EventEnvelope<HouseholdRemoved> sample = Samples.envelope(EventTypes.HOUSEHOLD_REMOVED);
         HouseholdRemoved data = new HouseholdRemoved(householdId, sequence, sample.data().reason(),
                 sample.data().effectiveDate());
+        return new EventEnvelope<>(UUID.randomUUID().toString(), sample.source(), sample.type(), householdId,
+                Instant.now(), data);
+    }
+
+    /** The sample {@code household.reclassified}, re-keyed, with the given change of class. */
+    public static EventEnvelope<HouseholdReclassified> householdReclassified(String householdId, long sequence,
+            HouseholdClass from, HouseholdClass to, Transition transition, LocalDate decisionDate,
+            LocalDate effectiveDate) {
+        EventEnvelope<HouseholdReclassified> sample = Samples.envelope(EventTypes.HOUSEHOLD_RECLASSIFIED);
+        HouseholdReclassified s = sample.data();
+        HouseholdReclassified data = new HouseholdReclassified(householdId, sequence, s.unitCode(), from, to,
+                transition, s.standard(), s.decisionNumber(), decisionDate, effectiveDate,
+                transition == Transition.ESCAPED_POVERTY ? decisionDate.plusMonths(36).minusDays(1) : null);
         return new EventEnvelope<>(UUID.randomUUID().toString(), sample.source(), sample.type(), householdId,
                 Instant.now(), data);
     }

@@ -1,0 +1,99 @@
+package vn.giamngheo.policy.decisions;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.springframework.stereotype.Component;
+import vn.giamngheo.contracts.benefit.Entitlement;
+import vn.giamngheo.platform.outbox.Outbox;
+
+/** Benefit decisions, each one document with its outbox; writes are single-document and version-guarded. */
+@Component
+class DecisionStore {
+
+    static final String COLLECTION = "benefit_decisions";
+
+    private final MongoCollection<Document> decisions;
+
+    DecisionStore(MongoDatabase database) {
+        this.decisions = database.getCollection(COLLECTION);
+        decisions.createIndex(Indexes.ascending("householdId", "status"));
+    }
+
+    /** @return false when a decision with this id already exists (a replay): nothing is written */
+    boolean insert(BenefitDecision decision, List<Document> pendingEvents) {
+        try {
+            decisions.insertOne(toDocument(decision).append(Outbox.FIELD, pendingEvents));
+            return true;
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** @return false when the decision changed meanwhile (someone else applied the same change) */
+    boolean update(BenefitDecision after, List<Document> pendingEvents) {
+        Document doc = toDocument(after);
+        doc.remove("_id");
+        var result = decisions.updateOne(Filters.and(Filters.eq("_id", after.id()),
+                Filters.eq("version", after.version() - 1)), Updates.combine(
+                new Document("$set", doc), Outbox.append(pendingEvents)));
+        return result.getMatchedCount() > 0;
+    }
+
+    List<BenefitDecision> ofHousehold(String householdId) {
+        List<BenefitDecision> result = new ArrayList<>();
+        decisions.find(Filters.eq("householdId", householdId)).projection(Projections.exclude(Outbox.FIELD))
+                .forEach(d -> result.add(fromDocument(d)));
+        return result;
+    }
+
+    private static Document toDocument(BenefitDecision d) {
+        Entitlement e = d.entitlement();
+        return new Document("_id", d.id())
+                .append("householdId", d.householdId())
+                .append("personId", d.personId())
+                .append("policyCode", d.policyCode())
+                .append("policyVersion", d.policyVersion())
+                .append("department", d.department())
+                .append("validFrom", d.validFrom().toString())
+                .append("validTo", d.validTo() == null ? null : d.validTo().toString())
+                .append("status", d.status().name())
+                .append("entitlement", new Document("kind", e.kind())
+                        .append("sharePercent", e.sharePercent())
+                        .append("amountVnd", e.amountVnd())
+                        .append("period", e.period())
+                        .append("ceilingVnd", e.ceilingVnd())
+                        .append("annualInterestRatePercent", e.annualInterestRatePercent() == null ? null
+                                : new Decimal128(e.annualInterestRatePercent())))
+                .append("reason", d.reason())
+                .append("version", d.version());
+    }
+
+    private static BenefitDecision fromDocument(Document d) {
+        Document e = d.get("entitlement", Document.class);
+        Decimal128 rate = e.get("annualInterestRatePercent", Decimal128.class);
+        return new BenefitDecision(d.getString("_id"), d.getString("householdId"), d.getString("personId"),
+                d.getString("policyCode"), d.getString("policyVersion"), d.getString("department"),
+                LocalDate.parse(d.getString("validFrom")),
+                d.getString("validTo") == null ? null : LocalDate.parse(d.getString("validTo")),
+                BenefitDecision.Status.valueOf(d.getString("status")),
+                new Entitlement(e.getString("kind"), e.getInteger("sharePercent"), e.getLong("amountVnd"),
+                        e.getString("period"), e.getLong("ceilingVnd"), rate == null ? null : rate.bigDecimalValue()),
+                d.getString("reason"), d.getLong("version"));
+    }
+
+}
