@@ -161,7 +161,19 @@ public class HouseholdRegistry {
         }
         store.insert(split.founded(), entries(split.founded().events()));
         relay.wake(HouseholdStore.COLLECTION, founded.id());
-        apply(split.origin());
+        try {
+            apply(split.origin());
+        } catch (RuntimeException e) {
+            // The origin changed meanwhile: withdraw the new household (its registration may already be published,
+            // so it is removed with an event rather than deleted) and give the citizen ids back.
+            apply(founded.moveAway("REGISTERED_IN_ERROR", date(on), now()));
+            for (Member m : founded.activeMembers()) {
+                if (m.citizenId() != null) {
+                    claims.transfer(m.citizenId(), founded.id(), householdId, store::find);
+                }
+            }
+            throw e;
+        }
         return founded;
     }
 
