@@ -74,6 +74,7 @@ class AutomaticDecisionsIT {
         assertThat(grants).filteredOn(g -> g.policyCode().equals("ELECTRICITY_SUPPORT")).singleElement()
                 .satisfies(g -> {
                     assertThat(g.personId()).isNull();
+                    assertThat(g.decisionId()).isEqualTo("ELECTRICITY_SUPPORT:" + id + ":2024-01-01");
                     assertThat(g.entitlement().amountVnd()).isEqualTo(54_180L);
                 });
         assertThat(grants).filteredOn(g -> g.policyCode().equals("LEGAL_AID")).hasSize(3);

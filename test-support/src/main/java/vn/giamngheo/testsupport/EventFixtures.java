@@ -11,6 +11,7 @@ import vn.giamngheo.contracts.household.HouseholdReclassified;
 import vn.giamngheo.contracts.household.HouseholdRegistered;
 import vn.giamngheo.contracts.household.Transition;
 import vn.giamngheo.contracts.household.HouseholdRemoved;
+import vn.giamngheo.contracts.household.MemberFact;
 
 /** Events built from the golden samples, re-keyed so that each test owns its aggregates (no clean-up needed). */
 public final class EventFixtures {
@@ -22,8 +23,10 @@ public final class EventFixtures {
     public static EventEnvelope<HouseholdRegistered> householdRegistered(String householdId, String unitCode) {
         EventEnvelope<HouseholdRegistered> sample = Samples.envelope(EventTypes.HOUSEHOLD_REGISTERED);
         HouseholdRegistered s = sample.data();
+        // Fresh person ids: a person belongs to one household, as in the registry.
         HouseholdRegistered data = new HouseholdRegistered(householdId, s.sequence(), unitCode, s.village(),
-                s.registeredAt(), s.members());
+                s.registeredAt(), s.members().stream().map(m -> new MemberFact(newId(), m.dateOfBirth(), m.sex(),
+                        m.relationToHead())).toList());
         return new EventEnvelope<>(UUID.randomUUID().toString(), sample.source(), sample.type(), householdId,
                 Instant.now(), data);
     }

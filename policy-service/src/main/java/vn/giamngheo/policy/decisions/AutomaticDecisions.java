@@ -78,8 +78,9 @@ public class AutomaticDecisions {
             BenefitDecision have = active.remove(want.policyCode() + ":" + want.beneficiary());
             String personId = want.beneficiary().equals("HOUSEHOLD") ? null : want.beneficiary();
             if (have == null) {
-                BenefitDecision granted = new BenefitDecision(BenefitDecision.id(want.policyCode(), want.beneficiary(),
-                        on), householdId, personId, want.policyCode(), want.policyVersion(), want.department(), on, null,
+                // The id names the person, or the household itself for household-level benefits.
+                BenefitDecision granted = new BenefitDecision(BenefitDecision.id(want.policyCode(),
+                        personId == null ? householdId : personId, on), householdId, personId, want.policyCode(), want.policyVersion(), want.department(), on, null,
                         BenefitDecision.Status.ACTIVE, entitlement, reason, 1);
                 BenefitGranted event = new BenefitGranted(granted.id(), 1, granted.policyCode(),
                         granted.policyVersion(), granted.department(), householdId, personId, on, null, entitlement,

@@ -6,7 +6,8 @@ import vn.giamngheo.contracts.benefit.Entitlement;
 /**
  * A department's decision that a household or a person receives a benefit.
  *
- * @param id      deterministic: policy, beneficiary and the day it starts, so a replay decides nothing twice
+ * @param id      deterministic: policy, beneficiary (the person, or the household for household-level benefits) and
+ *                the day it starts, so a replay decides nothing twice
  * @param personId null for household-level benefits
  * @param validTo  null while open-ended; the last day after a revocation
  * @param version  the sequence of its latest event
