@@ -21,8 +21,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import vn.giamngheo.contracts.EventEnvelope;
-import vn.giamngheo.contracts.EventType;
-import vn.giamngheo.contracts.Samples;
 
 /** Reads and writes a topic of the test broker the way an outside client would. */
 public final class TopicProbe {
@@ -76,8 +74,4 @@ public final class TopicProbe {
         }
     }
 
-    /** Publishes a type's golden sample, re-keyed to a new subject so that each test owns its aggregate. */
-    public static void publishSample(EventType<?> type) {
-        publish(Samples.envelope(type), Samples.payloadBytes(type));
-    }
 }

@@ -80,8 +80,4 @@ public final class CitizenIdRules {
         return Optional.empty();
     }
 
-    /** For logs and events: never the whole number (design §8). */
-    public static String masked(String citizenId) {
-        return citizenId == null || citizenId.length() < 4 ? "****" : "********" + citizenId.substring(citizenId.length() - 4);
-    }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -138,9 +137,5 @@ public final class UnitCatalog {
             return Optional.empty();
         }
         return coveringOn(last.get().successors().getFirst(), date, seen);
-    }
-
-    public List<AdministrativeUnit> versions(String code) {
-        return Collections.unmodifiableList(versionsByCode.getOrDefault(code, List.of()));
     }
 }

@@ -28,10 +28,4 @@ class CitizenIdRulesTest {
     void checksProvinceCenturySexAndYear(String citizenId, Sex sex, LocalDate born, String expected) {
         assertThat(rules.problem(citizenId, sex, born).orElse(null)).isEqualTo(expected);
     }
-
-    @ParameterizedTest
-    @CsvSource({"026068001234, ********1234", "12, ****"})
-    void masksAllButTheLastFourDigits(String citizenId, String masked) {
-        assertThat(CitizenIdRules.masked(citizenId)).isEqualTo(masked);
-    }
 }
