@@ -58,14 +58,33 @@ public class AutomaticDecisions {
             return;
         }
         LocalDate on = LocalDate.parse(view.getString("effectiveDate"));
-        List<EligibilityEvaluator.Decision> desired = view.getString("removedOn") != null ? List.of()
+        boolean removed = view.getString("removedOn") != null;
+        List<EligibilityEvaluator.Decision> desired = removed ? List.of()
                 : evaluator.evaluate(facts(view), on).stream().filter(d -> !d.applicationRequired()).toList();
-        apply(householdId, desired, on, view.getString("classification"));
+        apply(householdId, desired, on, removed ? "Hộ không còn trong danh sách hộ gia đình từ " + VN_DATE.format(on) + "."
+                : basis(view));
         views.reconciled(householdId, sequence);
     }
 
+    private static final java.time.format.DateTimeFormatter VN_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /** Why, in the citizen's terms: the class and the commune decision that recognised it. */
+    private static String basis(Document view) {
+        String classVi = switch (view.getString("classification")) {
+            case "POOR" -> "hộ nghèo";
+            case "NEAR_POOR" -> "hộ cận nghèo";
+            case "MIDDLE" -> "hộ có mức sống trung bình";
+            default -> "hộ không thuộc diện nghèo, cận nghèo";
+        };
+        String number = view.getString("decisionNumber");
+        return number == null ? "Căn cứ: " + classVi + "."
+                : "Căn cứ: " + classVi + " theo Quyết định " + number + " ngày "
+                        + VN_DATE.format(LocalDate.parse(view.getString("decisionDate"))) + ".";
+    }
+
     private void apply(String householdId, List<EligibilityEvaluator.Decision> desired, LocalDate on,
-            String classification) {
+            String basis) {
         Map<String, BenefitDecision> active = new HashMap<>();
         for (BenefitDecision d : store.ofHousehold(householdId)) {
             if (d.status() == BenefitDecision.Status.ACTIVE) {
@@ -74,7 +93,7 @@ public class AutomaticDecisions {
         }
         for (EligibilityEvaluator.Decision want : desired) {
             Entitlement entitlement = entitlement(want);
-            String reason = want.reason() + " (" + classification + " từ " + on + ")";
+            String reason = want.reason() + " " + basis;
             BenefitDecision have = active.remove(want.policyCode() + ":" + want.beneficiary());
             String personId = want.beneficiary().equals("HOUSEHOLD") ? null : want.beneficiary();
             if (have == null) {
@@ -99,7 +118,7 @@ public class AutomaticDecisions {
             }
         }
         for (BenefitDecision stale : active.values()) {
-            String reason = "Không còn đủ điều kiện (" + classification + " từ " + on + ")";
+            String reason = "Không còn đủ điều kiện từ " + VN_DATE.format(on) + ". " + basis;
             BenefitDecision revoked = new BenefitDecision(stale.id(), householdId, stale.personId(), stale.policyCode(),
                     stale.policyVersion(), stale.department(), stale.validFrom(), on.minusDays(1),
                     BenefitDecision.Status.REVOKED, stale.entitlement(), reason, stale.version() + 1);

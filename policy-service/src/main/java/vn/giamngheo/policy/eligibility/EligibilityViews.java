@@ -66,6 +66,8 @@ public class EligibilityViews {
                 escaped ? Updates.set("escapedPovertyOn", e.decisionDate().toString())
                         : Updates.set("escapedPovertyOn", null),
                 Updates.set("effectiveDate", e.effectiveDate().toString()),
+                Updates.set("decisionNumber", e.decisionNumber()),
+                Updates.set("decisionDate", e.decisionDate().toString()),
                 Updates.set("lastEventId", event.id())));
     }
 

@@ -1,0 +1,75 @@
+package vn.giamngheo.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.messaging.Message;
+import org.springframework.test.context.TestPropertySource;
+import vn.giamngheo.contracts.CloudEventHeaders;
+import vn.giamngheo.contracts.EventCodec;
+import vn.giamngheo.contracts.EventEnvelope;
+import vn.giamngheo.contracts.EventType;
+import vn.giamngheo.contracts.EventTypes;
+import vn.giamngheo.contracts.Samples;
+import vn.giamngheo.contracts.Topics;
+import vn.giamngheo.contracts.household.HouseholdClass;
+import vn.giamngheo.contracts.household.HouseholdReclassified;
+import vn.giamngheo.contracts.household.Transition;
+import vn.giamngheo.testsupport.SampleMessages;
+import vn.giamngheo.testsupport.ServiceIntegrationTest;
+import vn.giamngheo.testsupport.TopicProbe;
+
+/**
+ * The publisher's side of the benefit.* golden samples: the household samples go in, and what policy-service publishes
+ * equals the benefit samples. Its own database and consumer group keep other tests' households out.
+ */
+@ServiceIntegrationTest
+@TestPropertySource(properties = {"giamngheo.service-name=policy-golden", "spring.mongodb.database=policy-golden"})
+class BenefitSamplesIT {
+
+    @Autowired
+    Consumer<Message<byte[]>> householdEvents;
+
+    private static byte[] published(EventType<?> type) {
+        String key = Samples.envelope(type).subject();
+        ConsumerRecord<String, byte[]> record = TopicProbe.await(Topics.BENEFIT_EVENTS, r -> key.equals(r.key())
+                && "/policy-golden".equals(TopicProbe.header(r, CloudEventHeaders.SOURCE))
+                && type.ceType().equals(TopicProbe.header(r, CloudEventHeaders.TYPE)), 1, Duration.ofSeconds(30))
+                .getFirst();
+        return record.value();
+    }
+
+    private static void assertSample(EventType<?> type) {
+        byte[] actual = published(type);
+        assertThat(EventCodec.sameJson(actual, Samples.payloadBytes(type)))
+                .as("%s published as %s", type, new String(actual, StandardCharsets.UTF_8)).isTrue();
+    }
+
+    @Test
+    void theHouseholdSamplesProduceTheBenefitSamples() {
+        householdEvents.accept(SampleMessages.of(EventTypes.HOUSEHOLD_REGISTERED));
+        householdEvents.accept(SampleMessages.of(EventTypes.HOUSEHOLD_RECLASSIFIED));
+
+        assertSample(EventTypes.BENEFIT_GRANTED);
+
+        // A year later the review makes the household near-poor.
+        HouseholdReclassified sample = Samples.envelope(EventTypes.HOUSEHOLD_RECLASSIFIED).data();
+        HouseholdReclassified nearPoor = new HouseholdReclassified(sample.householdId(), 5, sample.unitCode(),
+                HouseholdClass.POOR, HouseholdClass.NEAR_POOR, Transition.ESCAPED_POVERTY, sample.standard(),
+                "140/QĐ-UBND", LocalDate.parse("2027-12-16"), LocalDate.parse("2028-01-01"),
+                LocalDate.parse("2030-12-15"));
+        householdEvents.accept(SampleMessages.of(new EventEnvelope<>("a-year-later", "/household-service",
+                EventTypes.HOUSEHOLD_RECLASSIFIED, sample.householdId(), Instant.parse("2027-12-16T08:00:00Z"),
+                nearPoor)));
+
+        assertSample(EventTypes.BENEFIT_CHANGED);
+        assertSample(EventTypes.BENEFIT_REVOKED);
+    }
+}
