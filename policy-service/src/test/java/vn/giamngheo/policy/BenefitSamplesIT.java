@@ -22,6 +22,8 @@ import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.contracts.household.HouseholdReclassified;
 import vn.giamngheo.contracts.household.Transition;
+import tools.jackson.databind.JsonNode;
+import vn.giamngheo.testsupport.Http;
 import vn.giamngheo.testsupport.SampleMessages;
 import vn.giamngheo.testsupport.ServiceIntegrationTest;
 import vn.giamngheo.testsupport.TopicProbe;
@@ -36,6 +38,15 @@ class BenefitSamplesIT {
 
     @Autowired
     Consumer<Message<byte[]>> householdEvents;
+
+    @Autowired
+    Consumer<Message<byte[]>> insuranceCardEvents;
+
+    @Autowired
+    vn.giamngheo.platform.messaging.EventMetrics metrics;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     private static byte[] published(EventType<?> type) {
         String key = Samples.envelope(type).subject();
@@ -71,5 +82,35 @@ class BenefitSamplesIT {
 
         assertSample(EventTypes.BENEFIT_CHANGED);
         assertSample(EventTypes.BENEFIT_REVOKED);
+
+        // Social Security's answers close the loop on the health-insurance decision (consumer side of the card samples).
+        insuranceCardEvents.accept(SampleMessages.of(EventTypes.INSURANCE_CARD_REQUESTED));
+        insuranceCardEvents.accept(SampleMessages.of(EventTypes.INSURANCE_CARD_ISSUED));
+        insuranceCardEvents.accept(SampleMessages.of(EventTypes.INSURANCE_CARD_REQUESTED));
+        insuranceCardEvents.accept(SampleMessages.of(EventTypes.INSURANCE_CARD_FAILED));
+
+        String decisionId = Samples.envelope(EventTypes.BENEFIT_GRANTED).subject();
+        JsonNode card = null;
+        for (JsonNode view : Http.get("http://localhost:" + port + "/api/v1/households/" + sample.householdId()
+                + "/decisions").json()) {
+            if (view.get("decision").get("id").asString().equals(decisionId)) {
+                card = view.get("card");
+            }
+        }
+        assertThat(card.get("status").asString()).isEqualTo("ISSUED");
+        assertThat(card.get("cardNumber").asString()).isEqualTo("HN2252520012345");
+        assertThat(metrics.count("giamngheo.events.duplicate", EventTypes.INSURANCE_CARD_REQUESTED.ceType()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void cardEventsAboutAnotherInstancesDecisionAreIgnored() {
+        insuranceCardEvents.accept(SampleMessages.of(new EventEnvelope<>("elsewhere", "/notification-service",
+                EventTypes.INSURANCE_CARD_ISSUED, "card:SOMEONE:ELSE:1", Instant.parse("2027-01-02T00:00:00Z"),
+                new vn.giamngheo.contracts.card.InsuranceCardIssued("card:SOMEONE:ELSE:1", 2, "h", "p",
+                        "TUITION_EXEMPTION:p:2027-01-01", "HN0000000000001", LocalDate.parse("2027-01-01"),
+                        LocalDate.parse("2027-12-31")))));
+
+        assertThat(metrics.count("giamngheo.events.ignored", EventTypes.INSURANCE_CARD_ISSUED.ceType())).isEqualTo(1);
     }
 }

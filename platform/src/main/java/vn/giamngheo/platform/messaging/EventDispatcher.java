@@ -51,6 +51,10 @@ public final class EventDispatcher implements Consumer<Message<byte[]>> {
         }
         EventEnvelope<?> event = envelope(message, type.get());
         Outcome outcome = handler.apply(event);
+        if (outcome == Outcome.IGNORED) {
+            metrics.ignored(ceType);
+            return;
+        }
         metrics.consumed(ceType);
         if (outcome == Outcome.DUPLICATE) {
             metrics.duplicate(ceType);

@@ -10,15 +10,27 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/households")
 class DecisionController {
 
-    private final AutomaticDecisions decisions;
+    /** A decision and, for health insurance, its card: null, or {status, cardNumber, validFrom, validTo, reason}. */
+    record DecisionView(BenefitDecision decision, java.util.Map<String, Object> card) {
+    }
 
-    DecisionController(AutomaticDecisions decisions) {
+    private final AutomaticDecisions decisions;
+    private final CardStates cards;
+
+    DecisionController(AutomaticDecisions decisions, CardStates cards) {
         this.decisions = decisions;
+        this.cards = cards;
     }
 
     /** The household's benefit decisions in this department's instance, active and revoked, with their reasons. */
     @GetMapping("/{householdId}/decisions")
-    List<BenefitDecision> decisions(@PathVariable String householdId) {
-        return decisions.ofHousehold(householdId);
+    List<DecisionView> decisions(@PathVariable String householdId) {
+        return decisions.ofHousehold(householdId).stream().map(d -> {
+            org.bson.Document card = cards.of(d.id());
+            if (card != null) {
+                card.remove("sequence");
+            }
+            return new DecisionView(d, card);
+        }).toList();
     }
 }

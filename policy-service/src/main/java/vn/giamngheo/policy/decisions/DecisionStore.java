@@ -54,6 +54,28 @@ class DecisionStore {
         return result.getMatchedCount() > 0;
     }
 
+    /**
+     * Records a card request's latest state on the decision it serves, if this instance holds that decision and the
+     * state is newer than the one recorded for the same request.
+     */
+    vn.giamngheo.platform.messaging.Outcome cardState(String decisionId, String requestId, long sequence,
+            Document card) {
+        if (decisions.countDocuments(Filters.eq("_id", decisionId)) == 0) {
+            return vn.giamngheo.platform.messaging.Outcome.IGNORED;
+        }
+        var result = decisions.updateOne(Filters.and(Filters.eq("_id", decisionId), Filters.or(
+                Filters.ne("card.requestId", requestId), Filters.lt("card.sequence", sequence))),
+                Updates.set("card", card.append("requestId", requestId).append("sequence", sequence)));
+        return result.getModifiedCount() > 0 ? vn.giamngheo.platform.messaging.Outcome.APPLIED
+                : vn.giamngheo.platform.messaging.Outcome.DUPLICATE;
+    }
+
+    /** The card state recorded on a decision, or null. */
+    Document card(String decisionId) {
+        Document doc = decisions.find(Filters.eq("_id", decisionId)).projection(Projections.include("card")).first();
+        return doc == null ? null : doc.get("card", Document.class);
+    }
+
     List<BenefitDecision> ofHousehold(String householdId) {
         List<BenefitDecision> result = new ArrayList<>();
         decisions.find(Filters.eq("householdId", householdId)).projection(Projections.exclude(Outbox.FIELD))
