@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.validation.annotation.Validated;
+import vn.giamngheo.platform.rules.RuleFiles;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UnitConfiguration.UnitProperties.class)
@@ -20,7 +21,7 @@ class UnitConfiguration {
     }
 
     @Bean
-    UnitCatalog unitCatalog(UnitProperties properties, ResourceLoader loader) {
-        return UnitCatalog.load(properties.files().stream().map(loader::getResource).toList());
+    UnitCatalog unitCatalog(UnitProperties properties, ResourcePatternResolver resolver) {
+        return UnitCatalog.load(RuleFiles.resolve(resolver, properties.files()));
     }
 }

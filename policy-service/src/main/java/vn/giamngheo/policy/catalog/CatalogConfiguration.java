@@ -1,19 +1,15 @@
 package vn.giamngheo.policy.catalog;
 
 import jakarta.validation.constraints.NotEmpty;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.validation.annotation.Validated;
+import vn.giamngheo.platform.rules.RuleFiles;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CatalogConfiguration.PolicyProperties.class)
@@ -30,15 +26,7 @@ class CatalogConfiguration {
 
     @Bean
     PolicyCatalog policyCatalog(PolicyProperties properties, ResourcePatternResolver resolver) {
-        List<Resource> resources = new ArrayList<>();
-        for (String location : properties.files()) {
-            try {
-                resources.addAll(Arrays.asList(resolver.getResources(location)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list policy files at " + location, e);
-            }
-        }
-        return PolicyCatalog.load(resources, properties.departments());
+        return PolicyCatalog.load(RuleFiles.resolve(resolver, properties.files()), properties.departments());
     }
 
     @Bean
