@@ -5,6 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import vn.giamngheo.contracts.benefit.ApplicationApproved;
+import vn.giamngheo.contracts.benefit.ApplicationRejected;
+import vn.giamngheo.contracts.benefit.ApplicationReviewStarted;
+import vn.giamngheo.contracts.benefit.ApplicationSubmitted;
 import vn.giamngheo.contracts.benefit.BenefitChanged;
 import vn.giamngheo.contracts.benefit.BenefitGranted;
 import vn.giamngheo.contracts.benefit.BenefitRevoked;
@@ -41,6 +45,15 @@ public final class EventTypes {
     public static final EventType<BenefitRevoked> BENEFIT_REVOKED =
             new EventType<>("benefit.revoked", 1, Topics.BENEFIT_EVENTS, BenefitRevoked.class);
 
+    public static final EventType<ApplicationSubmitted> APPLICATION_SUBMITTED = new EventType<>(
+            "benefit.application-submitted", 1, Topics.BENEFIT_EVENTS, ApplicationSubmitted.class);
+    public static final EventType<ApplicationReviewStarted> APPLICATION_REVIEW_STARTED = new EventType<>(
+            "benefit.application-review-started", 1, Topics.BENEFIT_EVENTS, ApplicationReviewStarted.class);
+    public static final EventType<ApplicationApproved> APPLICATION_APPROVED = new EventType<>(
+            "benefit.application-approved", 1, Topics.BENEFIT_EVENTS, ApplicationApproved.class);
+    public static final EventType<ApplicationRejected> APPLICATION_REJECTED = new EventType<>(
+            "benefit.application-rejected", 1, Topics.BENEFIT_EVENTS, ApplicationRejected.class);
+
     public static final EventType<InsuranceCardRequested> INSURANCE_CARD_REQUESTED =
             new EventType<>("insurance-card.requested", 1, Topics.INSURANCE_CARD_EVENTS, InsuranceCardRequested.class);
     public static final EventType<InsuranceCardIssued> INSURANCE_CARD_ISSUED =
@@ -59,6 +72,7 @@ public final class EventTypes {
     public static final List<EventType<?>> ALL = List.of(
             HOUSEHOLD_REGISTERED, HOUSEHOLD_UPDATED, HOUSEHOLD_ASSESSED, HOUSEHOLD_RECLASSIFIED, HOUSEHOLD_REMOVED,
             BENEFIT_GRANTED, BENEFIT_CHANGED, BENEFIT_REVOKED,
+            APPLICATION_SUBMITTED, APPLICATION_REVIEW_STARTED, APPLICATION_APPROVED, APPLICATION_REJECTED,
             INSURANCE_CARD_REQUESTED, INSURANCE_CARD_ISSUED, INSURANCE_CARD_FAILED,
             NOTIFICATION_DELIVERED, NOTIFICATION_FAILED,
             REPORTING_PROGRESS_UPDATED);

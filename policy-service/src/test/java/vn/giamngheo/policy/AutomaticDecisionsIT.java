@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +21,9 @@ import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.contracts.benefit.BenefitChanged;
 import vn.giamngheo.contracts.benefit.BenefitGranted;
+import vn.giamngheo.contracts.benefit.BenefitRevoked;
+import vn.giamngheo.contracts.household.HouseholdRegistered;
+import vn.giamngheo.contracts.household.MemberFact;
 import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.contracts.household.HouseholdReclassified;
 import vn.giamngheo.contracts.household.Transition;
@@ -31,6 +35,7 @@ import vn.giamngheo.testsupport.TopicProbe;
 
 /** Review decisions on household.events become benefit decisions on benefit.events, through the real broker. */
 @ServiceIntegrationTest
+@org.springframework.context.annotation.Import(TestClock.Config.class)
 class AutomaticDecisionsIT {
 
     @LocalServerPort
@@ -38,6 +43,9 @@ class AutomaticDecisionsIT {
 
     @Autowired
     EventMetrics metrics;
+
+    @Autowired
+    TestClock clock;
 
     private static void publish(EventEnvelope<?> event) {
         TopicProbe.publish(event, EventCodec.writePayload(event.data()));
@@ -53,8 +61,23 @@ class AutomaticDecisionsIT {
                 Collectors.counting()));
     }
 
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> ofType(List<ConsumerRecord<String, byte[]>> records,
+            String ceType) {
+        return records.stream().filter(r -> TopicProbe.header(r, CloudEventHeaders.TYPE).equals(ceType)).toList();
+    }
+
     @Test
     void aHouseholdMadePoorGetsItsGrantsAndANearPoorDecisionAYearLaterChangesAndRevokesThem() {
+        clock.setToday(LocalDate.parse("2023-12-15"));
         String id = EventFixtures.newId();
         publish(EventFixtures.householdRegistered(id, "08707"));
         EventEnvelope<HouseholdReclassified> poor = EventFixtures.householdReclassified(id, 2, null,
@@ -86,28 +109,89 @@ class AutomaticDecisionsIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> metrics.count("giamngheo.events.duplicate",
                 EventTypes.HOUSEHOLD_RECLASSIFIED.ceType()) >= duplicates + 1);
 
+        // The nightly job of 10 December 2024 has seen the tier-1 electricity price of 11 October 2024.
+        clock.setToday(LocalDate.parse("2024-12-10"));
+        Http.post(url("/api/v1/decisions/daily-run"), "").expectStatus(200);
+        BenefitChanged price = EventCodec.readPayload(ofType(benefitEvents(id, 8),
+                EventTypes.BENEFIT_CHANGED.ceType()).getFirst().value(), EventTypes.BENEFIT_CHANGED);
+        assertThat(price.policyCode()).isEqualTo("ELECTRICITY_SUPPORT");
+        assertThat(price.effectiveDate()).isEqualTo(LocalDate.parse("2024-10-11"));
+        assertThat(price.previous().amountVnd()).isEqualTo(54_180L);
+        assertThat(price.current().amountVnd()).isEqualTo(56_790L);
+
         publish(EventFixtures.householdReclassified(id, 3, HouseholdClass.POOR, HouseholdClass.NEAR_POOR,
                 Transition.ESCAPED_POVERTY, LocalDate.parse("2024-12-10"), LocalDate.parse("2025-01-01")));
 
-        List<ConsumerRecord<String, byte[]>> all = benefitEvents(id, 7 + 3 + 3 + 1 + 3);
-        Map<String, Long> types = countByType(all);
-        assertThat(types).containsEntry(EventTypes.BENEFIT_GRANTED.ceType(), 7L + 3)
-                .containsEntry(EventTypes.BENEFIT_CHANGED.ceType(), 3L)
+        List<ConsumerRecord<String, byte[]>> all = benefitEvents(id, 8 + 3 + 3 + 1 + 3);
+        assertThat(countByType(all)).containsEntry(EventTypes.BENEFIT_GRANTED.ceType(), 7L + 3)
+                .containsEntry(EventTypes.BENEFIT_CHANGED.ceType(), 1L + 3)
                 .containsEntry(EventTypes.BENEFIT_REVOKED.ceType(), 1L + 3);
-        assertThat(all.stream().filter(r -> TopicProbe.header(r, CloudEventHeaders.TYPE)
-                .equals(EventTypes.BENEFIT_CHANGED.ceType()))
-                .map(r -> EventCodec.readPayload(r.value(), EventTypes.BENEFIT_CHANGED)).toList())
+        assertThat(ofType(all, EventTypes.BENEFIT_CHANGED.ceType()).stream()
+                .map(r -> EventCodec.readPayload(r.value(), EventTypes.BENEFIT_CHANGED))
+                .filter(c -> c.policyCode().equals("HEALTH_INSURANCE_PREMIUM")).toList()).hasSize(3)
                 .allSatisfy((BenefitChanged c) -> {
                     assertThat(c.previous().sharePercent()).isEqualTo(100);
                     assertThat(c.current().sharePercent()).isEqualTo(70);
                     assertThat(c.effectiveDate()).isEqualTo(LocalDate.parse("2025-01-01"));
                     assertThat(c.sequence()).isEqualTo(2);
                 });
+        assertThat(ofType(all, EventTypes.BENEFIT_REVOKED.ceType()).stream()
+                .map(r -> EventCodec.readPayload(r.value(), EventTypes.BENEFIT_REVOKED)))
+                .allSatisfy(r -> assertThat(r.effectiveDate()).isEqualTo(LocalDate.parse("2025-01-01")))
+                .anySatisfy(r -> assertThat(r.policyCode()).isEqualTo("ELECTRICITY_SUPPORT"));
         // Changes and revocations update the decisions they concern: 3 premium + 3 provincial top-up stay active.
-        List<String> statuses = Http.get("http://localhost:" + port + "/api/v1/households/" + id + "/decisions")
-                .json().findValuesAsString("status");
+        List<String> statuses = Http.get(url("/api/v1/households/" + id + "/decisions")).json()
+                .findValuesAsString("status");
         assertThat(statuses).hasSize(10);
         assertThat(statuses.stream().filter("ACTIVE"::equals)).hasSize(6);
         assertThat(statuses.stream().filter("REVOKED"::equals)).hasSize(4);
+
+        // The provincial top-up ends with the merger on 30 June 2025: the nightly job of 2 July revokes it from 1 July.
+        clock.setToday(LocalDate.parse("2025-07-02"));
+        Http.post(url("/api/v1/decisions/daily-run"), "").expectStatus(200);
+        List<BenefitRevoked> topUpEnds = ofType(benefitEvents(id, 21), EventTypes.BENEFIT_REVOKED.ceType()).stream()
+                .map(r -> EventCodec.readPayload(r.value(), EventTypes.BENEFIT_REVOKED))
+                .filter(r -> r.policyCode().equals("HEALTH_INSURANCE_PREMIUM_PROVINCIAL")).toList();
+        assertThat(topUpEnds).hasSize(3)
+                .allSatisfy(r -> assertThat(r.effectiveDate()).isEqualTo(LocalDate.parse("2025-07-01")));
+
+        // Running the job again decides nothing more.
+        Http.post(url("/api/v1/decisions/daily-run"), "").expectStatus(200);
+        assertThat(TopicProbe.await(Topics.BENEFIT_EVENTS, r -> new String(r.value(), StandardCharsets.UTF_8)
+                .contains("\"householdId\":\"" + id + "\""), 21, Duration.ofSeconds(2))).hasSize(21);
+    }
+
+    /** A child of a poor household is insured free until 6; the nightly job of the day after the birthday grants it. */
+    @Test
+    void aChildTurningSixGetsThePremiumSupportFromItsBirthday() {
+        clock.setToday(LocalDate.parse("2025-01-20"));
+        String id = EventFixtures.newId();
+        HouseholdRegistered sample = EventFixtures.householdRegistered(id, "08707").data();
+        String child = EventFixtures.newId();
+        List<MemberFact> members = new java.util.ArrayList<>(sample.members());
+        members.add(new MemberFact(child, LocalDate.parse("2019-02-10"), "FEMALE", "CHILD"));
+        publish(new EventEnvelope<>(EventFixtures.newId(), "/household-service", EventTypes.HOUSEHOLD_REGISTERED, id,
+                java.time.Instant.now(), new HouseholdRegistered(id, 1, "08707", sample.village(),
+                        sample.registeredAt(), members)));
+        publish(EventFixtures.householdReclassified(id, 2, null, HouseholdClass.POOR, Transition.INITIAL,
+                LocalDate.parse("2025-01-10"), LocalDate.parse("2025-01-10")));
+
+        List<BenefitGranted> first = benefitEvents(id, 7).stream()
+                .map(r -> EventCodec.readPayload(r.value(), EventTypes.BENEFIT_GRANTED)).toList();
+        assertThat(first).filteredOn(g -> g.policyCode().equals("HEALTH_INSURANCE_PREMIUM"))
+                .extracting(BenefitGranted::personId).hasSize(3).doesNotContain(child);
+        assertThat(Http.get(url("/api/v1/households/" + id)).json().get("nextReviewOn").asString())
+                .isEqualTo("2025-02-10");
+
+        clock.setToday(LocalDate.parse("2025-02-11"));
+        Http.post(url("/api/v1/decisions/daily-run"), "").expectStatus(200);
+        BenefitGranted sixth = benefitEvents(id, 8).stream()
+                .filter(r -> TopicProbe.header(r, CloudEventHeaders.TYPE).equals(EventTypes.BENEFIT_GRANTED.ceType()))
+                .map(r -> EventCodec.readPayload(r.value(), EventTypes.BENEFIT_GRANTED))
+                .filter(g -> child.equals(g.personId()) && g.policyCode().equals("HEALTH_INSURANCE_PREMIUM"))
+                .findFirst().orElseThrow();
+        assertThat(sixth.validFrom()).isEqualTo(LocalDate.parse("2025-02-10"));
+        assertThat(sixth.decisionId()).isEqualTo("HEALTH_INSURANCE_PREMIUM:" + child + ":2025-02-10");
+        assertThat(sixth.entitlement().sharePercent()).isEqualTo(100);
     }
 }

@@ -25,6 +25,7 @@ import vn.giamngheo.testsupport.ServiceIntegrationTest;
 import vn.giamngheo.testsupport.TopicProbe;
 
 @ServiceIntegrationTest
+@org.springframework.context.annotation.Import(TestClock.Config.class)
 class HouseholdEventsIT {
 
     private static final String REGISTERED = EventTypes.HOUSEHOLD_REGISTERED.ceType();

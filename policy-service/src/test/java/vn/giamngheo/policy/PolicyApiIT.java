@@ -11,6 +11,7 @@ import vn.giamngheo.testsupport.Http;
 import vn.giamngheo.testsupport.ServiceIntegrationTest;
 
 @ServiceIntegrationTest
+@org.springframework.context.annotation.Import(TestClock.Config.class)
 class PolicyApiIT {
 
     private static final String POOR_FAMILY = """

@@ -17,6 +17,14 @@ public final class Http {
 
     public record Response(int status, String contentType, String body) {
 
+        /** This response, after checking its status (the body is shown when it differs). */
+        public Response expectStatus(int expected) {
+            if (status != expected) {
+                throw new AssertionError("expected HTTP " + expected + " but got " + status + ": " + body);
+            }
+            return this;
+        }
+
         public JsonNode json() {
             return JsonMapper.shared().readTree(body);
         }
@@ -33,6 +41,12 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    public static Response put(String url, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
     /** A multipart/form-data upload of one file, as a browser form sends it. */

@@ -72,6 +72,27 @@ public final class PolicyCatalog {
         return versions.stream().filter(v -> v.code().equals(code) && v.inForceOn(date)).findFirst();
     }
 
+    /** A version by its name ({@code CODE@effectiveFrom}). */
+    public Optional<PolicyVersion> version(String name) {
+        return versions.stream().filter(v -> v.version().equals(name)).findFirst();
+    }
+
+    /**
+     * The days on which what this instance decides may change for everyone: a version starting or ending, an amount
+     * changing.
+     */
+    public java.util.SortedSet<LocalDate> changeDates() {
+        java.util.SortedSet<LocalDate> dates = new java.util.TreeSet<>();
+        for (PolicyVersion v : versions) {
+            dates.add(v.effectiveFrom());
+            if (v.effectiveTo() != null) {
+                dates.add(v.effectiveTo().plusDays(1));
+            }
+            v.amounts().tables().values().forEach(entries -> entries.forEach(e -> dates.add(e.from())));
+        }
+        return java.util.Collections.unmodifiableSortedSet(dates);
+    }
+
     public List<PolicyVersion> all() {
         return versions;
     }

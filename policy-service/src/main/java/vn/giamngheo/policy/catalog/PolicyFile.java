@@ -25,7 +25,7 @@ final class PolicyFile {
 
     private static final Set<String> TOP = Set.of("code", "name", "department", "legalBasis", "effectiveFrom",
             "effectiveTo", "beneficiary", "applicationRequired", "provisional", "schedule", "amounts", "eligibleWhen",
-            "entitlement", "reason");
+            "entitlement", "monthlyBasisVnd", "reason");
     private static final Set<String> ENTITLEMENT = Set.of("premiumSupportPercent", "exemptionPercent",
             "monthlyAmountVnd", "oneOffAmountVnd", "maxLoanVnd", "annualInterestBasisPoints", "service");
 
@@ -86,10 +86,22 @@ final class PolicyFile {
         if (ent.opt("maxLoanVnd").isPresent() != ent.opt("annualInterestBasisPoints").isPresent()) {
             throw ent.error("a loan needs both maxLoanVnd and annualInterestBasisPoints");
         }
+        IntExpression monthlyBasis = root.opt("monthlyBasisVnd")
+                .map(node -> IntExpression.compile(node, Map.of("amount", VARIABLES.get("amount")))).orElse(null);
+        if (monthlyBasis != null && ent.opt("premiumSupportPercent").isEmpty() && ent.opt("exemptionPercent").isEmpty()) {
+            throw root.get("monthlyBasisVnd").error("only a percentage entitlement has a basis");
+        }
         PolicyVersion version = new PolicyVersion(code, root.string("name"), department, root.string("legalBasis"),
                 from, to, beneficiary, root.bool("applicationRequired"), root.bool("provisional"), schedule, amounts,
-                eligibleWhen, entitlement, root.string("reason"), file);
+                eligibleWhen, entitlement, monthlyBasis, root.string("reason"), file);
         dryRun(root, version);
+        if (monthlyBasis != null) {
+            try {
+                version.monthlyBasisOn(from);
+            } catch (RuleEvaluationException e) {
+                throw root.get("monthlyBasisVnd").error("fails: " + e.getMessage());
+            }
+        }
         return version;
     }
 

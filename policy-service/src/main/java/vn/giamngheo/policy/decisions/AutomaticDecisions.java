@@ -1,10 +1,14 @@
 package vn.giamngheo.policy.decisions;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,60 +18,159 @@ import vn.giamngheo.contracts.benefit.BenefitChanged;
 import vn.giamngheo.contracts.benefit.BenefitGranted;
 import vn.giamngheo.contracts.benefit.BenefitRevoked;
 import vn.giamngheo.contracts.benefit.Entitlement;
-import vn.giamngheo.policy.catalog.EligibilityEvaluator;
-import vn.giamngheo.policy.catalog.EligibilityFacts;
-import vn.giamngheo.policy.eligibility.EligibilityViews;
 import vn.giamngheo.platform.outbox.Outbox;
 import vn.giamngheo.platform.outbox.OutboxRelay;
+import vn.giamngheo.policy.catalog.EligibilityEvaluator;
+import vn.giamngheo.policy.catalog.EligibilityFacts;
+import vn.giamngheo.policy.catalog.PolicyCatalog;
+import vn.giamngheo.policy.catalog.Schedule;
+import vn.giamngheo.policy.eligibility.EligibilityViews;
 
 /**
- * Decisions for policies without an application: after a household's view changes, its decisions are brought in line
- * with what the policies in force say on the change's effective date — grants, changed entitlements, revocations —
- * each written with its event in one document. Reconciling twice changes nothing, so a redelivered or replayed event
- * is harmless.
+ * Brings a household's decisions in line with what the policies in force say — grants, changed entitlements,
+ * revocations — each written with its event in one document:
+ * <ul>
+ * <li>after each household event, on the event's effective date;</li>
+ * <li>on each later day that matters, up to today: a member's birthday (turning 6, 60, 70, 75, 80), the end of the
+ * 36-month newly-escaped window, a policy version or an amount starting or ending. The view keeps the next such day
+ * ({@code nextReviewOn}); the daily job and each event catch up to today.</li>
+ * </ul>
+ * Automatic decisions are granted here; decisions on an approved application are only changed or revoked here, and
+ * only when they pay something regularly (a loan or a one-off grant stays as approved). Reconciling twice changes
+ * nothing, so a redelivered or replayed event is harmless.
  */
 @Service
 public class AutomaticDecisions {
 
     private static final Logger log = LoggerFactory.getLogger(AutomaticDecisions.class);
+    public static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final DecisionStore store;
     private final EligibilityViews views;
     private final EligibilityEvaluator evaluator;
+    private final PolicyCatalog catalog;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private final Clock clock;
+    /** One household is reconciled by one thread at a time (the event consumer, the daily job, a facts update). */
+    private final Object[] locks = new Object[256];
 
-    AutomaticDecisions(DecisionStore store, EligibilityViews views, EligibilityEvaluator evaluator, Outbox outbox,
-            OutboxRelay relay) {
+    AutomaticDecisions(DecisionStore store, EligibilityViews views, EligibilityEvaluator evaluator,
+            PolicyCatalog catalog, Outbox outbox, OutboxRelay relay, Clock clock) {
         this.store = store;
         this.views = views;
         this.evaluator = evaluator;
+        this.catalog = catalog;
         this.outbox = outbox;
         this.relay = relay;
+        this.clock = clock;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
     }
 
-    /** Reconciles unless the view's current state was reconciled already. */
+    private Object lock(String householdId) {
+        return locks[Math.floorMod(householdId.hashCode(), locks.length)];
+    }
+
+    /** After a household event: on its effective date unless already done, then up to today. */
     public void reconcile(String householdId) {
-        Document view = views.find(householdId).orElse(null);
-        if (view == null || view.getString("classification") == null) {
-            return;
+        synchronized (lock(householdId)) {
+            Document view = views.find(householdId).orElse(null);
+            if (view == null) {
+                return;
+            }
+            long sequence = view.getLong("sequence");
+            Long reconciled = view.getLong("reconciledSequence");
+            if (reconciled == null || reconciled < sequence) {
+                LocalDate on = LocalDate.parse(view.getString("effectiveDate"));
+                bringInLine(view, on);
+                views.reconciled(householdId, sequence, nextDayThatMatters(view, on));
+            }
+            catchUp(householdId, LocalDate.now(clock));
         }
-        long sequence = view.getLong("sequence");
-        Long reconciled = view.getLong("reconciledSequence");
-        if (reconciled != null && reconciled >= sequence) {
-            return;
-        }
-        LocalDate on = LocalDate.parse(view.getString("effectiveDate"));
-        boolean removed = view.getString("removedOn") != null;
-        List<EligibilityEvaluator.Decision> desired = removed ? List.of()
-                : evaluator.evaluate(facts(view), on).stream().filter(d -> !d.applicationRequired()).toList();
-        apply(householdId, desired, on, removed ? "Hộ không còn trong danh sách hộ gia đình từ " + VN_DATE.format(on) + "."
-                : basis(view));
-        views.reconciled(householdId, sequence);
     }
 
-    private static final java.time.format.DateTimeFormatter VN_DATE =
-            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** After a department recorded facts of the household, valid from {@code from}. */
+    public void factsChanged(String householdId, LocalDate from) {
+        synchronized (lock(householdId)) {
+            Document view = views.find(householdId).orElseThrow();
+            LocalDate effective = LocalDate.parse(view.getString("effectiveDate"));
+            LocalDate on = from.isBefore(effective) ? effective : from;
+            bringInLine(view, on);
+            views.scheduled(householdId, nextDayThatMatters(view, on));
+            catchUp(householdId, LocalDate.now(clock));
+        }
+    }
+
+    /**
+     * Reconciles the household on each day that matters up to {@code until}, in order.
+     *
+     * @return the number of days reconciled
+     */
+    public int catchUp(String householdId, LocalDate until) {
+        synchronized (lock(householdId)) {
+            int days = 0;
+            while (true) {
+                Document view = views.find(householdId).orElse(null);
+                String next = view == null ? null : view.getString("nextReviewOn");
+                if (next == null || LocalDate.parse(next).isAfter(until)) {
+                    return days;
+                }
+                LocalDate on = LocalDate.parse(next);
+                bringInLine(view, on);
+                views.scheduled(householdId, nextDayThatMatters(view, on));
+                days++;
+            }
+        }
+    }
+
+    private void bringInLine(Document view, LocalDate on) {
+        if (view.getString("classification") == null) {
+            return; // not classified yet: nothing to decide
+        }
+        String householdId = view.getString("_id");
+        String removedOn = view.getString("removedOn");
+        boolean removed = removedOn != null && !on.isBefore(LocalDate.parse(removedOn));
+        List<EligibilityEvaluator.Decision> eligible = removed ? List.of() : evaluator.evaluate(facts(view), on);
+        apply(householdId, eligible, on, removed
+                ? "Hộ không còn trong danh sách hộ gia đình từ " + VN_DATE.format(on) + "." : basis(view));
+    }
+
+    /** The next day after {@code after} on which the household's decisions may change without an event; or null. */
+    LocalDate nextDayThatMatters(Document view, LocalDate after) {
+        if (view.getString("classification") == null || view.getString("removedOn") != null) {
+            return null;
+        }
+        LocalDate next = null;
+        SortedSet<LocalDate> policyDays = catalog.changeDates().tailSet(after.plusDays(1));
+        if (!policyDays.isEmpty()) {
+            next = policyDays.first();
+        }
+        for (Document m : view.getList("members", Document.class, List.of())) {
+            next = earlier(next, nextBirthday(LocalDate.parse(m.getString("dateOfBirth")), after));
+        }
+        String escaped = view.getString("escapedPovertyOn");
+        if (escaped != null) {
+            LocalDate windowEnds = LocalDate.parse(escaped).plusMonths(EligibilityFacts.NEWLY_ESCAPED_MONTHS);
+            if (windowEnds.isAfter(after)) {
+                next = earlier(next, windowEnds);
+            }
+        }
+        return next;
+    }
+
+    /** The first day after {@code after} on which a person born on {@code born} is a year older. */
+    static LocalDate nextBirthday(LocalDate born, LocalDate after) {
+        int years = Math.max(0, Period.between(born, after).getYears()) + 1;
+        LocalDate day = born.plusYears(years);
+        // Born on 29 February: in other years the age changes on 1 March.
+        return Period.between(born, day).getYears() < years ? day.plusDays(1) : day;
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a == null || b.isBefore(a) ? b : a;
+    }
 
     /** Why, in the citizen's terms: the class and the commune decision that recognised it. */
     private static String basis(Document view) {
@@ -83,34 +186,33 @@ public class AutomaticDecisions {
                         + VN_DATE.format(LocalDate.parse(view.getString("decisionDate"))) + ".";
     }
 
-    private void apply(String householdId, List<EligibilityEvaluator.Decision> desired, LocalDate on,
-            String basis) {
+    /** A decision on an approved loan or one-off grant stays as approved whatever happens to the household later. */
+    private boolean settled(BenefitDecision d) {
+        if (d.applicationId() == null) {
+            return false;
+        }
+        Schedule schedule = catalog.version(d.policyVersion()).map(v -> v.schedule()).orElse(Schedule.NONE);
+        return schedule == Schedule.NONE || schedule == Schedule.ONCE;
+    }
+
+    private void apply(String householdId, List<EligibilityEvaluator.Decision> eligible, LocalDate on, String basis) {
         Map<String, BenefitDecision> active = new HashMap<>();
         for (BenefitDecision d : store.ofHousehold(householdId)) {
-            if (d.status() == BenefitDecision.Status.ACTIVE) {
-                active.put(d.policyCode() + ":" + beneficiary(d), d);
+            if (d.status() == BenefitDecision.Status.ACTIVE && !settled(d) && !d.validFrom().isAfter(on)) {
+                active.put(d.policyCode() + ":" + d.beneficiary(), d);
             }
         }
-        for (EligibilityEvaluator.Decision want : desired) {
+        for (EligibilityEvaluator.Decision want : eligible) {
             Entitlement entitlement = entitlement(want);
             String reason = want.reason() + " " + basis;
             BenefitDecision have = active.remove(want.policyCode() + ":" + want.beneficiary());
             String personId = want.beneficiary().equals("HOUSEHOLD") ? null : want.beneficiary();
             if (have == null) {
-                // The id names the person, or the household itself for household-level benefits.
-                BenefitDecision granted = new BenefitDecision(BenefitDecision.id(want.policyCode(),
-                        personId == null ? householdId : personId, on), householdId, personId, want.policyCode(), want.policyVersion(), want.department(), on, null,
-                        BenefitDecision.Status.ACTIVE, entitlement, reason, 1);
-                BenefitGranted event = new BenefitGranted(granted.id(), 1, granted.policyCode(),
-                        granted.policyVersion(), granted.department(), householdId, personId, on, null, entitlement,
-                        reason);
-                if (store.insert(granted, List.of(outbox.entry(EventTypes.BENEFIT_GRANTED, event)))) {
-                    relay.wake(DecisionStore.COLLECTION, granted.id());
+                if (!want.applicationRequired()) {
+                    grant(householdId, personId, want, entitlement, reason, on);
                 }
-            } else if (!have.entitlement().equals(entitlement)) {
-                BenefitDecision changed = new BenefitDecision(have.id(), householdId, personId, have.policyCode(),
-                        want.policyVersion(), want.department(), have.validFrom(), null, BenefitDecision.Status.ACTIVE,
-                        entitlement, reason, have.version() + 1);
+            } else if (!have.entitlement().equals(entitlement) || !have.policyVersion().equals(want.policyVersion())) {
+                BenefitDecision changed = have.changed(on, want.policyVersion(), entitlement, reason);
                 BenefitChanged event = new BenefitChanged(have.id(), changed.version(), have.policyCode(),
                         want.policyVersion(), want.department(), householdId, personId, on, have.entitlement(),
                         entitlement, reason);
@@ -119,13 +221,37 @@ public class AutomaticDecisions {
         }
         for (BenefitDecision stale : active.values()) {
             String reason = "Không còn đủ điều kiện từ " + VN_DATE.format(on) + ". " + basis;
-            BenefitDecision revoked = new BenefitDecision(stale.id(), householdId, stale.personId(), stale.policyCode(),
-                    stale.policyVersion(), stale.department(), stale.validFrom(), on.minusDays(1),
-                    BenefitDecision.Status.REVOKED, stale.entitlement(), reason, stale.version() + 1);
-            BenefitRevoked event = new BenefitRevoked(stale.id(), revoked.version(), stale.policyCode(),
-                    stale.department(), householdId, stale.personId(), on, reason);
-            write(revoked, outbox.entry(EventTypes.BENEFIT_REVOKED, event));
+            revoke(stale, on, reason);
         }
+    }
+
+    private void grant(String householdId, String personId, EligibilityEvaluator.Decision want,
+            Entitlement entitlement, String reason, LocalDate on) {
+        // The id names the person, or the household itself for household-level benefits.
+        BenefitDecision granted = new BenefitDecision(BenefitDecision.id(want.policyCode(),
+                personId == null ? householdId : personId, on), householdId, personId, want.policyCode(),
+                want.policyVersion(), want.department(), on, null, BenefitDecision.Status.ACTIVE, entitlement, reason,
+                null, List.of(new BenefitDecision.Change(on, want.policyVersion(), entitlement)), 1);
+        insert(granted);
+    }
+
+    /** Writes a new decision with its {@code benefit.granted}; false when it exists already (a replay). */
+    boolean insert(BenefitDecision granted) {
+        BenefitGranted event = new BenefitGranted(granted.id(), 1, granted.policyCode(), granted.policyVersion(),
+                granted.department(), granted.householdId(), granted.personId(), granted.validFrom(), null,
+                granted.entitlement(), granted.reason());
+        if (store.insert(granted, List.of(outbox.entry(EventTypes.BENEFIT_GRANTED, event)))) {
+            relay.wake(DecisionStore.COLLECTION, granted.id());
+            return true;
+        }
+        return false;
+    }
+
+    private void revoke(BenefitDecision stale, LocalDate on, String reason) {
+        BenefitDecision revoked = stale.revoked(on, reason);
+        BenefitRevoked event = new BenefitRevoked(stale.id(), revoked.version(), stale.policyCode(),
+                stale.department(), stale.householdId(), stale.personId(), on, reason);
+        write(revoked, outbox.entry(EventTypes.BENEFIT_REVOKED, event));
     }
 
     private void write(BenefitDecision after, Document event) {
@@ -136,16 +262,47 @@ public class AutomaticDecisions {
         }
     }
 
+    /**
+     * The decision on an approved application, written once however often the approval is retried.
+     *
+     * @throws IllegalStateException when another decision already has this policy, beneficiary and day
+     */
+    public BenefitDecision grantApproved(String applicationId, String householdId, String personId,
+            EligibilityEvaluator.Decision want, Entitlement entitlement, LocalDate on, String reason) {
+        synchronized (lock(householdId)) {
+            var existing = store.ofApplication(applicationId);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            BenefitDecision decision = new BenefitDecision(BenefitDecision.id(want.policyCode(),
+                    personId == null ? householdId : personId, on), householdId, personId, want.policyCode(),
+                    want.policyVersion(), want.department(), on, null, BenefitDecision.Status.ACTIVE, entitlement,
+                    reason, applicationId, List.of(new BenefitDecision.Change(on, want.policyVersion(), entitlement)),
+                    1);
+            if (!insert(decision)) {
+                throw new IllegalStateException("decision " + decision.id() + " exists already");
+            }
+            return decision;
+        }
+    }
+
+    /** Whether the beneficiary already receives the policy's benefit (an active decision). */
+    public boolean receives(String householdId, String policyCode, String personId) {
+        return store.ofHousehold(householdId).stream().anyMatch(d -> d.status() == BenefitDecision.Status.ACTIVE
+                && d.policyCode().equals(policyCode) && java.util.Objects.equals(d.personId(), personId));
+    }
+
+    /** Decisions in force on some day of [from, to], of one department and one household when given. */
+    public List<BenefitDecision> inForce(String department, LocalDate from, LocalDate to, String householdId) {
+        return store.inForce(department, from, to, householdId);
+    }
+
     public List<BenefitDecision> ofHousehold(String householdId) {
         return store.ofHousehold(householdId);
     }
 
-    private static String beneficiary(BenefitDecision d) {
-        return d.personId() == null ? "HOUSEHOLD" : d.personId();
-    }
-
     /** The event contract's form of an entitlement. */
-    static Entitlement entitlement(EligibilityEvaluator.Decision d) {
+    public static Entitlement entitlement(EligibilityEvaluator.Decision d) {
         var e = d.entitlement();
         if (e.premiumSupportPercent() != null) {
             return new Entitlement("PREMIUM_SHARE", e.premiumSupportPercent(), null, null, null, null);
@@ -165,16 +322,19 @@ public class AutomaticDecisions {
         return new Entitlement("SERVICE", null, null, null, null, null);
     }
 
-    /** What the view knows; facts the household events do not carry (schooling, pensions) take their defaults. */
-    private static EligibilityFacts facts(Document view) {
+    /** What the view knows: the household events' facts and those the departments recorded. */
+    public static EligibilityFacts facts(Document view) {
         List<EligibilityFacts.Person> members = new ArrayList<>();
-        for (Document m : view.getList("members", Document.class)) {
-            members.add(new EligibilityFacts.Person(m.getString("personId"), LocalDate.parse(m.getString("dateOfBirth")),
-                    "NONE", true, false, "NONE"));
+        for (Document m : view.getList("members", Document.class, List.of())) {
+            String personId = m.getString("personId");
+            EligibilityViews.MemberFacts f = EligibilityViews.factsOf(view, personId);
+            members.add(new EligibilityFacts.Person(personId, LocalDate.parse(m.getString("dateOfBirth")),
+                    f.schooling(), f.publicSchool(), f.hasPension(), f.disability()));
         }
         String since = view.getString("classifiedSince");
         String escaped = view.getString("escapedPovertyOn");
         return new EligibilityFacts(view.getString("classification"), since == null ? null : LocalDate.parse(since),
-                escaped == null ? null : LocalDate.parse(escaped), view.getString("unitCode"), false, members);
+                escaped == null ? null : LocalDate.parse(escaped), view.getString("unitCode"),
+                EligibilityViews.farming(view), members);
     }
 }

@@ -29,6 +29,8 @@ class DecisionStore {
     DecisionStore(MongoDatabase database) {
         this.decisions = database.getCollection(COLLECTION);
         decisions.createIndex(Indexes.ascending("householdId", "status"));
+        decisions.createIndex(Indexes.ascending("department", "validFrom"));
+        decisions.createIndex(Indexes.ascending("applicationId"));
     }
 
     /** @return false when a decision with this id already exists (a replay): nothing is written */
@@ -83,8 +85,47 @@ class DecisionStore {
         return result;
     }
 
+    /** Decisions of a department in force on some day of [from, to]. */
+    List<BenefitDecision> inForce(String department, LocalDate from, LocalDate to, String householdId) {
+        List<org.bson.conversions.Bson> filters = new ArrayList<>(List.of(
+                Filters.lte("validFrom", to.toString()),
+                Filters.or(Filters.eq("validTo", null), Filters.gte("validTo", from.toString()))));
+        if (department != null) {
+            filters.add(Filters.eq("department", department));
+        }
+        if (householdId != null) {
+            filters.add(Filters.eq("householdId", householdId));
+        }
+        List<BenefitDecision> result = new ArrayList<>();
+        decisions.find(Filters.and(filters)).projection(Projections.exclude(Outbox.FIELD, "card"))
+                .sort(com.mongodb.client.model.Sorts.ascending("householdId", "policyCode", "_id"))
+                .forEach(d -> result.add(fromDocument(d)));
+        return result;
+    }
+
+    /** The decision made on an approved application, if it was written. */
+    java.util.Optional<BenefitDecision> ofApplication(String applicationId) {
+        return java.util.Optional.ofNullable(decisions.find(Filters.eq("applicationId", applicationId))
+                .projection(Projections.exclude(Outbox.FIELD)).first()).map(DecisionStore::fromDocument);
+    }
+
+    private static Document entitlement(Entitlement e) {
+        return new Document("kind", e.kind())
+                .append("sharePercent", e.sharePercent())
+                .append("amountVnd", e.amountVnd())
+                .append("period", e.period())
+                .append("ceilingVnd", e.ceilingVnd())
+                .append("annualInterestRatePercent", e.annualInterestRatePercent() == null ? null
+                        : new Decimal128(e.annualInterestRatePercent()));
+    }
+
+    private static Entitlement entitlement(Document e) {
+        Decimal128 rate = e.get("annualInterestRatePercent", Decimal128.class);
+        return new Entitlement(e.getString("kind"), e.getInteger("sharePercent"), e.getLong("amountVnd"),
+                e.getString("period"), e.getLong("ceilingVnd"), rate == null ? null : rate.bigDecimalValue());
+    }
+
     private static Document toDocument(BenefitDecision d) {
-        Entitlement e = d.entitlement();
         return new Document("_id", d.id())
                 .append("householdId", d.householdId())
                 .append("personId", d.personId())
@@ -94,28 +135,26 @@ class DecisionStore {
                 .append("validFrom", d.validFrom().toString())
                 .append("validTo", d.validTo() == null ? null : d.validTo().toString())
                 .append("status", d.status().name())
-                .append("entitlement", new Document("kind", e.kind())
-                        .append("sharePercent", e.sharePercent())
-                        .append("amountVnd", e.amountVnd())
-                        .append("period", e.period())
-                        .append("ceilingVnd", e.ceilingVnd())
-                        .append("annualInterestRatePercent", e.annualInterestRatePercent() == null ? null
-                                : new Decimal128(e.annualInterestRatePercent())))
+                .append("entitlement", entitlement(d.entitlement()))
                 .append("reason", d.reason())
+                .append("applicationId", d.applicationId())
+                .append("history", d.history().stream().map(c -> new Document("from", c.from().toString())
+                        .append("policyVersion", c.policyVersion())
+                        .append("entitlement", entitlement(c.entitlement()))).toList())
                 .append("version", d.version());
     }
 
     private static BenefitDecision fromDocument(Document d) {
-        Document e = d.get("entitlement", Document.class);
-        Decimal128 rate = e.get("annualInterestRatePercent", Decimal128.class);
         return new BenefitDecision(d.getString("_id"), d.getString("householdId"), d.getString("personId"),
                 d.getString("policyCode"), d.getString("policyVersion"), d.getString("department"),
                 LocalDate.parse(d.getString("validFrom")),
                 d.getString("validTo") == null ? null : LocalDate.parse(d.getString("validTo")),
                 BenefitDecision.Status.valueOf(d.getString("status")),
-                new Entitlement(e.getString("kind"), e.getInteger("sharePercent"), e.getLong("amountVnd"),
-                        e.getString("period"), e.getLong("ceilingVnd"), rate == null ? null : rate.bigDecimalValue()),
-                d.getString("reason"), d.getLong("version"));
+                entitlement(d.get("entitlement", Document.class)), d.getString("reason"), d.getString("applicationId"),
+                d.getList("history", Document.class, List.of()).stream().map(c -> new BenefitDecision.Change(
+                        LocalDate.parse(c.getString("from")), c.getString("policyVersion"),
+                        entitlement(c.get("entitlement", Document.class)))).toList(),
+                d.getLong("version"));
     }
 
 }

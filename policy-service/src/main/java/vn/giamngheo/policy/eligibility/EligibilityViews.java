@@ -3,6 +3,7 @@ package vn.giamngheo.policy.eligibility;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
 import java.util.Date;
@@ -31,6 +32,7 @@ public class EligibilityViews {
 
     EligibilityViews(MongoDatabase database) {
         this.views = database.getCollection("eligibility_households");
+        views.createIndex(com.mongodb.client.model.Indexes.ascending(NEXT_REVIEW));
     }
 
     Outcome registered(EventEnvelope<HouseholdRegistered> event) {
@@ -80,11 +82,67 @@ public class EligibilityViews {
                 Updates.set("lastEventId", event.id())));
     }
 
-    /** Marks the view's current state as reconciled with the household's decisions. */
-    public void reconciled(String householdId, long sequence) {
-        views.updateOne(com.mongodb.client.model.Filters.eq("_id", householdId),
-                Updates.max("reconciledSequence", sequence));
+    /**
+     * Marks the view's current state as reconciled with the household's decisions, and the next day on which they may
+     * change without an event (null: none foreseen).
+     */
+    public void reconciled(String householdId, long sequence, LocalDate nextReviewOn) {
+        views.updateOne(Filters.eq("_id", householdId), Updates.combine(Updates.max("reconciledSequence", sequence),
+                Updates.set(NEXT_REVIEW, nextReviewOn == null ? null : nextReviewOn.toString())));
     }
+
+    /** The next day on which the household's decisions may change without an event. */
+    public void scheduled(String householdId, LocalDate nextReviewOn) {
+        views.updateOne(Filters.eq("_id", householdId),
+                Updates.set(NEXT_REVIEW, nextReviewOn == null ? null : nextReviewOn.toString()));
+    }
+
+    /** Households with a day that matters on or before {@code date}. */
+    public List<String> dueOn(LocalDate date) {
+        List<String> ids = new java.util.ArrayList<>();
+        views.find(Filters.lte(NEXT_REVIEW, date.toString())).projection(Projections.include("_id"))
+                .forEach(d -> ids.add(d.getString("_id")));
+        return ids;
+    }
+
+    /**
+     * Facts the departments hold and household events do not carry: whether the household farms, and each member's
+     * schooling, pension and disability. Only the given members change; the others keep what was recorded.
+     */
+    public void recordFacts(String householdId, Boolean farming, java.util.Map<String, MemberFacts> members) {
+        List<org.bson.conversions.Bson> updates = new java.util.ArrayList<>();
+        if (farming != null) {
+            updates.add(Updates.set("facts.farming", farming));
+        }
+        members.forEach((personId, f) -> updates.add(Updates.set("facts.members." + personId, new Document()
+                .append("schooling", f.schooling()).append("publicSchool", f.publicSchool())
+                .append("hasPension", f.hasPension()).append("disability", f.disability()))));
+        if (!updates.isEmpty()) {
+            views.updateOne(Filters.eq("_id", householdId), Updates.combine(updates));
+        }
+    }
+
+    /** What a department recorded about one member; see policies/README.md for the values. */
+    public record MemberFacts(String schooling, boolean publicSchool, boolean hasPension, String disability) {
+
+        public static final MemberFacts NONE = new MemberFacts("NONE", true, false, "NONE");
+    }
+
+    /** The recorded facts of one member of a view, or {@link MemberFacts#NONE}. */
+    public static MemberFacts factsOf(Document view, String personId) {
+        Document facts = view.get("facts", Document.class);
+        Document members = facts == null ? null : facts.get("members", Document.class);
+        Document f = members == null ? null : members.get(personId, Document.class);
+        return f == null ? MemberFacts.NONE : new MemberFacts(f.getString("schooling"), f.getBoolean("publicSchool"),
+                f.getBoolean("hasPension"), f.getString("disability"));
+    }
+
+    public static boolean farming(Document view) {
+        Document facts = view.get("facts", Document.class);
+        return facts != null && Boolean.TRUE.equals(facts.getBoolean("farming"));
+    }
+
+    private static final String NEXT_REVIEW = "nextReviewOn";
 
     public Optional<Document> find(String householdId) {
         return Optional.ofNullable(views.find(Filters.eq("_id", householdId)).first());

@@ -1,0 +1,88 @@
+package vn.giamngheo.policy.applications;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.giamngheo.platform.web.ApiException;
+
+/** Applications for loans, housing support and the social pension, and the department's review of them. */
+@RestController
+@RequestMapping("/api/v1/applications")
+class ApplicationController {
+
+    /** @param personId the applicant, for a person-level benefit; {@code requestedAmountVnd} for a loan */
+    record SubmitRequest(String policyCode, String householdId, String personId, LocalDate submittedOn,
+            Long requestedAmountVnd, String note) {
+    }
+
+    record ReviewRequest(String reviewer, LocalDate startedOn) {
+    }
+
+    /** @param approvedAmountVnd for a loan; defaults to the requested amount */
+    record ApproveRequest(String reviewer, String decisionNumber, LocalDate decidedOn, Long approvedAmountVnd) {
+    }
+
+    record RejectRequest(String reviewer, String reason, LocalDate decidedOn) {
+    }
+
+    private final Applications applications;
+
+    ApplicationController(Applications applications) {
+        this.applications = applications;
+    }
+
+    @PostMapping
+    ResponseEntity<Application> submit(@RequestBody SubmitRequest request) {
+        Application application = applications.submit(request.policyCode(), request.householdId(),
+                request.personId(), request.submittedOn(), request.requestedAmountVnd(), request.note());
+        return ResponseEntity.created(URI.create("/api/v1/applications/" + application.id())).body(application);
+    }
+
+    @GetMapping
+    List<Application> list(@RequestParam(required = false) String department,
+            @RequestParam(required = false) String householdId,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "200") int limit) {
+        Application.Status wanted = null;
+        if (status != null) {
+            try {
+                wanted = Application.Status.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("status", "must be one of " + List.of(Application.Status.values()));
+            }
+        }
+        if (limit < 1 || limit > 1000) {
+            throw ApiException.invalid("limit", "must be between 1 and 1000");
+        }
+        return applications.list(department, householdId, wanted, limit);
+    }
+
+    @GetMapping("/{id}")
+    Application get(@PathVariable String id) {
+        return applications.find(id);
+    }
+
+    @PostMapping("/{id}/review")
+    Application review(@PathVariable String id, @RequestBody ReviewRequest request) {
+        return applications.startReview(id, request.reviewer(), request.startedOn());
+    }
+
+    @PostMapping("/{id}/approve")
+    Application approve(@PathVariable String id, @RequestBody ApproveRequest request) {
+        return applications.approve(id, request.reviewer(), request.decisionNumber(), request.decidedOn(),
+                request.approvedAmountVnd());
+    }
+
+    @PostMapping("/{id}/reject")
+    Application reject(@PathVariable String id, @RequestBody RejectRequest request) {
+        return applications.reject(id, request.reviewer(), request.reason(), request.decidedOn());
+    }
+}

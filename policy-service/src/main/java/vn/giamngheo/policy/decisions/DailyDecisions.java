@@ -1,0 +1,66 @@
+package vn.giamngheo.policy.decisions;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import vn.giamngheo.policy.eligibility.EligibilityViews;
+
+/**
+ * The daily job: every household with a day that matters on or before today (a birthday that changes what a member
+ * receives, the newly-escaped window closing, a policy version or amount starting or ending) gets its decisions
+ * brought in line on that very day. Runs after midnight in the platform's time zone and once at start-up, so days
+ * missed while the service was down are caught up with their own dates. Running it twice changes nothing.
+ */
+@Component
+public class DailyDecisions {
+
+    private static final Logger log = LoggerFactory.getLogger(DailyDecisions.class);
+
+    /** @param households how many households had a day that matters; {@code days} how many days were reconciled */
+    public record Run(LocalDate until, int households, int days) {
+    }
+
+    private final EligibilityViews views;
+    private final AutomaticDecisions decisions;
+    private final Clock clock;
+
+    DailyDecisions(EligibilityViews views, AutomaticDecisions decisions, Clock clock) {
+        this.views = views;
+        this.decisions = decisions;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${policy.daily-run.cron}", zone = "${giamngheo.time-zone}")
+    void nightly() {
+        run(LocalDate.now(clock));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void atStartUp() {
+        Thread.ofVirtual().name("daily-decisions-startup").start(() -> {
+            try {
+                run(LocalDate.now(clock));
+            } catch (RuntimeException e) {
+                log.error("Catching up the days that matter at start-up failed; the nightly run will retry", e);
+            }
+        });
+    }
+
+    public Run run(LocalDate until) {
+        List<String> due = views.dueOn(until);
+        int days = 0;
+        for (String householdId : due) {
+            days += decisions.catchUp(householdId, until);
+        }
+        if (!due.isEmpty()) {
+            log.info("Daily decisions up to {}: {} households, {} days reconciled", until, due.size(), days);
+        }
+        return new Run(until, due.size(), days);
+    }
+}
