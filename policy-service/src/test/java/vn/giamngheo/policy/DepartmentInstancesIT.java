@@ -60,8 +60,10 @@ class DepartmentInstancesIT {
     void eachInstanceDecidesOnlyItsDepartmentsPolicies() {
         String id = EventFixtures.newId();
         publish(EventFixtures.householdRegistered(id, "08707"));
+        // Effective next month: no day that matters lies between it and today, so only grants follow.
+        LocalDate effective = LocalDate.now().plusMonths(1).withDayOfMonth(1);
         publish(EventFixtures.householdReclassified(id, 2, null, HouseholdClass.POOR, Transition.INITIAL,
-                LocalDate.parse("2023-12-15"), LocalDate.parse("2024-01-01")));
+                effective.minusDays(10), effective));
 
         // 3 premium grants from the health-insurance instance; electricity from labour (no social assistance: no one is 60).
         List<ConsumerRecord<String, byte[]>> grants = TopicProbe.await(Topics.BENEFIT_EVENTS,

@@ -245,6 +245,36 @@ class PoliciesTest {
                 .hasMessageContaining("'WEEKLY' is not one of");
     }
 
+    @ParameterizedTest(name = "born {0}, poor household, on {1}: premium support = {2}")
+    @CsvSource({"2019-02-10, 2025-02-09, false", "2019-02-10, 2025-02-10, true", "2019-02-10, 2025-02-11, true"})
+    void childrenUnderSixAreInsuredFreeSoThePremiumSupportStartsAtSix(String born, String date, boolean supported) {
+        EligibilityFacts facts = new EligibilityFacts("POOR", LocalDate.parse("2024-01-01"), null, "08707", false,
+                List.of(person("child", born, "PRESCHOOL")));
+        assertThat(find(decide(facts, date), "HEALTH_INSURANCE_PREMIUM", "child").isPresent()).isEqualTo(supported);
+    }
+
+    @ParameterizedTest(name = "premium basis on {0}: {1} VND a month")
+    @CsvSource({"2023-06-30, 67050", "2023-07-01, 81000", "2024-06-30, 81000", "2024-07-01, 105300",
+            "2025-08-14, 105300", "2025-08-15, 105300", "2026-07-01, 113850"})
+    void thePremiumBasisIsFourAndAHalfPercentOfTheBaseSalaryInForce(String date, long basis) {
+        LocalDate on = LocalDate.parse(date);
+        assertThat(ALL.inForce("HEALTH_INSURANCE_PREMIUM", on).orElseThrow().monthlyBasisOn(on)).isEqualTo(basis);
+    }
+
+    @Test
+    void theCatalogKnowsTheDaysOnWhichDecisionsMayChange() {
+        assertThat(ALL.changeDates()).contains(LocalDate.parse("2025-07-01"), LocalDate.parse("2025-08-15"),
+                LocalDate.parse("2024-10-11"), LocalDate.parse("2025-09-03"), LocalDate.parse("2024-07-01"));
+    }
+
+    @Test
+    void aBasisOnlyGoesWithAPercentage() throws IOException {
+        String shipped = new ClassPathResource("policies/electricity-support@2022-01-01.yaml")
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> read(shipped + "monthlyBasisVnd: amount.perMonth\n"))
+                .hasMessageContaining("only a percentage entitlement has a basis");
+    }
+
     private static PolicyVersion read(String yaml) {
         return PolicyFile.read("edited.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
                 PolicyCatalog.CODES, PolicyCatalog.DEPARTMENTS);
