@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /** The integration desk: health-insurance cards with BHXH, messages to households and officers. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@org.springframework.scheduling.annotation.EnableScheduling
 public class NotificationServiceApplication {
 
     public static void main(String[] args) {

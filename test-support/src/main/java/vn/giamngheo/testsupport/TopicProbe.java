@@ -51,6 +51,32 @@ public final class TopicProbe {
         return new ArrayList<>(seen);
     }
 
+    /**
+     * Every record matching {@code filter} from the start of {@code topic} until {@code window} has passed: for
+     * asserting that something did <em>not</em> happen (a second event for a replay).
+     */
+    public static List<ConsumerRecord<String, byte[]>> during(String topic,
+            Predicate<ConsumerRecord<String, byte[]>> filter, Duration window) {
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long end = System.nanoTime() + window.toNanos();
+            while (System.nanoTime() < end) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (filter.test(r)) {
+                        seen.add(r);
+                    }
+                });
+            }
+        }
+        return seen;
+    }
+
     public static Predicate<ConsumerRecord<String, byte[]>> key(String key) {
         return r -> key.equals(r.key());
     }

@@ -1,0 +1,306 @@
+package vn.giamngheo.simulators;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Vietnam Social Security's card service as the platform sees it, on loopback: {@code POST /api/cards} takes a request
+ * to issue or cancel a health-insurance card (bearer token, {@code Idempotency-Key} header), answers 202, and after a
+ * delay issues the card and calls the request's {@code callbackUrl} with {@code X-BHXH-Signature: sha256=<HMAC>} of
+ * the body. {@code GET /api/cards/{requestId}} answers the state for polling. A share of calls fails (503 or a
+ * timeout); {@link #setDown(boolean)} makes every call fail. A repeated idempotency key never issues twice.
+ * {@code GET /admin/log} lists what it received.
+ */
+public final class BhxhSimulator implements AutoCloseable {
+
+    /** @param failureShare share of calls that fail; {@code timeoutShare} of those time out instead of answering 503 */
+    public record Settings(int port, String token, String callbackSecret, Duration issueDelay, double failureShare,
+            double timeoutShare, Duration timeout, long seed) {
+    }
+
+    /** One card request as received; {@code calls} counts the deliveries of the same idempotency key. */
+    public static final class Card {
+        final String requestId;
+        final String kind;
+        final String personId;
+        final String callbackUrl;
+        final LocalDate validFrom;
+        final int sharePercent;
+        volatile String status = "ACCEPTED";
+        volatile String cardNumber;
+        final AtomicInteger calls = new AtomicInteger(1);
+        final AtomicInteger callbacks = new AtomicInteger();
+
+        Card(String requestId, String kind, String personId, String callbackUrl, LocalDate validFrom, int share) {
+            this.requestId = requestId;
+            this.kind = kind;
+            this.personId = personId;
+            this.callbackUrl = callbackUrl;
+            this.validFrom = validFrom;
+            this.sharePercent = share;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Settings settings;
+    private final HttpServer server;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<String, Card> cards = new ConcurrentHashMap<>();
+    private final RandomGenerator random;
+    private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
+    private volatile boolean down;
+
+    public BhxhSimulator(Settings settings) throws IOException {
+        this.settings = settings;
+        this.random = new java.util.SplittableRandom(settings.seed());
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/api/cards", this::cards);
+        server.createContext("/admin/log", this::log);
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** While down, every call answers 503. */
+    public void setDown(boolean down) {
+        this.down = down;
+    }
+
+    /** Calls received, including failed and repeated ones. */
+    public int calls() {
+        return calls.get();
+    }
+
+    /** Cards issued (each request at most once). */
+    public long issued() {
+        return cards.values().stream().filter(c -> c.status.equals("ISSUED")).count();
+    }
+
+    /** How many times the request with this id was delivered to us; 0 if never accepted. */
+    public int deliveries(String requestId) {
+        Card card = cards.get(requestId);
+        return card == null ? 0 : card.calls.get();
+    }
+
+    private void cards(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            calls.incrementAndGet();
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            if (!("Bearer " + settings.token()).equals(auth)) {
+                respond(exchange, 401, Map.of("error", "missing or wrong bearer token"));
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            if (exchange.getRequestMethod().equals("GET") && path.startsWith("/api/cards/")) {
+                Card card = cards.get(path.substring("/api/cards/".length()));
+                if (card == null) {
+                    respond(exchange, 404, Map.of("error", "unknown request"));
+                } else {
+                    respond(exchange, 200, state(card));
+                }
+                return;
+            }
+            if (!exchange.getRequestMethod().equals("POST") || !path.equals("/api/cards")) {
+                respond(exchange, 405, Map.of("error", "POST /api/cards or GET /api/cards/{requestId}"));
+                return;
+            }
+            if (down || random.nextDouble() < settings.failureShare()) {
+                failures.incrementAndGet();
+                if (!down && random.nextDouble() < settings.timeoutShare()) {
+                    sleep(settings.timeout());
+                    respond(exchange, 504, Map.of("error", "timed out"));
+                } else {
+                    respond(exchange, 503, Map.of("error", "service unavailable"));
+                }
+                return;
+            }
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            JsonNode body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = JSON.readTree(in.readAllBytes());
+            } catch (RuntimeException e) {
+                respond(exchange, 400, Map.of("error", "body is not JSON"));
+                return;
+            }
+            List<String> missing = new ArrayList<>();
+            for (String field : List.of("requestId", "kind", "personId", "validFrom", "callbackUrl")) {
+                if (!body.hasNonNull(field)) {
+                    missing.add(field);
+                }
+            }
+            if (key == null || !missing.isEmpty() || !key.equals(body.path("requestId").asString())) {
+                respond(exchange, 400, Map.of("error", key == null ? "Idempotency-Key header is required"
+                        : !missing.isEmpty() ? "missing " + missing : "Idempotency-Key differs from requestId"));
+                return;
+            }
+            Card created = new Card(key, body.get("kind").asString(), body.get("personId").asString(),
+                    body.get("callbackUrl").asString(), LocalDate.parse(body.get("validFrom").asString()),
+                    body.path("sharePercent").asInt(100));
+            Card card = cards.putIfAbsent(key, created);
+            if (card != null) {
+                card.calls.incrementAndGet();
+            } else {
+                card = created;
+                Card scheduled = card;
+                scheduler.schedule(() -> complete(scheduled), settings.issueDelay().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            respond(exchange, 202, state(card));
+        }
+    }
+
+    private void complete(Card card) {
+        if (card.kind.equals("CANCEL")) {
+            card.status = "CANCELLED";
+        } else {
+            card.cardNumber = cardNumber(card);
+            card.status = "ISSUED";
+        }
+        callBack(card, 1);
+    }
+
+    /** Calls back, retrying a few times; the platform also polls, so a lost callback is not fatal. */
+    private void callBack(Card card, int attempt) {
+        try {
+            byte[] body = JSON.writeValueAsBytes(state(card));
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(card.callbackUrl))
+                    .timeout(Duration.ofSeconds(5))
+                    .header("Content-Type", "application/json")
+                    .header("X-BHXH-Signature", "sha256=" + sign(settings.callbackSecret(), body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+            card.callbacks.incrementAndGet();
+            if (response.statusCode() < 300) {
+                return;
+            }
+        } catch (IOException e) {
+            // retried below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (attempt < 5) {
+            scheduler.schedule(() -> callBack(card, attempt + 1), 500L * attempt, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** HMAC-SHA256 of {@code body} with {@code secret}, in lower-case hex. */
+    public static String sign(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A card number in BHXH's shape: group (HN poor, CN near-poor, GD household), level, province 25, 10 digits. */
+    private static String cardNumber(Card card) {
+        String group = card.sharePercent >= 100 ? "HN" : card.sharePercent >= 70 ? "CN" : "GD";
+        long digits = Math.floorMod((long) card.personId.hashCode() * 31 + card.requestId.hashCode(), 10_000_000_000L);
+        return group + (card.sharePercent >= 100 ? "2" : "3") + "25" + String.format("%010d", digits);
+    }
+
+    private static ObjectNode state(Card card) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("requestId", card.requestId);
+        node.put("kind", card.kind);
+        node.put("status", card.status);
+        if (card.cardNumber != null) {
+            node.put("cardNumber", card.cardNumber);
+            node.put("validFrom", card.validFrom.toString());
+            node.put("validTo", card.validFrom.plusYears(1).minusDays(1).toString());
+        }
+        return node;
+    }
+
+    private void log(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, Object> log = new LinkedHashMap<>();
+            log.put("calls", calls.get());
+            log.put("failures", failures.get());
+            log.put("requests", cards.values().stream().map(c -> Map.of("requestId", c.requestId, "kind", c.kind,
+                    "status", c.status, "deliveries", c.calls.get(), "callbacks", c.callbacks.get())).toList());
+            respond(exchange, 200, log);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        scheduler.shutdownNow();
+        client.close();
+    }
+
+    /** Runs on its own: settings from the environment (see deploy/local/run). */
+    public static void main(String[] args) throws IOException {
+        Map<String, String> env = System.getenv();
+        BhxhSimulator simulator = new BhxhSimulator(new Settings(
+                Integer.parseInt(env.getOrDefault("BHXH_SIM_PORT", "9300")),
+                env.getOrDefault("BHXH_TOKEN", "local-bhxh-token"),
+                env.getOrDefault("BHXH_CALLBACK_SECRET", "local-bhxh-callback-secret"),
+                Duration.ofMillis(Long.parseLong(env.getOrDefault("BHXH_SIM_DELAY_MS", "1500"))),
+                Double.parseDouble(env.getOrDefault("BHXH_SIM_FAILURE_SHARE", "0.1")),
+                Double.parseDouble(env.getOrDefault("BHXH_SIM_TIMEOUT_SHARE", "0.3")),
+                Duration.ofMillis(Long.parseLong(env.getOrDefault("BHXH_SIM_TIMEOUT_MS", "3000"))),
+                Long.parseLong(env.getOrDefault("BHXH_SIM_SEED", "42"))));
+        System.out.println("BHXH simulator listening on " + simulator.baseUrl());
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
+    }
+}

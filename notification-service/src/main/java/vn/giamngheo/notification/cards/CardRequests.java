@@ -1,0 +1,329 @@
+package vn.giamngheo.notification.cards;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.ObjectMapper;
+import vn.giamngheo.contracts.EventEnvelope;
+import vn.giamngheo.contracts.EventTypes;
+import vn.giamngheo.contracts.benefit.BenefitChanged;
+import vn.giamngheo.contracts.benefit.BenefitGranted;
+import vn.giamngheo.contracts.benefit.BenefitRevoked;
+import vn.giamngheo.contracts.card.InsuranceCardFailed;
+import vn.giamngheo.contracts.card.InsuranceCardIssued;
+import vn.giamngheo.contracts.card.InsuranceCardRequested;
+import vn.giamngheo.platform.messaging.Outcome;
+import vn.giamngheo.platform.outbox.Outbox;
+import vn.giamngheo.platform.outbox.OutboxRelay;
+import vn.giamngheo.platform.web.ApiException;
+
+/**
+ * The health-insurance card loop with Vietnam Social Security: a card request for every health-insurance premium
+ * decision that needs a card (granted, share changed) or its cancellation (revoked); sent with retries and a circuit
+ * breaker; confirmed by a signed callback or by polling. Every outcome is an {@code insurance-card.*} event.
+ */
+@Service
+public class CardRequests {
+
+    static final String POLICY = "HEALTH_INSURANCE_PREMIUM";
+    private static final Logger log = LoggerFactory.getLogger(CardRequests.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BATCH = 32;
+
+    private final CardRequestStore store;
+    private final BhxhClient client;
+    private final BhxhProperties properties;
+    private final CircuitBreaker breaker;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final Clock clock;
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+
+    CardRequests(CardRequestStore store, BhxhProperties properties, Outbox outbox, OutboxRelay relay, Clock clock,
+            org.springframework.core.env.Environment environment) {
+        this.store = store;
+        // The callback address may name this server's port, known only once it listens (${local.server.port}).
+        this.client = new BhxhClient(properties, () -> environment.resolveRequiredPlaceholders(properties.callbackUrl()));
+        this.properties = properties;
+        this.breaker = new CircuitBreaker(properties.breaker().failureThreshold(), properties.breaker().openFor(),
+                clock);
+        this.outbox = outbox;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    // ---- from benefit.events
+
+    Outcome granted(EventEnvelope<BenefitGranted> event) {
+        BenefitGranted e = event.data();
+        if (!POLICY.equals(e.policyCode()) || e.personId() == null || e.entitlement().sharePercent() == null) {
+            return Outcome.IGNORED;
+        }
+        return create(CardRequest.id(e.decisionId(), e.sequence()), "ISSUE", e.householdId(), e.personId(),
+                e.decisionId(), e.entitlement().sharePercent(), e.validFrom());
+    }
+
+    /** A new share means a card of another group; a new legal basis with the same share needs no new card. */
+    Outcome changed(EventEnvelope<BenefitChanged> event) {
+        BenefitChanged e = event.data();
+        if (!POLICY.equals(e.policyCode()) || e.personId() == null || e.current().sharePercent() == null
+                || e.current().sharePercent().equals(e.previous().sharePercent())) {
+            return Outcome.IGNORED;
+        }
+        return create(CardRequest.id(e.decisionId(), e.sequence()), "ISSUE", e.householdId(), e.personId(),
+                e.decisionId(), e.current().sharePercent(), e.effectiveDate());
+    }
+
+    Outcome revoked(EventEnvelope<BenefitRevoked> event) {
+        BenefitRevoked e = event.data();
+        if (!POLICY.equals(e.policyCode()) || e.personId() == null) {
+            return Outcome.IGNORED;
+        }
+        return create(CardRequest.id(e.decisionId(), e.sequence()), "CANCEL", e.householdId(), e.personId(),
+                e.decisionId(), 0, e.effectiveDate());
+    }
+
+    private Outcome create(String id, String kind, String householdId, String personId, String decisionId, int share,
+            java.time.LocalDate validFrom) {
+        Instant now = clock.instant();
+        boolean created = store.insert(new CardRequest(id, kind, householdId, personId, decisionId, share, validFrom,
+                CardRequest.Status.PENDING, 0, now, null, null, null, null, now, now, 0, 1));
+        return created ? Outcome.APPLIED : Outcome.DUPLICATE;
+    }
+
+    // ---- the worker
+
+    /** Sends the requests whose time has come, a batch at a time, in parallel; waits while the breaker is open. */
+    @Scheduled(fixedDelayString = "${notification.bhxh.dispatch-interval-ms:300}")
+    public void dispatch() {
+        List<Future<?>> running = new ArrayList<>();
+        for (CardRequest request : store.due(clock.instant(), BATCH)) {
+            if (!breaker.tryAcquire()) {
+                break;
+            }
+            running.add(senders.submit(() -> send(request)));
+        }
+        await(running);
+        poll();
+    }
+
+    private void send(CardRequest request) {
+        BhxhClient.Answer answer = client.send(request);
+        switch (answer) {
+            case BhxhClient.Answer.Accepted accepted -> {
+                breaker.succeeded();
+                transition(request.id(), r -> r.status() == CardRequest.Status.PENDING ? r : null,
+                        r -> accepted(r, accepted.card()));
+            }
+            case BhxhClient.Answer.Transient failure -> {
+                breaker.failed();
+                transition(request.id(), r -> r.status() == CardRequest.Status.PENDING ? r : null, r -> {
+                    int attempts = r.attempts() + 1;
+                    Instant now = clock.instant();
+                    if (attempts >= properties.retry().maxAttempts()) {
+                        return failed(r, attempts, failure.reason() + " (after " + attempts + " attempts)");
+                    }
+                    return new Step(r.with(CardRequest.Status.PENDING, attempts,
+                            now.plus(properties.retry().backoff(attempts)), failure.reason(), now, r.eventSequence()),
+                            List.of());
+                });
+            }
+            case BhxhClient.Answer.Refused refused -> {
+                breaker.succeeded();
+                transition(request.id(), r -> r.status() == CardRequest.Status.PENDING ? r : null,
+                        r -> failed(r, r.attempts() + 1, refused.reason()));
+            }
+        }
+    }
+
+    /** Asks about accepted requests that have had no callback for a while. */
+    private void poll() {
+        Instant before = clock.instant().minus(properties.pollAfter());
+        for (CardRequest request : store.acceptedBefore(before, BATCH)) {
+            if (!breaker.tryAcquire()) {
+                return;
+            }
+            BhxhClient.Answer answer = client.status(request.id());
+            if (answer instanceof BhxhClient.Answer.Accepted accepted) {
+                breaker.succeeded();
+                confirm(request.id(), accepted.card());
+            } else {
+                breaker.failed();
+            }
+            // Not done yet: look again after another pollAfter.
+            transition(request.id(), r -> r.status() == CardRequest.Status.ACCEPTED ? r : null, r -> new Step(
+                    r.with(r.status(), r.attempts(), null, r.lastError(), clock.instant(), r.eventSequence()),
+                    List.of()));
+        }
+    }
+
+    // ---- BHXH's answer
+
+    /**
+     * The signed callback: {@code X-BHXH-Signature: sha256=<hex HMAC-SHA256 of the body>}. A bad or missing signature
+     * is rejected before the body is read, and changes nothing.
+     */
+    public CardRequest callback(byte[] body, String signature) {
+        String expected = "sha256=" + hmac(body);
+        if (signature == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII))) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "Missing or wrong X-BHXH-Signature",
+                    List.of(new vn.giamngheo.platform.web.FieldProblem("X-BHXH-Signature",
+                            "must be sha256=<HMAC-SHA256 of the body with the shared secret>")));
+        }
+        var node = JSON.readTree(body);
+        if (!node.hasNonNull("requestId") || !node.hasNonNull("status")) {
+            throw ApiException.invalid("requestId", "the callback needs requestId and status");
+        }
+        String id = node.get("requestId").asString();
+        store.find(id).orElseThrow(() -> ApiException.notFound("Card request " + id));
+        confirm(id, BhxhClient.card(node));
+        return store.find(id).orElseThrow();
+    }
+
+    private void confirm(String id, BhxhClient.Card card) {
+        switch (card.status()) {
+            case "ISSUED", "CANCELLED" -> transition(id, r -> r.status() == CardRequest.Status.ISSUED
+                    || r.status() == CardRequest.Status.CANCELLED ? null : r, r -> issued(r, card));
+            case "REJECTED" -> transition(id, r -> r.status() == CardRequest.Status.ISSUED
+                    || r.status() == CardRequest.Status.CANCELLED || r.status() == CardRequest.Status.FAILED ? null : r,
+                    r -> failed(r, r.attempts(), "BHXH rejected the request: "
+                            + (card.reason() == null ? "no reason given" : card.reason())));
+            default -> {
+                // still in progress
+            }
+        }
+    }
+
+    // ---- officers
+
+    public CardRequest retry(String id) {
+        CardRequest request = store.find(id).orElseThrow(() -> ApiException.notFound("Card request " + id));
+        if (request.status() != CardRequest.Status.FAILED) {
+            throw ApiException.conflict("status", "only a FAILED request can be retried; this one is "
+                    + request.status());
+        }
+        transition(id, r -> r.status() == CardRequest.Status.FAILED ? r : null, r -> new Step(
+                r.with(CardRequest.Status.PENDING, 0, clock.instant(), r.lastError(), clock.instant(),
+                        r.eventSequence()), List.of()));
+        return store.find(id).orElseThrow();
+    }
+
+    public List<CardRequest> search(CardRequest.Status status, String householdId, String personId, int limit) {
+        return store.search(status, householdId, personId, limit);
+    }
+
+    public CardRequest find(String id) {
+        return store.find(id).orElseThrow(() -> ApiException.notFound("Card request " + id));
+    }
+
+    CircuitBreaker.State breakerState() {
+        return breaker.state();
+    }
+
+    // ---- transitions
+
+    private record Step(CardRequest after, List<Document> events) {
+    }
+
+    private Step accepted(CardRequest r, BhxhClient.Card card) {
+        if (card.status().equals("ISSUED") || card.status().equals("CANCELLED")) {
+            return issued(r, card); // answered at once: requested and issued together
+        }
+        Instant now = clock.instant();
+        Document requested = outbox.entry(EventTypes.INSURANCE_CARD_REQUESTED, new InsuranceCardRequested(r.id(),
+                r.eventSequence() + 1, r.kind(), r.householdId(), r.personId(), r.decisionId(), now));
+        return new Step(r.with(CardRequest.Status.ACCEPTED, r.attempts() + 1, null, null, now, r.eventSequence() + 1),
+                List.of(requested));
+    }
+
+    /** Issued (or cancelled) by BHXH; a callback before our own acceptance also records the acceptance. */
+    private Step issued(CardRequest r, BhxhClient.Card card) {
+        Instant now = clock.instant();
+        List<Document> events = new ArrayList<>();
+        long sequence = r.eventSequence();
+        if (r.status() == CardRequest.Status.PENDING) {
+            events.add(outbox.entry(EventTypes.INSURANCE_CARD_REQUESTED, new InsuranceCardRequested(r.id(),
+                    ++sequence, r.kind(), r.householdId(), r.personId(), r.decisionId(), now)));
+        }
+        if (r.kind().equals("ISSUE")) {
+            if (card.cardNumber() == null || card.validFrom() == null || card.validTo() == null) {
+                throw ApiException.invalid("cardNumber", "an issued card needs cardNumber, validFrom and validTo");
+            }
+            events.add(outbox.entry(EventTypes.INSURANCE_CARD_ISSUED, new InsuranceCardIssued(r.id(), ++sequence,
+                    r.householdId(), r.personId(), r.decisionId(), card.cardNumber(), card.validFrom(),
+                    card.validTo())));
+        }
+        return new Step(r.issued(card.cardNumber(), card.validFrom(), card.validTo(), now, sequence), events);
+    }
+
+    private Step failed(CardRequest r, int attempts, String reason) {
+        log.warn("Card request {} FAILED: {} — an officer must retry it (POST /api/v1/card-requests/{{id}}/retry)",
+                r.id(), reason);
+        Document event = outbox.entry(EventTypes.INSURANCE_CARD_FAILED, new InsuranceCardFailed(r.id(),
+                r.eventSequence() + 1, r.householdId(), r.personId(), r.decisionId(), reason, attempts));
+        return new Step(r.with(CardRequest.Status.FAILED, attempts, null, reason, clock.instant(),
+                r.eventSequence() + 1), List.of(event));
+    }
+
+    /**
+     * Reads the request, lets {@code applies} decide whether the step still applies (null: it does not), computes the
+     * step and writes it with its events; retried when someone else wrote in between.
+     */
+    private void transition(String id, UnaryOperator<CardRequest> applies,
+            java.util.function.Function<CardRequest, Step> step) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            CardRequest current = store.find(id).orElse(null);
+            if (current == null || applies.apply(current) == null) {
+                return;
+            }
+            Step next = step.apply(current);
+            if (store.update(next.after(), next.events())) {
+                if (!next.events().isEmpty()) {
+                    relay.wake(CardRequestStore.COLLECTION, id);
+                }
+                return;
+            }
+        }
+        log.warn("Card request {} kept changing; the step is left for the next round", id);
+    }
+
+    private String hmac(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(properties.callbackSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(List<Future<?>> running) {
+        for (Future<?> future : running) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.error("Sending a card request failed unexpectedly", e.getCause());
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package vn.giamngheo.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import vn.giamngheo.contracts.CloudEventHeaders;
+import vn.giamngheo.contracts.EventCodec;
+import vn.giamngheo.contracts.EventEnvelope;
+import vn.giamngheo.contracts.EventTypes;
+import vn.giamngheo.contracts.Topics;
+import vn.giamngheo.contracts.benefit.BenefitGranted;
+import vn.giamngheo.contracts.benefit.Entitlement;
+import vn.giamngheo.contracts.card.InsuranceCardIssued;
+import vn.giamngheo.simulators.BhxhSimulator;
+import vn.giamngheo.testsupport.EventFixtures;
+import vn.giamngheo.testsupport.Http;
+import vn.giamngheo.testsupport.ServiceIntegrationTest;
+import vn.giamngheo.testsupport.TopicProbe;
+
+/** The card loop against the BHXH simulator (a real HTTP server) and the real broker. */
+@ServiceIntegrationTest
+class CardLoopIT {
+
+    static final String SECRET = "test-callback-secret";
+    static final BhxhSimulator BHXH = simulator();
+
+    private static BhxhSimulator simulator() {
+        try {
+            return new BhxhSimulator(new BhxhSimulator.Settings(0, "test-token", SECRET, Duration.ofMillis(300), 0, 0,
+                    Duration.ofMillis(100), 7));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void bhxh(DynamicPropertyRegistry registry) {
+        registry.add("notification.bhxh.base-url", BHXH::baseUrl);
+        registry.add("notification.bhxh.token", () -> "test-token");
+        registry.add("notification.bhxh.callback-secret", () -> SECRET);
+        registry.add("notification.bhxh.retry.initial-backoff", () -> "100ms");
+        registry.add("notification.bhxh.retry.max-backoff", () -> "400ms");
+        registry.add("notification.bhxh.retry.max-attempts", () -> "200");
+        registry.add("notification.bhxh.breaker.open-for", () -> "500ms");
+        registry.add("notification.bhxh.poll-after", () -> "5s");
+    }
+
+    @AfterAll
+    static void stop() {
+        BHXH.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    private static EventEnvelope<BenefitGranted> premium(String householdId, String personId) {
+        String decisionId = "HEALTH_INSURANCE_PREMIUM:" + personId + ":2026-12-01";
+        return new EventEnvelope<>(EventFixtures.newId(), "/policy-service", EventTypes.BENEFIT_GRANTED, decisionId,
+                Instant.now(), new BenefitGranted(decisionId, 1, "HEALTH_INSURANCE_PREMIUM",
+                        "HEALTH_INSURANCE_PREMIUM@2025-08-15", "HEALTH_INSURANCE", householdId, personId,
+                        LocalDate.parse("2026-12-01"), null,
+                        new Entitlement("PREMIUM_SHARE", 100, null, null, null, null), "Hộ nghèo."));
+    }
+
+    private static void publish(EventEnvelope<?> event) {
+        TopicProbe.publish(event, EventCodec.writePayload(event.data()));
+    }
+
+    private JsonNode requests(String householdId) {
+        return Http.get("http://localhost:" + port + "/api/v1/card-requests?householdId=" + householdId)
+                .expectStatus(200).json();
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> cardEvents(String householdId, String type, int atLeast,
+            Duration within) {
+        return TopicProbe.await(Topics.INSURANCE_CARD_EVENTS, r -> type.equals(TopicProbe.header(r,
+                CloudEventHeaders.TYPE)) && new String(r.value(), StandardCharsets.UTF_8).contains(householdId),
+                atLeast, within);
+    }
+
+    @Test
+    void whileBhxhIsDownRequestsWaitAndWhenItIsBackEachCompletesExactlyOnce() throws Exception {
+        BHXH.setDown(true);
+        String household = EventFixtures.newId();
+        List<String> people = List.of(EventFixtures.newId(), EventFixtures.newId(), EventFixtures.newId());
+        for (String person : people) {
+            publish(premium(household, person));
+        }
+        publish(premium(household, people.getFirst())); // the same decision delivered twice
+
+        // Queued and retried while BHXH is down: nothing is lost, nothing issued.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode list = requests(household);
+            return list.size() == 3 && list.findValues("attempts").stream().allMatch(a -> a.asInt() >= 1);
+        });
+        assertThat(requests(household).findValuesAsString("status")).containsOnly("PENDING");
+        int callsWhileDown = BHXH.calls();
+        assertThat(callsWhileDown).isPositive();
+
+        BHXH.setDown(false);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                requests(household).findValuesAsString("status").stream().allMatch("ISSUED"::equals));
+        List<ConsumerRecord<String, byte[]>> issued = cardEvents(household,
+                EventTypes.INSURANCE_CARD_ISSUED.ceType(), 3, Duration.ofSeconds(30));
+        assertThat(issued).hasSize(3);
+        assertThat(cardEvents(household, EventTypes.INSURANCE_CARD_REQUESTED.ceType(), 3, Duration.ofSeconds(10)))
+                .hasSize(3);
+        for (JsonNode request : requests(household)) {
+            assertThat(request.get("cardNumber").asString()).startsWith("HN225");
+            assertThat(request.get("id").asString()).startsWith("card:HEALTH_INSURANCE_PREMIUM:");
+        }
+
+        // BHXH calls back again with the same, correctly signed body: still one insurance-card.issued.
+        InsuranceCardIssued first = EventCodec.readPayload(issued.getFirst().value(), EventTypes.INSURANCE_CARD_ISSUED);
+        byte[] body = ("{\"requestId\":\"" + first.requestId() + "\",\"kind\":\"ISSUE\",\"status\":\"ISSUED\","
+                + "\"cardNumber\":\"" + first.cardNumber() + "\",\"validFrom\":\"" + first.validFrom()
+                + "\",\"validTo\":\"" + first.validTo() + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertThat(callback(body, "sha256=" + BhxhSimulator.sign(SECRET, body))).isEqualTo(200);
+        // A missing or wrong signature is refused and changes nothing.
+        assertThat(callback(body, null)).isEqualTo(401);
+        assertThat(callback(body, "sha256=" + BhxhSimulator.sign("not-the-secret", body))).isEqualTo(401);
+        // Watch the topic for a while: a wrongly published second event would show up.
+        assertThat(TopicProbe.during(Topics.INSURANCE_CARD_EVENTS, r -> EventTypes.INSURANCE_CARD_ISSUED.ceType()
+                .equals(TopicProbe.header(r, CloudEventHeaders.TYPE)) && new String(r.value(), StandardCharsets.UTF_8)
+                .contains(household), Duration.ofSeconds(3))).hasSize(3);
+        for (String person : people) {
+            assertThat(BHXH.deliveries("card:HEALTH_INSURANCE_PREMIUM:" + person + ":2026-12-01:1")).isEqualTo(1);
+        }
+    }
+
+    private int callback(byte[] body, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/bhxh/card-callbacks")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header("X-BHXH-Signature", signature);
+        }
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package vn.giamngheo.notification.cards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class CircuitBreakerTest {
+
+    private Instant now = Instant.parse("2026-11-24T00:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+
+    @Test
+    void opensAfterTheThresholdLetsOneTrialThroughAfterTheWaitAndClosesOnSuccess() {
+        CircuitBreaker breaker = new CircuitBreaker(3, Duration.ofSeconds(10), clock);
+        for (int i = 0; i < 3; i++) {
+            assertThat(breaker.tryAcquire()).isTrue();
+            breaker.failed();
+        }
+        assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(breaker.tryAcquire()).isFalse();
+
+        now = now.plusSeconds(10);
+        assertThat(breaker.tryAcquire()).isTrue();
+        assertThat(breaker.tryAcquire()).as("one trial at a time").isFalse();
+        breaker.failed();
+        assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        now = now.plusSeconds(10);
+        assertThat(breaker.tryAcquire()).isTrue();
+        breaker.succeeded();
+        assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(breaker.tryAcquire()).isTrue();
+    }
+
+    @Test
+    void aSuccessResetsTheCountOfFailuresInARow() {
+        CircuitBreaker breaker = new CircuitBreaker(2, Duration.ofSeconds(1), clock);
+        breaker.failed();
+        breaker.succeeded();
+        breaker.failed();
+        assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void backoffDoublesUpToItsCeiling() {
+        var retry = new BhxhProperties.Retry(Duration.ofSeconds(1), Duration.ofSeconds(30), 10);
+        assertThat(retry.backoff(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(retry.backoff(2)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(retry.backoff(5)).isEqualTo(Duration.ofSeconds(16));
+        assertThat(retry.backoff(6)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(retry.backoff(60)).isEqualTo(Duration.ofSeconds(30));
+    }
+}
