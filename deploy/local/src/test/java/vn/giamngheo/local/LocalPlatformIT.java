@@ -53,7 +53,7 @@ class LocalPlatformIT {
 
     @BeforeAll
     static void startThePlatform() throws Exception {
-        for (String name : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "HOUSEHOLD_PORT",
+        for (String name : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "BHXH_SIM_PORT", "HOUSEHOLD_PORT",
                 "POLICY_PORT", "NOTIFICATION_PORT", "REPORTING_PORT")) {
             PORTS.put(name, freePort());
         }
