@@ -32,12 +32,7 @@ public final class TopicProbe {
     public static List<ConsumerRecord<String, byte[]>> await(String topic, Predicate<ConsumerRecord<String, byte[]>> filter,
             int atLeast, Duration timeout) {
         List<ConsumerRecord<String, byte[]>> seen = new CopyOnWriteArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = fromTheStart()) {
             consumer.subscribe(List.of(topic));
             Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
@@ -58,12 +53,7 @@ public final class TopicProbe {
     public static List<ConsumerRecord<String, byte[]>> during(String topic,
             Predicate<ConsumerRecord<String, byte[]>> filter, Duration window) {
         List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = fromTheStart()) {
             consumer.subscribe(List.of(topic));
             long end = System.nanoTime() + window.toNanos();
             while (System.nanoTime() < end) {
@@ -75,6 +65,16 @@ public final class TopicProbe {
             }
         }
         return seen;
+    }
+
+    /** A consumer of its own group that reads from the beginning of the topics it subscribes to. */
+    private static KafkaConsumer<String, byte[]> fromTheStart() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     public static Predicate<ConsumerRecord<String, byte[]>> key(String key) {
