@@ -68,7 +68,7 @@ class LocalPlatformIT {
                 STARTED.add(Long.parseLong(Files.readString(pid).strip()));
             }
         }
-        assertThat(STARTED).hasSize(6);
+        assertThat(STARTED).as("kafka, mongo, the BHXH simulator and four services").hasSize(7);
     }
 
     @AfterAll
