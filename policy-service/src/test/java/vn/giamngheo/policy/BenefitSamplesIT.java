@@ -113,4 +113,37 @@ class BenefitSamplesIT {
 
         assertThat(metrics.count("giamngheo.events.ignored", EventTypes.INSURANCE_CARD_ISSUED.ceType())).isEqualTo(1);
     }
+
+    /** Requests of one decision travel on different partitions: a late, older request must not hide the newer card. */
+    @Test
+    void aLateEventOfAnOlderCardRequestDoesNotHideTheNewerCard() {
+        String householdId = vn.giamngheo.testsupport.EventFixtures.newId();
+        var registered = vn.giamngheo.testsupport.EventFixtures.householdRegistered(householdId, "08707");
+        householdEvents.accept(SampleMessages.of(registered));
+        householdEvents.accept(SampleMessages.of(vn.giamngheo.testsupport.EventFixtures.householdReclassified(
+                householdId, 2, null, HouseholdClass.POOR, Transition.INITIAL, LocalDate.parse("2027-01-02"),
+                LocalDate.parse("2027-01-02"))));
+        String personId = registered.data().members().getFirst().personId();
+        String decisionId = "HEALTH_INSURANCE_PREMIUM:" + personId + ":2027-01-02";
+        String newer = "card:" + decisionId + ":2";
+        String older = "card:" + decisionId + ":1";
+        insuranceCardEvents.accept(SampleMessages.of(new EventEnvelope<>("newer-issued", "/notification-service",
+                EventTypes.INSURANCE_CARD_ISSUED, newer, Instant.parse("2027-02-01T00:00:00Z"),
+                new vn.giamngheo.contracts.card.InsuranceCardIssued(newer, 2, householdId, personId, decisionId,
+                        "CN3250000000002", LocalDate.parse("2027-02-01"), LocalDate.parse("2028-01-31")))));
+        insuranceCardEvents.accept(SampleMessages.of(new EventEnvelope<>("older-issued", "/notification-service",
+                EventTypes.INSURANCE_CARD_ISSUED, older, Instant.parse("2027-01-05T00:00:00Z"),
+                new vn.giamngheo.contracts.card.InsuranceCardIssued(older, 2, householdId, personId, decisionId,
+                        "HN2250000000001", LocalDate.parse("2027-01-02"), LocalDate.parse("2028-01-01")))));
+
+        JsonNode card = null;
+        for (JsonNode view : Http.get("http://localhost:" + port + "/api/v1/households/" + householdId
+                + "/decisions").json()) {
+            if (view.get("decision").get("id").asString().equals(decisionId)) {
+                card = view.get("card");
+            }
+        }
+        assertThat(card.get("requestId").asString()).isEqualTo(newer);
+        assertThat(card.get("cardNumber").asString()).isEqualTo("CN3250000000002");
+    }
 }

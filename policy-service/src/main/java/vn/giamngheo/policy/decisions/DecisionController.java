@@ -29,6 +29,7 @@ class DecisionController {
             org.bson.Document card = cards.of(d.id());
             if (card != null) {
                 card.remove("sequence");
+                card.remove("order");
             }
             return new DecisionView(d, card);
         }).toList();

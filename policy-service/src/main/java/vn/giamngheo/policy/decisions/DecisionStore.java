@@ -57,19 +57,30 @@ class DecisionStore {
     }
 
     /**
-     * Records a card request's latest state on the decision it serves, if this instance holds that decision and the
-     * state is newer than the one recorded for the same request.
+     * Records a card request's state on the decision it serves, if this instance holds that decision and the state is
+     * newer: a later request (its id ends with the sequence of the benefit event that caused it, e.g. a re-issue after
+     * a share change) outranks an earlier one, and within one request a later event outranks an earlier one. Events of
+     * different requests arrive on different partitions, so arrival order says nothing.
      */
     vn.giamngheo.platform.messaging.Outcome cardState(String decisionId, String requestId, long sequence,
             Document card) {
         if (decisions.countDocuments(Filters.eq("_id", decisionId)) == 0) {
             return vn.giamngheo.platform.messaging.Outcome.IGNORED;
         }
+        long order = benefitSequence(requestId) * 1_000_000L + sequence;
         var result = decisions.updateOne(Filters.and(Filters.eq("_id", decisionId), Filters.or(
-                Filters.ne("card.requestId", requestId), Filters.lt("card.sequence", sequence))),
-                Updates.set("card", card.append("requestId", requestId).append("sequence", sequence)));
+                Filters.exists("card.order", false), Filters.lt("card.order", order))),
+                Updates.set("card", card.append("requestId", requestId).append("sequence", sequence)
+                        .append("order", order)));
         return result.getModifiedCount() > 0 ? vn.giamngheo.platform.messaging.Outcome.APPLIED
                 : vn.giamngheo.platform.messaging.Outcome.DUPLICATE;
+    }
+
+    /** {@code card:<decision id>:<benefit sequence>} → the benefit sequence; 0 for an id of another shape. */
+    static long benefitSequence(String requestId) {
+        String last = requestId.substring(requestId.lastIndexOf(':') + 1);
+        return last.chars().allMatch(Character::isDigit) && !last.isEmpty() && last.length() < 12
+                ? Long.parseLong(last) : 0;
     }
 
     /** The card state recorded on a decision, or null. */
