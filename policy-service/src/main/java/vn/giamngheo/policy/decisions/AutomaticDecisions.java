@@ -82,12 +82,18 @@ public class AutomaticDecisions {
             }
             long sequence = view.getLong("sequence");
             Long reconciled = view.getLong("reconciledSequence");
+            String stored = view.getString("nextReviewOn");
+            LocalDate next = stored == null ? null : LocalDate.parse(stored);
             if (reconciled == null || reconciled < sequence) {
                 LocalDate on = LocalDate.parse(view.getString("effectiveDate"));
                 bringInLine(view, on);
-                views.reconciled(householdId, sequence, nextDayThatMatters(view, on));
+                next = nextDayThatMatters(view, on);
+                views.reconciled(householdId, sequence, next);
             }
-            catchUp(householdId, LocalDate.now(clock));
+            LocalDate today = LocalDate.now(clock);
+            if (next != null && !next.isAfter(today)) {
+                catchUp(householdId, today); // only when a day that matters has already come
+            }
         }
     }
 
