@@ -22,7 +22,10 @@ import vn.giamngheo.contracts.household.HouseholdRemoved;
 import vn.giamngheo.contracts.household.HouseholdUpdated;
 import vn.giamngheo.contracts.notification.NotificationDelivered;
 import vn.giamngheo.contracts.notification.NotificationFailed;
+import vn.giamngheo.contracts.notification.NotificationQueued;
+import vn.giamngheo.contracts.notification.NotificationSent;
 import vn.giamngheo.contracts.reporting.ProgressUpdated;
+import vn.giamngheo.contracts.review.ReviewPostingStarted;
 
 /** Every event type of the platform. */
 public final class EventTypes {
@@ -37,6 +40,10 @@ public final class EventTypes {
             new EventType<>("household.reclassified", 1, Topics.HOUSEHOLD_EVENTS, HouseholdReclassified.class);
     public static final EventType<HouseholdRemoved> HOUSEHOLD_REMOVED =
             new EventType<>("household.removed", 1, Topics.HOUSEHOLD_EVENTS, HouseholdRemoved.class);
+
+    /** A review round's public posting began; keyed by the round, on the household topic (household-service's). */
+    public static final EventType<ReviewPostingStarted> REVIEW_POSTING_STARTED =
+            new EventType<>("review.posting-started", 1, Topics.HOUSEHOLD_EVENTS, ReviewPostingStarted.class);
 
     public static final EventType<BenefitGranted> BENEFIT_GRANTED =
             new EventType<>("benefit.granted", 1, Topics.BENEFIT_EVENTS, BenefitGranted.class);
@@ -61,6 +68,10 @@ public final class EventTypes {
     public static final EventType<InsuranceCardFailed> INSURANCE_CARD_FAILED =
             new EventType<>("insurance-card.failed", 1, Topics.INSURANCE_CARD_EVENTS, InsuranceCardFailed.class);
 
+    public static final EventType<NotificationQueued> NOTIFICATION_QUEUED =
+            new EventType<>("notification.queued", 1, Topics.NOTIFICATION_EVENTS, NotificationQueued.class);
+    public static final EventType<NotificationSent> NOTIFICATION_SENT =
+            new EventType<>("notification.sent", 1, Topics.NOTIFICATION_EVENTS, NotificationSent.class);
     public static final EventType<NotificationDelivered> NOTIFICATION_DELIVERED =
             new EventType<>("notification.delivered", 1, Topics.NOTIFICATION_EVENTS, NotificationDelivered.class);
     public static final EventType<NotificationFailed> NOTIFICATION_FAILED =
@@ -71,10 +82,11 @@ public final class EventTypes {
 
     public static final List<EventType<?>> ALL = List.of(
             HOUSEHOLD_REGISTERED, HOUSEHOLD_UPDATED, HOUSEHOLD_ASSESSED, HOUSEHOLD_RECLASSIFIED, HOUSEHOLD_REMOVED,
+            REVIEW_POSTING_STARTED,
             BENEFIT_GRANTED, BENEFIT_CHANGED, BENEFIT_REVOKED,
             APPLICATION_SUBMITTED, APPLICATION_REVIEW_STARTED, APPLICATION_APPROVED, APPLICATION_REJECTED,
             INSURANCE_CARD_REQUESTED, INSURANCE_CARD_ISSUED, INSURANCE_CARD_FAILED,
-            NOTIFICATION_DELIVERED, NOTIFICATION_FAILED,
+            NOTIFICATION_QUEUED, NOTIFICATION_SENT, NOTIFICATION_DELIVERED, NOTIFICATION_FAILED,
             REPORTING_PROGRESS_UPDATED);
 
     private static final Map<String, EventType<?>> BY_CE_TYPE =

@@ -5,7 +5,8 @@ import vn.giamngheo.contracts.DomainEvent;
 import vn.giamngheo.contracts.Require;
 
 /**
- * A message reached its channel's gateway.
+ * The gateway reported the message delivered to the recipient (an SMS delivery report). E-mail has no such
+ * report: an e-mail ends at {@code notification.sent}.
  *
  * @param messageId   deterministic: cause event + recipient + channel
  * @param channel     SMS or EMAIL

@@ -24,6 +24,10 @@ import vn.giamngheo.household.registry.HouseholdRegistry;
 import vn.giamngheo.household.registry.HouseholdStatus;
 import vn.giamngheo.household.units.AdministrativeUnit;
 import vn.giamngheo.household.units.UnitCatalog;
+import vn.giamngheo.contracts.EventTypes;
+import vn.giamngheo.contracts.review.ReviewPostingStarted;
+import vn.giamngheo.platform.outbox.Outbox;
+import vn.giamngheo.platform.outbox.OutboxRelay;
 
 /** Runs review rounds from opening to decision; only the decision changes a household's class. */
 @Service
@@ -52,10 +56,14 @@ public class ReviewService {
     private final UnitCatalog units;
     private final ReviewProperties properties;
     private final Clock clock;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
 
     ReviewService(ReviewStore store, HouseholdRegistry registry, AssessmentService assessments, UnitCatalog units,
-            ReviewProperties properties, Clock clock) {
+            ReviewProperties properties, Clock clock, Outbox outbox, OutboxRelay relay) {
         this.store = store;
+        this.outbox = outbox;
+        this.relay = relay;
         this.registry = registry;
         this.assessments = assessments;
         this.units = units;
@@ -148,8 +156,16 @@ public class ReviewService {
         List<Survey> surveys = store.surveys(roundId);
         long agreed = surveys.stream().filter(s -> s.status() == SurveyStatus.AGREED).count();
         ReviewRound after = round.post(startDate, surveys.size(), agreed);
-        store.update(after);
+        publishPosting(after, surveys.size(), agreed);
         return after;
+    }
+
+    /** The posted round with its {@code review.posting-started} event (sequence = the round's version). */
+    private void publishPosting(ReviewRound posted, long surveyed, long agreed) {
+        store.update(posted, List.of(outbox.entry(EventTypes.REVIEW_POSTING_STARTED, new ReviewPostingStarted(
+                posted.id(), posted.version(), posted.unitCode(), posted.kind().name(), posted.referenceDate(),
+                posted.postingStartedOn(), posted.postingEndsOn(), (int) surveyed, (int) agreed))));
+        relay.wake(ReviewStore.ROUNDS, posted.id());
     }
 
     public Complaint complain(String roundId, String householdId, String text, LocalDate filedOn) {
@@ -196,7 +212,9 @@ public class ReviewService {
                     c.monthlyIncomePerCapitaVnd().setScale(0, RoundingMode.CEILING).longValueExact(),
                     c.deprivedCodes(), c.explanation(), clock.instant(),
                     fingerprint(income, evidence, round.referenceDate()), previous.votes()));
-            store.update(round.reposted(resolvedOn));
+            List<Survey> surveys = store.surveys(roundId);
+            publishPosting(round.reposted(resolvedOn), surveys.size(),
+                    surveys.stream().filter(s -> s.status() == SurveyStatus.AGREED).count());
         }
         store.save(new Complaint(complaint.id(), roundId, complaint.householdId(), complaint.text(),
                 complaint.filedOn(), upheld ? Complaint.Status.UPHELD : Complaint.Status.REJECTED, resolution,

@@ -4,8 +4,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.contracts.household.HouseholdClass;
+import vn.giamngheo.platform.outbox.Outbox;
 
 /**
  * Rounds, surveys and complaints, one document each (a ward's round may hold thousands of surveys, so they are not
@@ -22,12 +25,14 @@ import vn.giamngheo.contracts.household.HouseholdClass;
 @Component
 class ReviewStore {
 
+    static final String ROUNDS = "review_rounds";
+
     private final MongoCollection<Document> rounds;
     private final MongoCollection<Document> surveys;
     private final MongoCollection<Document> complaints;
 
     ReviewStore(MongoDatabase database) {
-        rounds = database.getCollection("review_rounds");
+        rounds = database.getCollection(ROUNDS);
         surveys = database.getCollection("review_surveys");
         complaints = database.getCollection("review_complaints");
         surveys.createIndex(Indexes.ascending("roundId"));
@@ -35,12 +40,20 @@ class ReviewStore {
     }
 
     void insert(ReviewRound round) {
-        rounds.insertOne(toDocument(round));
+        rounds.insertOne(toDocument(round).append(Outbox.FIELD, List.of()));
     }
 
     void update(ReviewRound round) {
-        var result = rounds.replaceOne(Filters.and(Filters.eq("_id", round.id()),
-                Filters.eq("version", round.version() - 1)), toDocument(round));
+        update(round, List.of());
+    }
+
+    /** Writes the round's new state and appends its events to the round's outbox, in one version-guarded write. */
+    void update(ReviewRound round, List<Document> events) {
+        Document fields = toDocument(round);
+        fields.remove("_id");
+        var result = rounds.updateOne(Filters.and(Filters.eq("_id", round.id()),
+                Filters.eq("version", round.version() - 1)),
+                Updates.combine(new Document("$set", fields), Outbox.append(events)));
         if (result.getMatchedCount() == 0) {
             throw ReviewRuleException.conflict("version", "round " + round.id()
                     + " was changed by someone else at the same time; please retry");
@@ -48,7 +61,8 @@ class ReviewStore {
     }
 
     Optional<ReviewRound> find(String id) {
-        return Optional.ofNullable(rounds.find(Filters.eq("_id", id)).first()).map(ReviewStore::roundFrom);
+        return Optional.ofNullable(rounds.find(Filters.eq("_id", id)).projection(Projections.exclude(Outbox.FIELD))
+                .first()).map(ReviewStore::roundFrom);
     }
 
     void save(Survey survey) {

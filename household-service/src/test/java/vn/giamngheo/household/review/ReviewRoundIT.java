@@ -1,6 +1,7 @@
 package vn.giamngheo.household.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.contracts.household.HouseholdAssessed;
 import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.contracts.household.HouseholdReclassified;
+import vn.giamngheo.contracts.review.ReviewPostingStarted;
 import vn.giamngheo.contracts.household.Transition;
 import vn.giamngheo.household.registry.FixedClock;
 import vn.giamngheo.household.registry.Households;
@@ -216,6 +218,19 @@ class ReviewRoundIT {
         assertThat(decide(round, "2/QĐ-UBND", "2026-11-25", "2026-11-25").status()).isEqualTo(200);
         assertThat(Http.get(url("/api/v1/households/" + household)).json().get("currentClass").asString())
                 .isEqualTo("NEAR_POOR");
+
+        // The posting and the re-posting each told the platform when the posting ends (notification-service
+        // writes to the ward's officers when it has).
+        List<ReviewPostingStarted> postings = TopicProbe.await(Topics.HOUSEHOLD_EVENTS, TopicProbe.key(round), 2,
+                Duration.ofSeconds(30)).stream()
+                .map(r -> EventCodec.readPayload(r.value(), EventTypes.REVIEW_POSTING_STARTED)).toList();
+        assertThat(postings).extracting(ReviewPostingStarted::postingStartedOn, ReviewPostingStarted::postingEndsOn)
+                .containsExactly(tuple(LocalDate.parse("2026-11-17"), LocalDate.parse("2026-11-19")),
+                        tuple(LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-24")));
+        assertThat(postings.get(1).sequence()).isGreaterThan(postings.get(0).sequence());
+        assertThat(postings.get(0)).extracting(ReviewPostingStarted::unitCode, ReviewPostingStarted::kind,
+                ReviewPostingStarted::households, ReviewPostingStarted::agreed)
+                .containsExactly("08707", "MONTHLY", 1, 1);
     }
 
     private JsonNode simulate(String standard) {
