@@ -4,20 +4,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +19,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -201,14 +191,9 @@ public final class BhxhSimulator implements AutoCloseable {
     /** Calls back, retrying a few times; the platform also polls, so a lost callback is not fatal. */
     private void callBack(Card card, int attempt) {
         try {
-            byte[] body = JSON.writeValueAsBytes(state(card));
-            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(card.callbackUrl))
-                    .timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", "application/json")
-                    .header("X-BHXH-Signature", "sha256=" + sign(settings.callbackSecret(), body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
             card.callbacks.incrementAndGet();
-            if (response.statusCode() < 300) {
+            if (Exchanges.postSigned(client, card.callbackUrl, "X-BHXH-Signature", settings.callbackSecret(),
+                    state(card))) {
                 return;
             }
         } catch (IOException e) {
@@ -224,13 +209,7 @@ public final class BhxhSimulator implements AutoCloseable {
 
     /** HMAC-SHA256 of {@code body} with {@code secret}, in lower-case hex. */
     public static String sign(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return Exchanges.sign(secret, body);
     }
 
     /** A card number in BHXH's shape: group (HN poor, CN near-poor, GD household), level, province 25, 10 digits. */
@@ -265,20 +244,11 @@ public final class BhxhSimulator implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.respond(exchange, status, body);
     }
 
     private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Exchanges.sleep(duration);
     }
 
     @Override
