@@ -6,10 +6,14 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.contracts.DomainEvent;
 import vn.giamngheo.contracts.EventEnvelope;
+import vn.giamngheo.contracts.household.HouseholdReclassified;
+import vn.giamngheo.contracts.household.HouseholdRegistered;
+import vn.giamngheo.contracts.household.HouseholdUpdated;
 import vn.giamngheo.platform.messaging.Outcome;
 import vn.giamngheo.platform.mongo.SequenceGuard;
 
@@ -18,7 +22,7 @@ import vn.giamngheo.platform.mongo.SequenceGuard;
  * Guarded by the household's sequence, so a redelivered event is not recorded twice.
  */
 @Component
-class HouseholdActivity {
+public class HouseholdActivity {
 
     record SeenEvent(String eventId, String type, long sequence, java.time.Instant time) {
     }
@@ -30,11 +34,25 @@ class HouseholdActivity {
     }
 
     <T extends DomainEvent> Outcome seen(EventEnvelope<T> event) {
-        return SequenceGuard.apply(activity, event.subject(), event.sequence(), Updates.push("events",
-                new Document("eventId", event.id())
-                        .append("type", event.type().ceType())
-                        .append("sequence", event.sequence())
-                        .append("time", Date.from(event.time()))));
+        var push = Updates.push("events", new Document("eventId", event.id())
+                .append("type", event.type().ceType())
+                .append("sequence", event.sequence())
+                .append("time", Date.from(event.time())));
+        String unitCode = switch (event.data()) {
+            case HouseholdRegistered e -> e.unitCode();
+            case HouseholdUpdated e -> e.unitCode();
+            case HouseholdReclassified e -> e.unitCode();
+            default -> null;
+        };
+        return SequenceGuard.apply(activity, event.subject(), event.sequence(),
+                unitCode == null ? push : Updates.combine(push, Updates.set("unitCode", unitCode)));
+    }
+
+    /** The commune-level unit the household was last seen in (for messages to that unit's officers). */
+    public Optional<String> unitOf(String householdId) {
+        return Optional.ofNullable(activity.find(Filters.eq("_id", householdId))
+                .projection(com.mongodb.client.model.Projections.include("unitCode")).first())
+                .map(d -> d.getString("unitCode"));
     }
 
     List<SeenEvent> of(String householdId) {

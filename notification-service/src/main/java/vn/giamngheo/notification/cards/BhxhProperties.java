@@ -1,12 +1,12 @@
 package vn.giamngheo.notification.cards;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
+import vn.giamngheo.notification.outside.RetryPolicy;
 
 /**
  * How this service reaches Vietnam Social Security's card service. Secrets come from the environment
@@ -25,19 +25,6 @@ public record BhxhProperties(
         @NotBlank String callbackUrl,
         @NotNull Duration requestTimeout,
         @NotNull Duration pollAfter,
-        @Valid @NotNull Retry retry,
-        @Valid @NotNull Breaker breaker) {
-
-    /** Exponential backoff: initial, doubled each time up to max; FAILED after maxAttempts. */
-    public record Retry(@NotNull Duration initialBackoff, @NotNull Duration maxBackoff, @Min(1) int maxAttempts) {
-
-        Duration backoff(int attempts) {
-            long millis = initialBackoff.toMillis() << Math.min(20, Math.max(0, attempts - 1));
-            return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
-        }
-    }
-
-    /** Open after {@code failureThreshold} failures in a row; try one call again after {@code openFor}. */
-    public record Breaker(@Min(1) int failureThreshold, @NotNull Duration openFor) {
-    }
+        @Valid @NotNull RetryPolicy retry,
+        @Valid @NotNull RetryPolicy.Breaker breaker) {
 }

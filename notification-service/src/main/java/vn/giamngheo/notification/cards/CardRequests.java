@@ -1,22 +1,16 @@
 package vn.giamngheo.notification.cards;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
@@ -28,6 +22,8 @@ import vn.giamngheo.contracts.benefit.BenefitRevoked;
 import vn.giamngheo.contracts.card.InsuranceCardFailed;
 import vn.giamngheo.contracts.card.InsuranceCardIssued;
 import vn.giamngheo.contracts.card.InsuranceCardRequested;
+import vn.giamngheo.notification.outside.CircuitBreaker;
+import vn.giamngheo.notification.outside.Signatures;
 import vn.giamngheo.platform.messaging.Outcome;
 import vn.giamngheo.platform.outbox.Outbox;
 import vn.giamngheo.platform.outbox.OutboxRelay;
@@ -180,13 +176,7 @@ public class CardRequests {
      * is rejected before the body is read, and changes nothing.
      */
     public CardRequest callback(byte[] body, String signature) {
-        String expected = "sha256=" + hmac(body);
-        if (signature == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII))) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "Missing or wrong X-BHXH-Signature",
-                    List.of(new vn.giamngheo.platform.web.FieldProblem("X-BHXH-Signature",
-                            "must be sha256=<HMAC-SHA256 of the body with the shared secret>")));
-        }
+        Signatures.verify(properties.callbackSecret(), body, "X-BHXH-Signature", signature);
         var node = JSON.readTree(body);
         if (!node.hasNonNull("requestId") || !node.hasNonNull("status")) {
             throw ApiException.invalid("requestId", "the callback needs requestId and status");
@@ -302,16 +292,6 @@ public class CardRequests {
             }
         }
         log.warn("Card request {} kept changing; the step is left for the next round", id);
-    }
-
-    private String hmac(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(properties.callbackSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void await(List<Future<?>> running) {

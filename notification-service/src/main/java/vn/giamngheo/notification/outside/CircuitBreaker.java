@@ -1,4 +1,4 @@
-package vn.giamngheo.notification.cards;
+package vn.giamngheo.notification.outside;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,9 +9,9 @@ import java.time.Instant;
  * OPEN for {@code openFor} (no calls), then HALF_OPEN (one trial call: success closes, failure opens again). While it is
  * open, waiting requests are not attempted, so their retry budget is not spent on a service known to be down.
  */
-final class CircuitBreaker {
+public final class CircuitBreaker {
 
-    enum State { CLOSED, OPEN, HALF_OPEN }
+    public enum State { CLOSED, OPEN, HALF_OPEN }
 
     private final int failureThreshold;
     private final Duration openFor;
@@ -21,14 +21,14 @@ final class CircuitBreaker {
     private Instant openedAt;
     private boolean trialInFlight;
 
-    CircuitBreaker(int failureThreshold, Duration openFor, Clock clock) {
+    public CircuitBreaker(int failureThreshold, Duration openFor, Clock clock) {
         this.failureThreshold = failureThreshold;
         this.openFor = openFor;
         this.clock = clock;
     }
 
     /** Whether a call may go out now; in HALF_OPEN only one at a time. */
-    synchronized boolean tryAcquire() {
+    public synchronized boolean tryAcquire() {
         if (state == State.OPEN && !clock.instant().isBefore(openedAt.plus(openFor))) {
             state = State.HALF_OPEN;
             trialInFlight = false;
@@ -46,13 +46,13 @@ final class CircuitBreaker {
         };
     }
 
-    synchronized void succeeded() {
+    public synchronized void succeeded() {
         state = State.CLOSED;
         failures = 0;
         trialInFlight = false;
     }
 
-    synchronized void failed() {
+    public synchronized void failed() {
         failures++;
         trialInFlight = false;
         if (state == State.HALF_OPEN || failures >= failureThreshold) {
@@ -61,7 +61,7 @@ final class CircuitBreaker {
         }
     }
 
-    synchronized State state() {
+    public synchronized State state() {
         return state;
     }
 }

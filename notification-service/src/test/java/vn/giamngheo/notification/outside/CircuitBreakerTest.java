@@ -1,4 +1,4 @@
-package vn.giamngheo.notification.cards;
+package vn.giamngheo.notification.outside;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +62,7 @@ class CircuitBreakerTest {
 
     @Test
     void backoffDoublesUpToItsCeiling() {
-        var retry = new BhxhProperties.Retry(Duration.ofSeconds(1), Duration.ofSeconds(30), 10);
+        var retry = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30), 10);
         assertThat(retry.backoff(1)).isEqualTo(Duration.ofSeconds(1));
         assertThat(retry.backoff(2)).isEqualTo(Duration.ofSeconds(2));
         assertThat(retry.backoff(5)).isEqualTo(Duration.ofSeconds(16));

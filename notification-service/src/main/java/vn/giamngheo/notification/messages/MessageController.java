@@ -1,0 +1,98 @@
+package vn.giamngheo.notification.messages;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.giamngheo.platform.web.ApiException;
+
+/** Messages for officers (list, resend a failed one), and the SMS gateway's delivery reports. */
+@RestController
+class MessageController {
+
+    /** A message as officers see it: the address masked. */
+    record MessageView(String id, MessageKind kind, Channel channel, String recipientKind, String recipientId,
+            String householdId, String personId, String unitCode, String to, String template, String subject,
+            String text, String causeEventId, Message.Status status, int attempts, Instant nextAttemptAt,
+            String lastError, Instant createdAt, Instant updatedAt) {
+
+        static MessageView of(Message m) {
+            return new MessageView(m.id(), m.kind(), m.channel(), m.recipientKind(), m.recipientId(), m.householdId(),
+                    m.personId(), m.unitCode(), m.maskedTo(), m.template(), m.subject(), m.text(), m.causeEventId(),
+                    m.status(), m.attempts(), m.nextAttemptAt(), m.lastError(), m.createdAt(), m.updatedAt());
+        }
+    }
+
+    private final Messages messages;
+
+    MessageController(Messages messages) {
+        this.messages = messages;
+    }
+
+    /** {@code from}/{@code to}: dates (yyyy-MM-dd, Vietnam time) the message was created on, both included. */
+    @GetMapping("/api/v1/messages")
+    List<MessageView> list(@RequestParam(required = false) String status,
+            @RequestParam(required = false) String channel, @RequestParam(required = false) String householdId,
+            @RequestParam(required = false) String personId, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(defaultValue = "200") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ApiException.invalid("limit", "must be between 1 and 1000");
+        }
+        Instant start = day("from", from);
+        Instant end = day("to", to);
+        if (start != null && end != null && end.isBefore(start)) {
+            throw ApiException.invalid("to", "is before from");
+        }
+        return messages.search(new MessageStore.Query(choice("status", status, Message.Status.class),
+                choice("channel", channel, Channel.class), householdId, personId, start,
+                end == null ? null : end.plus(java.time.Duration.ofDays(1)), limit)).stream()
+                .map(MessageView::of).toList();
+    }
+
+    @GetMapping("/api/v1/messages/{id}")
+    MessageView get(@PathVariable String id) {
+        return MessageView.of(messages.find(id));
+    }
+
+    /** Queues a FAILED message again (same text, fresh retry budget). */
+    @PostMapping("/api/v1/messages/{id}/resend")
+    MessageView resend(@PathVariable String id) {
+        return MessageView.of(messages.resend(id));
+    }
+
+    /** The SMS gateway's signed delivery report. */
+    @PostMapping("/api/v1/sms/delivery-reports")
+    MessageView report(@RequestBody byte[] body,
+            @RequestHeader(name = "X-SMS-Signature", required = false) String signature) {
+        return MessageView.of(messages.report(body, signature));
+    }
+
+    static <E extends Enum<E>> E choice(String field, String value, Class<E> type) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(field, "must be one of " + List.of(type.getEnumConstants()));
+        }
+    }
+
+    static Instant day(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value).atStartOfDay(PostingReminders.VIETNAM).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(field, "must be a date yyyy-MM-dd");
+        }
+    }
+}

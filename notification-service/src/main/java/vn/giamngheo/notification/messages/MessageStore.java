@@ -1,0 +1,138 @@
+package vn.giamngheo.notification.messages;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+import vn.giamngheo.platform.outbox.Outbox;
+
+/** Messages, one document each with its outbox; every transition is a version-guarded write. */
+@Component
+class MessageStore {
+
+    static final String COLLECTION = "messages";
+
+    /** What officers filter by; {@code from}/{@code to} bound the creation time. */
+    record Query(Message.Status status, Channel channel, String householdId, String personId, Instant from,
+            Instant to, int limit) {
+    }
+
+    private final MongoCollection<Document> messages;
+
+    MessageStore(MongoDatabase database) {
+        this.messages = database.getCollection(COLLECTION);
+        messages.createIndex(Indexes.ascending("status", "nextAttemptAt"));
+        messages.createIndex(Indexes.ascending("householdId", "createdAt"));
+    }
+
+    /** @return false when it exists already (the same cause, recipient and channel) */
+    boolean insert(Message message, List<Document> events) {
+        try {
+            messages.insertOne(toDocument(message).append(Outbox.FIELD, events));
+            return true;
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** @return false when the message changed meanwhile */
+    boolean update(Message after, List<Document> events) {
+        Document doc = toDocument(after);
+        doc.remove("_id");
+        return messages.updateOne(Filters.and(Filters.eq("_id", after.id()), Filters.eq("version", after.version() - 1)),
+                Updates.combine(new Document("$set", doc), Outbox.append(events))).getMatchedCount() > 0;
+    }
+
+    Optional<Message> find(String id) {
+        return Optional.ofNullable(messages.find(Filters.eq("_id", id)).projection(Projections.exclude(Outbox.FIELD))
+                .first()).map(MessageStore::fromDocument);
+    }
+
+    List<Message> due(Instant now, int limit) {
+        return list(Filters.and(Filters.eq("status", "QUEUED"), Filters.lte("nextAttemptAt", Date.from(now))),
+                Sorts.ascending("nextAttemptAt"), limit);
+    }
+
+    List<Message> search(Query q) {
+        List<Bson> filters = new ArrayList<>();
+        if (q.status() != null) {
+            filters.add(Filters.eq("status", q.status().name()));
+        }
+        if (q.channel() != null) {
+            filters.add(Filters.eq("channel", q.channel().name()));
+        }
+        if (q.householdId() != null) {
+            filters.add(Filters.eq("householdId", q.householdId()));
+        }
+        if (q.personId() != null) {
+            filters.add(Filters.eq("personId", q.personId()));
+        }
+        if (q.from() != null) {
+            filters.add(Filters.gte("createdAt", Date.from(q.from())));
+        }
+        if (q.to() != null) {
+            filters.add(Filters.lt("createdAt", Date.from(q.to())));
+        }
+        return list(filters.isEmpty() ? new Document() : Filters.and(filters), Sorts.ascending("createdAt", "_id"),
+                q.limit());
+    }
+
+    private List<Message> list(Bson filter, Bson sort, int limit) {
+        List<Message> result = new ArrayList<>();
+        messages.find(filter).projection(Projections.exclude(Outbox.FIELD)).sort(sort).limit(limit)
+                .forEach(d -> result.add(fromDocument(d)));
+        return result;
+    }
+
+    private static Document toDocument(Message m) {
+        return new Document("_id", m.id())
+                .append("kind", m.kind().name())
+                .append("channel", m.channel().name())
+                .append("recipientKind", m.recipientKind())
+                .append("recipientId", m.recipientId())
+                .append("householdId", m.householdId())
+                .append("personId", m.personId())
+                .append("unitCode", m.unitCode())
+                .append("to", m.to())
+                .append("template", m.template())
+                .append("subject", m.subject())
+                .append("text", m.text())
+                .append("causeEventId", m.causeEventId())
+                .append("causeKey", m.causeKey())
+                .append("status", m.status().name())
+                .append("attempts", m.attempts())
+                .append("nextAttemptAt", m.nextAttemptAt() == null ? null : Date.from(m.nextAttemptAt()))
+                .append("lastError", m.lastError())
+                .append("createdAt", Date.from(m.createdAt()))
+                .append("updatedAt", Date.from(m.updatedAt()))
+                .append("eventSequence", m.eventSequence())
+                .append("version", m.version());
+    }
+
+    private static Message fromDocument(Document d) {
+        Date next = d.getDate("nextAttemptAt");
+        return new Message(d.getString("_id"), MessageKind.valueOf(d.getString("kind")),
+                Channel.valueOf(d.getString("channel")), d.getString("recipientKind"), d.getString("recipientId"),
+                d.getString("householdId"), d.getString("personId"), d.getString("unitCode"), d.getString("to"),
+                d.getString("template"), d.getString("subject"), d.getString("text"), d.getString("causeEventId"),
+                d.getString("causeKey"), Message.Status.valueOf(d.getString("status")), d.getInteger("attempts"),
+                next == null ? null : next.toInstant(), d.getString("lastError"), d.getDate("createdAt").toInstant(),
+                d.getDate("updatedAt").toInstant(), d.getLong("eventSequence"), d.getLong("version"));
+    }
+}

@@ -1,0 +1,283 @@
+package vn.giamngheo.notification.messages;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.ObjectMapper;
+import vn.giamngheo.contracts.EventTypes;
+import vn.giamngheo.contracts.notification.NotificationDelivered;
+import vn.giamngheo.contracts.notification.NotificationFailed;
+import vn.giamngheo.contracts.notification.NotificationQueued;
+import vn.giamngheo.contracts.notification.NotificationSent;
+import vn.giamngheo.notification.outside.CircuitBreaker;
+import vn.giamngheo.notification.outside.Signatures;
+import vn.giamngheo.platform.messaging.Outcome;
+import vn.giamngheo.platform.outbox.Outbox;
+import vn.giamngheo.platform.outbox.OutboxRelay;
+import vn.giamngheo.platform.web.ApiException;
+
+/**
+ * Messages from queue to delivery: rendered and stored once per cause, recipient and channel; sent by a worker with
+ * retries behind a circuit breaker per channel; confirmed by the SMS gateway's signed delivery reports. Every status
+ * is a {@code notification.*} event.
+ */
+@Service
+public class Messages {
+
+    /** Who a message goes to. {@code to} null: no address, the message is kept SUPPRESSED with {@code why}. */
+    record Recipient(String kind, String id, String to, boolean optedOut) {
+
+        static Recipient household(String householdId, Contacts.HouseholdContact contact) {
+            return new Recipient("HOUSEHOLD", householdId, contact == null ? null : contact.phone(),
+                    contact != null && contact.optOut().contains(Channel.SMS));
+        }
+
+        static Recipient officer(Contacts.OfficerContact officer) {
+            return new Recipient("OFFICER", officer.officerId(), officer.email(),
+                    officer.optOut().contains(Channel.EMAIL));
+        }
+    }
+
+    /** What caused a message: the event's id, and its identity (type, subject, sequence) for the message id. */
+    record Cause(String eventId, String key) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(Messages.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BATCH = 32;
+
+    private final MessageStore store;
+    private final Templates templates;
+    private final Gateways gateways;
+    private final MessagingProperties properties;
+    private final Map<Channel, CircuitBreaker> breakers = new EnumMap<>(Channel.class);
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final Clock clock;
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+
+    Messages(MessageStore store, Templates templates, MessagingProperties properties, JavaMailSender mail,
+            Outbox outbox, OutboxRelay relay, Clock clock, Environment environment) {
+        this.store = store;
+        this.templates = templates;
+        // The callback address may name this server's port, known only once it listens (${local.server.port}).
+        this.gateways = new Gateways(properties,
+                () -> environment.resolveRequiredPlaceholders(properties.sms().callbackUrl()), mail);
+        this.properties = properties;
+        for (Channel channel : Channel.values()) {
+            breakers.put(channel, new CircuitBreaker(properties.breaker().failureThreshold(),
+                    properties.breaker().openFor(), clock));
+        }
+        this.outbox = outbox;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    // ---- queueing
+
+    /**
+     * Renders and stores the message, unless this cause already messaged this recipient on this channel.
+     *
+     * @return APPLIED, or DUPLICATE for a repeated cause
+     */
+    Outcome queue(MessageKind kind, Cause cause, Recipient recipient, String householdId, String personId,
+            String unitCode, Map<String, Object> variables) {
+        String id = Message.id(kind.channel(), cause.key(), recipient.id());
+        if (store.find(id).isPresent()) {
+            return Outcome.DUPLICATE;
+        }
+        Templates.Rendered rendered = templates.render(kind, variables);
+        Instant now = clock.instant();
+        String why = recipient.to() == null ? (kind.channel() == Channel.SMS ? "no phone number on file"
+                : "no e-mail address on file") : recipient.optedOut() ? "the recipient opted out of " + kind.channel()
+                : null;
+        Message message = new Message(id, kind, kind.channel(), recipient.kind(), recipient.id(), householdId,
+                personId, unitCode, recipient.to(), rendered.template(), rendered.subject(), rendered.text(),
+                cause.eventId(), cause.key(), why == null ? Message.Status.QUEUED : Message.Status.SUPPRESSED, 0,
+                why == null ? now : null, why, now, now, why == null ? 1 : 0, 1);
+        List<Document> events = why == null ? List.of(queuedEvent(message, now)) : List.of();
+        if (!store.insert(message, events)) {
+            return Outcome.DUPLICATE;
+        }
+        if (!events.isEmpty()) {
+            relay.wake(MessageStore.COLLECTION, id);
+        }
+        return Outcome.APPLIED;
+    }
+
+    // ---- the worker
+
+    /** Sends the messages whose time has come, a batch at a time, in parallel; holds a channel while its breaker is open. */
+    @Scheduled(fixedDelayString = "${notification.messages.dispatch-interval-ms:300}")
+    public void dispatch() {
+        List<Future<?>> running = new ArrayList<>();
+        for (Message message : store.due(clock.instant(), BATCH)) {
+            if (breakers.get(message.channel()).tryAcquire()) {
+                running.add(senders.submit(() -> send(message)));
+            }
+        }
+        for (Future<?> future : running) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.error("Sending a message failed unexpectedly", e.getCause());
+            }
+        }
+    }
+
+    private void send(Message message) {
+        CircuitBreaker breaker = breakers.get(message.channel());
+        Predicate<Message> queued = m -> m.status() == Message.Status.QUEUED;
+        switch (gateways.send(message)) {
+            case Gateways.Answer.Accepted accepted -> {
+                breaker.succeeded();
+                transition(message.id(), queued, m -> sent(m));
+            }
+            case Gateways.Answer.Transient failure -> {
+                breaker.failed();
+                transition(message.id(), queued, m -> {
+                    int attempts = m.attempts() + 1;
+                    Instant now = clock.instant();
+                    if (attempts >= properties.retry().maxAttempts()) {
+                        return failed(m, attempts, failure.reason() + " (after " + attempts + " attempts)");
+                    }
+                    return new Step(m.with(Message.Status.QUEUED, attempts, now.plus(properties.retry()
+                            .backoff(attempts)), failure.reason(), now, m.eventSequence()), List.of());
+                });
+            }
+            case Gateways.Answer.Refused refused -> {
+                breaker.succeeded();
+                transition(message.id(), queued, m -> failed(m, m.attempts() + 1, refused.reason()));
+            }
+        }
+    }
+
+    // ---- the SMS gateway's delivery reports
+
+    /** {@code {messageId, status: DELIVERED|UNDELIVERED, reason?}}, signed {@code X-SMS-Signature: sha256=<HMAC>}. */
+    public Message report(byte[] body, String signature) {
+        Signatures.verify(properties.sms().callbackSecret(), body, "X-SMS-Signature", signature);
+        var node = JSON.readTree(body);
+        String status = node.path("status").asString("");
+        if (!node.hasNonNull("messageId") || !(status.equals("DELIVERED") || status.equals("UNDELIVERED"))) {
+            throw ApiException.invalid("status", "a delivery report needs messageId and status DELIVERED or UNDELIVERED");
+        }
+        String id = node.get("messageId").asString();
+        store.find(id).orElseThrow(() -> ApiException.notFound("Message " + id));
+        // A report may overtake our own record of the gateway's acceptance: it counts for both.
+        Predicate<Message> open = m -> m.status() == Message.Status.QUEUED || m.status() == Message.Status.SENT;
+        if (status.equals("DELIVERED")) {
+            transition(id, open, this::delivered);
+        } else {
+            String reason = "not delivered: " + node.path("reason").asString("no reason given");
+            transition(id, open, m -> failed(m, m.attempts(), reason));
+        }
+        return store.find(id).orElseThrow();
+    }
+
+    // ---- officers
+
+    /** Queues a FAILED message again, with a fresh retry budget and the same text. */
+    public Message resend(String id) {
+        Message message = find(id);
+        if (message.status() != Message.Status.FAILED) {
+            throw ApiException.conflict("status", "only a FAILED message can be resent; this one is " + message.status()
+                    + (message.status() == Message.Status.SUPPRESSED ? " (" + message.lastError() + ")" : ""));
+        }
+        transition(id, m -> m.status() == Message.Status.FAILED, m -> {
+            Instant now = clock.instant();
+            Message again = m.with(Message.Status.QUEUED, 0, now, m.lastError(), now, m.eventSequence() + 1);
+            return new Step(again, List.of(queuedEvent(again, now)));
+        });
+        return find(id);
+    }
+
+    public Message find(String id) {
+        return store.find(id).orElseThrow(() -> ApiException.notFound("Message " + id));
+    }
+
+    List<Message> search(MessageStore.Query query) {
+        return store.search(query);
+    }
+
+    // ---- transitions
+
+    private record Step(Message after, List<Document> events) {
+    }
+
+    private Step sent(Message m) {
+        Instant now = clock.instant();
+        Message after = m.with(Message.Status.SENT, m.attempts() + 1, null, null, now, m.eventSequence() + 1);
+        return new Step(after, List.of(sentEvent(m, after.eventSequence(), now)));
+    }
+
+    /** Delivered; a report that overtook our record of the gateway's acceptance records the sending too. */
+    private Step delivered(Message m) {
+        Instant now = clock.instant();
+        List<Document> events = new ArrayList<>();
+        long sequence = m.eventSequence();
+        int attempts = m.attempts();
+        if (m.status() == Message.Status.QUEUED) {
+            events.add(sentEvent(m, ++sequence, now));
+            attempts++;
+        }
+        events.add(outbox.entry(EventTypes.NOTIFICATION_DELIVERED, new NotificationDelivered(m.id(), ++sequence,
+                m.channel().name(), m.recipientKind(), m.householdId(), m.kind().template(), m.causeEventId(), now)));
+        return new Step(m.with(Message.Status.DELIVERED, attempts, null, null, now, sequence), events);
+    }
+
+    private Document sentEvent(Message m, long sequence, Instant now) {
+        return outbox.entry(EventTypes.NOTIFICATION_SENT, new NotificationSent(m.id(), sequence, m.channel().name(),
+                m.recipientKind(), m.householdId(), m.kind().template(), m.causeEventId(), now));
+    }
+
+    private Step failed(Message m, int attempts, String reason) {
+        log.warn("Message {} ({} {}) FAILED: {} — an officer can resend it (POST /api/v1/messages/{{id}}/resend)",
+                m.id(), m.kind(), m.channel(), reason);
+        Message after = m.with(Message.Status.FAILED, attempts, null, reason, clock.instant(), m.eventSequence() + 1);
+        return new Step(after, List.of(outbox.entry(EventTypes.NOTIFICATION_FAILED, new NotificationFailed(m.id(),
+                after.eventSequence(), m.channel().name(), m.recipientKind(), m.householdId(), m.kind().template(),
+                m.causeEventId(), reason, attempts))));
+    }
+
+    private Document queuedEvent(Message m, Instant now) {
+        return outbox.entry(EventTypes.NOTIFICATION_QUEUED, new NotificationQueued(m.id(), m.eventSequence(),
+                m.channel().name(), m.recipientKind(), m.householdId(), m.kind().template(), m.causeEventId(), now));
+    }
+
+    /** Reads the message, checks the step still applies, writes it with its events; retried on a concurrent write. */
+    private void transition(String id, Predicate<Message> applies, Function<Message, Step> step) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Message current = store.find(id).orElse(null);
+            if (current == null || !applies.test(current)) {
+                return;
+            }
+            Step next = step.apply(current);
+            if (store.update(next.after(), next.events())) {
+                if (!next.events().isEmpty()) {
+                    relay.wake(MessageStore.COLLECTION, id);
+                }
+                return;
+            }
+        }
+        log.warn("Message {} kept changing; the step is left for the next round", id);
+    }
+}

@@ -1,0 +1,2 @@
+<#import "names.ftl" as n>
+UBND xã/phường thông báo: theo Quyết định số ${decisionNumber} ngày ${decisionDate}, hộ gia đình ông/bà <#if toClass == "POOR" || toClass == "NEAR_POOR">được công nhận là ${n.className(toClass)}<#elseif fromClass == "POOR" || fromClass == "NEAR_POOR">đã thoát ${n.className(fromClass)}, là ${n.className(toClass)}<#else>được xác định là ${n.className(toClass)}</#if> từ ngày ${effectiveDate}.<#if newlyEscapedUntil != ""> Hộ được hưởng chính sách hộ mới thoát nghèo đến hết ngày ${newlyEscapedUntil}.</#if>
