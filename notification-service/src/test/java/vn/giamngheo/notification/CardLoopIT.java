@@ -14,11 +14,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.giamngheo.contracts.CloudEventHeaders;
 import vn.giamngheo.contracts.EventCodec;
@@ -36,36 +33,7 @@ import vn.giamngheo.testsupport.TopicProbe;
 
 /** The card loop against the BHXH simulator (a real HTTP server) and the real broker. */
 @ServiceIntegrationTest
-class CardLoopIT {
-
-    static final String SECRET = "test-callback-secret";
-    static final BhxhSimulator BHXH = simulator();
-
-    private static BhxhSimulator simulator() {
-        try {
-            return new BhxhSimulator(new BhxhSimulator.Settings(0, "test-token", SECRET, Duration.ofMillis(300), 0, 0,
-                    Duration.ofMillis(100), 7));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void bhxh(DynamicPropertyRegistry registry) {
-        registry.add("notification.bhxh.base-url", BHXH::baseUrl);
-        registry.add("notification.bhxh.token", () -> "test-token");
-        registry.add("notification.bhxh.callback-secret", () -> SECRET);
-        registry.add("notification.bhxh.retry.initial-backoff", () -> "100ms");
-        registry.add("notification.bhxh.retry.max-backoff", () -> "400ms");
-        registry.add("notification.bhxh.retry.max-attempts", () -> "200");
-        registry.add("notification.bhxh.breaker.open-for", () -> "500ms");
-        registry.add("notification.bhxh.poll-after", () -> "5s");
-    }
-
-    @AfterAll
-    static void stop() {
-        BHXH.close();
-    }
+class CardLoopIT extends OutsideWorld {
 
     @LocalServerPort
     int port;
@@ -99,6 +67,8 @@ class CardLoopIT {
     void whileBhxhIsDownRequestsWaitAndWhenItIsBackEachCompletesExactlyOnce() throws Exception {
         BHXH.setDown(true);
         String household = EventFixtures.newId();
+        Http.put("http://localhost:" + port + "/api/v1/contacts/households/" + household,
+                "{\"phone\":\"0912 345 678\"}").expectStatus(200);
         List<String> people = List.of(EventFixtures.newId(), EventFixtures.newId(), EventFixtures.newId());
         for (String person : people) {
             publish(premium(household, person));
@@ -132,7 +102,7 @@ class CardLoopIT {
         byte[] body = ("{\"requestId\":\"" + first.requestId() + "\",\"kind\":\"ISSUE\",\"status\":\"ISSUED\","
                 + "\"cardNumber\":\"" + first.cardNumber() + "\",\"validFrom\":\"" + first.validFrom()
                 + "\",\"validTo\":\"" + first.validTo() + "\"}").getBytes(StandardCharsets.UTF_8);
-        assertThat(callback(body, "sha256=" + BhxhSimulator.sign(SECRET, body))).isEqualTo(200);
+        assertThat(callback(body, "sha256=" + BhxhSimulator.sign(BHXH_SECRET, body))).isEqualTo(200);
         // A missing or wrong signature is refused and changes nothing.
         assertThat(callback(body, null)).isEqualTo(401);
         assertThat(callback(body, "sha256=" + BhxhSimulator.sign("not-the-secret", body))).isEqualTo(401);
@@ -143,6 +113,24 @@ class CardLoopIT {
         for (String person : people) {
             assertThat(BHXH.deliveries("card:HEALTH_INSURANCE_PREMIUM:" + person + ":2026-12-01:1")).isEqualTo(1);
         }
+
+        // The household was texted once per decision (the duplicate none) and once per card, each delivered.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> messages(household).size() == 6
+                && messages(household).findValuesAsString("status").stream().allMatch("DELIVERED"::equals));
+        assertThat(messages(household).findValuesAsString("kind")).containsOnly("BENEFIT_GRANTED", "CARD_ISSUED")
+                .filteredOn("CARD_ISSUED"::equals).hasSize(3);
+        List<String> texts = SMS.received().stream().filter(m -> m.to().equals("+84912345678")
+                && messages(household).findValuesAsString("id").contains(m.messageId())).map(m -> m.text()).toList();
+        assertThat(texts).hasSize(6);
+        assertThat(texts).filteredOn(t -> t.startsWith("BHXH đã cấp thẻ bảo hiểm y tế số HN225")).hasSize(3);
+        assertThat(texts).filteredOn(t -> t.contains("một thành viên của hộ gia đình ông/bà được hưởng hỗ trợ đóng "
+                + "bảo hiểm y tế từ ngày 01/12/2026, mức hỗ trợ 100% mức đóng.")).hasSize(3);
+        assertThat(SMS.received()).filteredOn(m -> texts.contains(m.text())).allMatch(m -> m.calls() == 1);
+    }
+
+    private JsonNode messages(String householdId) {
+        return Http.get("http://localhost:" + port + "/api/v1/messages?householdId=" + householdId).expectStatus(200)
+                .json();
     }
 
     private int callback(byte[] body, String signature) throws Exception {

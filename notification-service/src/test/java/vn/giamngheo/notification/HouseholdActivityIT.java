@@ -22,7 +22,7 @@ import vn.giamngheo.testsupport.ServiceIntegrationTest;
 import vn.giamngheo.testsupport.TopicProbe;
 
 @ServiceIntegrationTest
-class HouseholdActivityIT {
+class HouseholdActivityIT extends OutsideWorld {
 
     @LocalServerPort
     int port;

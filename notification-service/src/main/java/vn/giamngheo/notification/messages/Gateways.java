@@ -57,7 +57,7 @@ final class Gateways {
     /** {@code POST /api/sms} with a bearer token and the message id as idempotency key. */
     private Answer sms(Message message) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("messageId", message.id());
+        body.put("messageId", message.gatewayKey());
         body.put("to", message.to());
         body.put("text", message.text());
         body.put("callbackUrl", smsCallbackUrl.get());
@@ -66,7 +66,7 @@ final class Gateways {
                     .timeout(sms.requestTimeout())
                     .header("Content-Type", "application/json; charset=utf-8")
                     .header("Authorization", "Bearer " + sms.token())
-                    .header("Idempotency-Key", message.id())
+                    .header("Idempotency-Key", message.gatewayKey())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
                     HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
@@ -94,7 +94,7 @@ final class Gateways {
             helper.setTo(message.to());
             helper.setSubject(message.subject());
             helper.setText(message.text(), false);
-            mime.setHeader("X-Giamngheo-Message-Id", message.id());
+            mime.setHeader("X-Giamngheo-Message-Id", message.gatewayKey());
             mail.send(mime);
             return new Answer.Accepted();
         } catch (MailParseException | MailPreparationException e) {

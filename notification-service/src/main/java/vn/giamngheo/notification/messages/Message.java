@@ -19,12 +19,13 @@ import java.util.HexFormat;
  * @param to            the phone number (+84…) or e-mail address it was (or would have been) sent to
  * @param template      the template file it was written with, e.g. {@code benefit-granted.v1.ftl}
  * @param causeKey      the cause's identity: event type, subject and sequence (a re-published event has the same)
+ * @param round         0, then one more each time an officer resends it
  * @param eventSequence the sequence of its latest {@code notification.*} event
  */
 public record Message(String id, MessageKind kind, Channel channel, String recipientKind, String recipientId,
         String householdId, String personId, String unitCode, String to, String template, String subject,
         String text, String causeEventId, String causeKey, Status status, int attempts, Instant nextAttemptAt,
-        String lastError, Instant createdAt, Instant updatedAt, long eventSequence, long version) {
+        String lastError, Instant createdAt, Instant updatedAt, int round, long eventSequence, long version) {
 
     public enum Status { QUEUED, SENT, DELIVERED, FAILED, SUPPRESSED }
 
@@ -42,7 +43,24 @@ public record Message(String id, MessageKind kind, Channel channel, String recip
     Message with(Status newStatus, int newAttempts, Instant next, String error, Instant now, long events) {
         return new Message(id, kind, channel, recipientKind, recipientId, householdId, personId, unitCode, to,
                 template, subject, text, causeEventId, causeKey, newStatus, newAttempts, next, error, createdAt, now,
-                events, version + 1);
+                round, events, version + 1);
+    }
+
+    /** Queued again by an officer: a new round, to the recipient's address as it is now. */
+    Message resent(String address, Instant now) {
+        return new Message(id, kind, channel, recipientKind, recipientId, householdId, personId, unitCode, address,
+                template, subject, text, causeEventId, causeKey, Status.QUEUED, 0, now, lastError, createdAt, now,
+                round + 1, eventSequence + 1, version + 1);
+    }
+
+    /** The gateway's idempotency key: a retry within a round is the same sending, a resend is a new one. */
+    public String gatewayKey() {
+        return round == 0 ? id : id + "-r" + round;
+    }
+
+    /** The message id in a gateway key. */
+    public static String idOf(String gatewayKey) {
+        return gatewayKey.replaceFirst("-r\\d+$", "");
     }
 
     /** The address as officers see it in lists: {@code +8491****678}, {@code ng***@vinhyen.gov.vn}. */

@@ -121,6 +121,7 @@ class MessageStore {
                 .append("lastError", m.lastError())
                 .append("createdAt", Date.from(m.createdAt()))
                 .append("updatedAt", Date.from(m.updatedAt()))
+                .append("round", m.round())
                 .append("eventSequence", m.eventSequence())
                 .append("version", m.version());
     }
@@ -133,6 +134,7 @@ class MessageStore {
                 d.getString("template"), d.getString("subject"), d.getString("text"), d.getString("causeEventId"),
                 d.getString("causeKey"), Message.Status.valueOf(d.getString("status")), d.getInteger("attempts"),
                 next == null ? null : next.toInstant(), d.getString("lastError"), d.getDate("createdAt").toInstant(),
-                d.getDate("updatedAt").toInstant(), d.getLong("eventSequence"), d.getLong("version"));
+                d.getDate("updatedAt").toInstant(), d.getInteger("round"), d.getLong("eventSequence"),
+                d.getLong("version"));
     }
 }

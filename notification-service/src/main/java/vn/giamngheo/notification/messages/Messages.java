@@ -63,6 +63,7 @@ public class Messages {
 
     private final MessageStore store;
     private final Templates templates;
+    private final Contacts contacts;
     private final Gateways gateways;
     private final MessagingProperties properties;
     private final Map<Channel, CircuitBreaker> breakers = new EnumMap<>(Channel.class);
@@ -71,9 +72,10 @@ public class Messages {
     private final Clock clock;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
-    Messages(MessageStore store, Templates templates, MessagingProperties properties, JavaMailSender mail,
-            Outbox outbox, OutboxRelay relay, Clock clock, Environment environment) {
+    Messages(MessageStore store, Templates templates, Contacts contacts, MessagingProperties properties,
+            JavaMailSender mail, Outbox outbox, OutboxRelay relay, Clock clock, Environment environment) {
         this.store = store;
+        this.contacts = contacts;
         this.templates = templates;
         // The callback address may name this server's port, known only once it listens (${local.server.port}).
         this.gateways = new Gateways(properties,
@@ -109,7 +111,7 @@ public class Messages {
         Message message = new Message(id, kind, kind.channel(), recipient.kind(), recipient.id(), householdId,
                 personId, unitCode, recipient.to(), rendered.template(), rendered.subject(), rendered.text(),
                 cause.eventId(), cause.key(), why == null ? Message.Status.QUEUED : Message.Status.SUPPRESSED, 0,
-                why == null ? now : null, why, now, now, why == null ? 1 : 0, 1);
+                why == null ? now : null, why, now, now, 0, why == null ? 1 : 0, 1);
         List<Document> events = why == null ? List.of(queuedEvent(message, now)) : List.of();
         if (!store.insert(message, events)) {
             return Outcome.DUPLICATE;
@@ -180,10 +182,13 @@ public class Messages {
         if (!node.hasNonNull("messageId") || !(status.equals("DELIVERED") || status.equals("UNDELIVERED"))) {
             throw ApiException.invalid("status", "a delivery report needs messageId and status DELIVERED or UNDELIVERED");
         }
-        String id = node.get("messageId").asString();
-        store.find(id).orElseThrow(() -> ApiException.notFound("Message " + id));
-        // A report may overtake our own record of the gateway's acceptance: it counts for both.
-        Predicate<Message> open = m -> m.status() == Message.Status.QUEUED || m.status() == Message.Status.SENT;
+        String key = node.get("messageId").asString();
+        String id = Message.idOf(key);
+        store.find(id).orElseThrow(() -> ApiException.notFound("Message " + key));
+        // A report may overtake our own record of the gateway's acceptance: it counts for both. A report about an
+        // earlier round (before a resend) changes nothing.
+        Predicate<Message> open = m -> m.gatewayKey().equals(key)
+                && (m.status() == Message.Status.QUEUED || m.status() == Message.Status.SENT);
         if (status.equals("DELIVERED")) {
             transition(id, open, this::delivered);
         } else {
@@ -195,16 +200,29 @@ public class Messages {
 
     // ---- officers
 
-    /** Queues a FAILED message again, with a fresh retry budget and the same text. */
+    /**
+     * Queues a FAILED message again, with the same text and a fresh retry budget, to the household's phone number as
+     * it is now (an officer may have corrected it).
+     */
     public Message resend(String id) {
         Message message = find(id);
         if (message.status() != Message.Status.FAILED) {
             throw ApiException.conflict("status", "only a FAILED message can be resent; this one is " + message.status()
                     + (message.status() == Message.Status.SUPPRESSED ? " (" + message.lastError() + ")" : ""));
         }
+        String address = message.to();
+        if (message.recipientKind().equals("HOUSEHOLD")) {
+            Contacts.HouseholdContact contact = contacts.household(message.recipientId()).orElse(null);
+            if (contact == null || contact.optOut().contains(message.channel())) {
+                throw ApiException.conflict("status", contact == null ? "the household has no phone number on file"
+                        : "the household opted out of " + message.channel());
+            }
+            address = contact.phone();
+        }
+        String to = address;
         transition(id, m -> m.status() == Message.Status.FAILED, m -> {
             Instant now = clock.instant();
-            Message again = m.with(Message.Status.QUEUED, 0, now, m.lastError(), now, m.eventSequence() + 1);
+            Message again = m.resent(to, now);
             return new Step(again, List.of(queuedEvent(again, now)));
         });
         return find(id);
