@@ -34,6 +34,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import vn.giamngheo.contracts.CloudEventHeaders;
 import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.Topics;
@@ -48,13 +50,15 @@ class LocalPlatformIT {
     private static final Path REPO = Path.of(System.getenv().getOrDefault("GIAMNGHEO_REPO", "../..")).toAbsolutePath();
     private static final Path RUN_DIR = REPO.resolve("deploy/local/target/e2e-run");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Integer> PORTS = new HashMap<>();
     private static final List<Long> STARTED = new ArrayList<>();
 
     @BeforeAll
     static void startThePlatform() throws Exception {
-        for (String name : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "BHXH_SIM_PORT", "HOUSEHOLD_PORT",
-                "POLICY_PORT", "NOTIFICATION_PORT", "REPORTING_PORT")) {
+        for (String name : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "BHXH_SIM_PORT", "SMS_SIM_PORT",
+                "MAIL_SMTP_PORT", "MAIL_HTTP_PORT", "HOUSEHOLD_PORT", "POLICY_PORT", "NOTIFICATION_PORT",
+                "REPORTING_PORT")) {
             PORTS.put(name, freePort());
         }
         Process start = launcher("start");
@@ -68,7 +72,8 @@ class LocalPlatformIT {
                 STARTED.add(Long.parseLong(Files.readString(pid).strip()));
             }
         }
-        assertThat(STARTED).as("kafka, mongo, the BHXH simulator and four services").hasSize(7);
+        assertThat(STARTED).as("kafka, mongo, the BHXH and SMS simulators, the mail server and four services")
+                .hasSize(9);
     }
 
     @AfterAll
@@ -110,6 +115,87 @@ class LocalPlatformIT {
         assertThat(households("08716")).isEqualTo(before + 1);
         assertThat(get(url("NOTIFICATION_PORT", "/api/v1/households/" + id + "/events")).body())
                 .containsOnlyOnce("\"eventId\"");
+    }
+
+    /**
+     * The commune chairman's decision makes a household of three poor; with no further step, within 30 seconds: three
+     * health-insurance cards issued by the BHXH simulator, three {@code insurance-card.issued} events, the policy
+     * decisions showing the cards issued, and the household's SMS in the SMS gateway simulator's log.
+     */
+    @Test
+    void aReviewDecisionMakingAHouseholdOfThreePoorLeadsToThreeCardsAndAnSms() throws Exception {
+        HttpResponse<String> created = post(url("HOUSEHOLD_PORT", "/api/v1/households"), """
+                {"unitCode":"08716","village":"Tổ dân phố Khai Quang 4","members":[
+                  {"fullName":"Hoàng Văn Giang","dateOfBirth":"1979-02-02","sex":"MALE","relationToHead":"HEAD"},
+                  {"fullName":"Đỗ Thị Hạnh","dateOfBirth":"1982-03-03","sex":"FEMALE","relationToHead":"SPOUSE"},
+                  {"fullName":"Hoàng Minh Khôi","dateOfBirth":"2014-04-04","sex":"MALE","relationToHead":"CHILD"}]}
+                """);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = field(created.body(), "id");
+        HttpResponse<String> contact = put(url("NOTIFICATION_PORT", "/api/v1/contacts/households/" + id),
+                "{\"phone\":\"0912 678 345\"}");
+        assertThat(contact.statusCode()).as(contact.body()).isEqualTo(200);
+
+        String round = field(ok(post(url("HOUSEHOLD_PORT", "/api/v1/review-rounds"),
+                "{\"unitCode\":\"08716\",\"kind\":\"MONTHLY\",\"referenceDate\":\"2026-11-02\"}")), "id");
+        String steps = url("HOUSEHOLD_PORT", "/api/v1/review-rounds/" + round);
+        ok(post(steps + "/surveys", "{\"householdId\":\"" + id + "\",\"monthlyIncomePerCapitaVnd\":1500000,"
+                + "\"deprivedIndicators\":[\"HEALTH_INSURANCE\",\"SANITATION\",\"DRINKING_WATER\"]}"));
+        ok(post(steps + "/village-meeting", "{\"date\":\"2026-11-03\",\"participants\":12,\"votes\":[{"
+                + "\"householdId\":\"" + id + "\",\"agreeing\":11}]}"));
+        ok(post(steps + "/posting", "{\"startDate\":\"2026-11-04\"}"));
+        ok(post(steps + "/decision", "{\"number\":\"211/QĐ-UBND\",\"date\":\"2026-11-12\","
+                + "\"signerRole\":\"COMMUNE_CHAIRMAN\",\"effectiveDate\":\"2026-11-12\"}"));
+        long decidedAt = System.nanoTime();
+
+        // Three cards issued by the simulator, exactly once each.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode requests = JSON.readTree(get(url("NOTIFICATION_PORT", "/api/v1/card-requests?householdId=" + id))
+                    .body());
+            return requests.size() == 3 && requests.findValuesAsString("status").stream().allMatch("ISSUED"::equals);
+        });
+        JsonNode requests = JSON.readTree(get(url("NOTIFICATION_PORT", "/api/v1/card-requests?householdId=" + id))
+                .body());
+        JsonNode bhxhLog = JSON.readTree(get(url("BHXH_SIM_PORT", "/admin/log")).body()).get("requests");
+        for (String requestId : requests.findValuesAsString("id")) {
+            JsonNode logged = null;
+            for (JsonNode entry : bhxhLog) {
+                if (entry.get("requestId").asString().equals(requestId)) {
+                    logged = entry;
+                }
+            }
+            assertThat(logged).as("BHXH simulator log has %s", requestId).isNotNull();
+            assertThat(logged.get("status").asString()).isEqualTo("ISSUED");
+        }
+        // Three insurance-card.issued events on the topic.
+        assertThat(recordsContaining("insurance-card.events", id, EventTypes.INSURANCE_CARD_ISSUED.ceType(), 3))
+                .hasSize(3);
+        // The policy decisions show the cards issued.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            int issued = 0;
+            for (JsonNode view : JSON.readTree(get(url("POLICY_PORT", "/api/v1/households/" + id + "/decisions"))
+                    .body())) {
+                if (view.get("decision").get("policyCode").asString().equals("HEALTH_INSURANCE_PREMIUM")
+                        && view.path("card").path("status").asString("").equals("ISSUED")) {
+                    issued++;
+                }
+            }
+            return issued == 3;
+        });
+        // And the household's SMS about the decision, in Vietnamese, in the gateway simulator's log.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (JsonNode sms : JSON.readTree(get(url("SMS_SIM_PORT", "/admin/log")).body()).get("messages")) {
+                if (sms.get("to").asString().equals("+84912678345") && sms.get("text").asString().contains(
+                        "theo Quyết định số 211/QĐ-UBND ngày 12/11/2026, hộ gia đình ông/bà được công nhận là hộ nghèo")) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        Duration took = Duration.ofNanos(System.nanoTime() - decidedAt);
+        assertThat(took).as("decision to cards, decisions and SMS").isLessThan(Duration.ofSeconds(30));
+        System.out.printf("e2e: decision → 3 cards issued, policy decisions updated and SMS sent in %d ms%n",
+                took.toMillis());
     }
 
     @Test
@@ -186,6 +272,40 @@ class LocalPlatformIT {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> put(String url, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String ok(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.request().uri() + ": " + response.body()).isBetween(200, 299);
+        return response.body();
+    }
+
+    /** Waits (up to 30 s) for {@code count} records of the type whose value mentions {@code text}. */
+    private static List<ConsumerRecord<String, byte[]>> recordsContaining(String topic, String text, String type,
+            int count) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (found.size() < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (type.equals(header(r, CloudEventHeaders.TYPE))
+                            && new String(r.value(), StandardCharsets.UTF_8).contains(text)) {
+                        found.add(r);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static String bootstrap() {
