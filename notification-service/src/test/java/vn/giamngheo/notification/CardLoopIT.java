@@ -126,6 +126,14 @@ class CardLoopIT extends OutsideWorld {
         assertThat(texts).filteredOn(t -> t.contains("một thành viên của hộ gia đình ông/bà được hưởng hỗ trợ đóng "
                 + "bảo hiểm y tế từ ngày 01/12/2026, mức hỗ trợ 100% mức đóng.")).hasSize(3);
         assertThat(SMS.received()).filteredOn(m -> texts.contains(m.text())).allMatch(m -> m.calls() == 1);
+
+        // Officers list requests by status and day; a wrong filter is named.
+        String today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        String list = "http://localhost:" + port + "/api/v1/card-requests?householdId=" + household;
+        assertThat(Http.get(list + "&status=ISSUED&from=" + today + "&to=" + today).expectStatus(200).json()).hasSize(3);
+        assertThat(Http.get(list + "&to=2026-01-01").expectStatus(200).json()).isEmpty();
+        assertThat(Http.get(list + "&status=LOST").expectStatus(400).body()).contains("status");
+        assertThat(Http.get(list + "&from=yesterday").expectStatus(400).body()).contains("from");
     }
 
     private JsonNode messages(String householdId) {

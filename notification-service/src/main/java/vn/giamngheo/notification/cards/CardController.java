@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.giamngheo.platform.web.ApiException;
+import vn.giamngheo.notification.outside.QueryParams;
 
 /** Card requests for officers, and the callback through which BHXH confirms cards. */
 @RestController
@@ -20,22 +20,14 @@ class CardController {
         this.requests = requests;
     }
 
+    /** {@code from}/{@code to}: days (yyyy-MM-dd, Vietnam time) the request was created on, both included. */
     @GetMapping("/api/v1/card-requests")
     List<CardRequest> list(@RequestParam(required = false) String status,
             @RequestParam(required = false) String householdId, @RequestParam(required = false) String personId,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "200") int limit) {
-        CardRequest.Status wanted = null;
-        if (status != null) {
-            try {
-                wanted = CardRequest.Status.valueOf(status);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("status", "must be one of " + List.of(CardRequest.Status.values()));
-            }
-        }
-        if (limit < 1 || limit > 1000) {
-            throw ApiException.invalid("limit", "must be between 1 and 1000");
-        }
-        return requests.search(wanted, householdId, personId, limit);
+        return requests.search(QueryParams.choice("status", status, CardRequest.Status.class), householdId, personId,
+                QueryParams.days(from, to), QueryParams.limit(limit));
     }
 
     @GetMapping("/api/v1/card-requests/{id}")

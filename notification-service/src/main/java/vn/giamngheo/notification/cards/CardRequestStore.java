@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
+import vn.giamngheo.notification.outside.QueryParams;
 import vn.giamngheo.platform.outbox.Outbox;
 
 /** Card requests, one document each with its outbox; every transition is a version-guarded write. */
@@ -70,7 +71,8 @@ class CardRequestStore {
                 Sorts.ascending("updatedAt"), limit);
     }
 
-    List<CardRequest> search(CardRequest.Status status, String householdId, String personId, int limit) {
+    List<CardRequest> search(CardRequest.Status status, String householdId, String personId,
+            QueryParams.Range created, int limit) {
         List<Bson> filters = new ArrayList<>();
         if (status != null) {
             filters.add(Filters.eq("status", status.name()));
@@ -80,6 +82,12 @@ class CardRequestStore {
         }
         if (personId != null) {
             filters.add(Filters.eq("personId", personId));
+        }
+        if (created.from() != null) {
+            filters.add(Filters.gte("createdAt", Date.from(created.from())));
+        }
+        if (created.to() != null) {
+            filters.add(Filters.lt("createdAt", Date.from(created.to())));
         }
         return list(filters.isEmpty() ? new Document() : Filters.and(filters), Sorts.ascending("createdAt", "_id"),
                 limit);

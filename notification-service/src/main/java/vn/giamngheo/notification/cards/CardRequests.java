@@ -23,6 +23,7 @@ import vn.giamngheo.contracts.card.InsuranceCardFailed;
 import vn.giamngheo.contracts.card.InsuranceCardIssued;
 import vn.giamngheo.contracts.card.InsuranceCardRequested;
 import vn.giamngheo.notification.outside.CircuitBreaker;
+import vn.giamngheo.notification.outside.QueryParams;
 import vn.giamngheo.notification.outside.Signatures;
 import vn.giamngheo.platform.messaging.Outcome;
 import vn.giamngheo.platform.outbox.Outbox;
@@ -215,8 +216,9 @@ public class CardRequests {
         return store.find(id).orElseThrow();
     }
 
-    public List<CardRequest> search(CardRequest.Status status, String householdId, String personId, int limit) {
-        return store.search(status, householdId, personId, limit);
+    public List<CardRequest> search(CardRequest.Status status, String householdId, String personId,
+            QueryParams.Range created, int limit) {
+        return store.search(status, householdId, personId, created, limit);
     }
 
     public CardRequest find(String id) {

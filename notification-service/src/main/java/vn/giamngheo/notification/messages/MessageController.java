@@ -1,8 +1,6 @@
 package vn.giamngheo.notification.messages;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.giamngheo.platform.web.ApiException;
+import vn.giamngheo.notification.outside.QueryParams;
 
 /** Messages for officers (list, resend a failed one), and the SMS gateway's delivery reports. */
 @RestController
@@ -42,18 +40,10 @@ class MessageController {
             @RequestParam(required = false) String channel, @RequestParam(required = false) String householdId,
             @RequestParam(required = false) String personId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "200") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw ApiException.invalid("limit", "must be between 1 and 1000");
-        }
-        Instant start = day("from", from);
-        Instant end = day("to", to);
-        if (start != null && end != null && end.isBefore(start)) {
-            throw ApiException.invalid("to", "is before from");
-        }
-        return messages.search(new MessageStore.Query(choice("status", status, Message.Status.class),
-                choice("channel", channel, Channel.class), householdId, personId, start,
-                end == null ? null : end.plus(java.time.Duration.ofDays(1)), limit)).stream()
-                .map(MessageView::of).toList();
+        QueryParams.Range days = QueryParams.days(from, to);
+        return messages.search(new MessageStore.Query(QueryParams.choice("status", status, Message.Status.class),
+                QueryParams.choice("channel", channel, Channel.class), householdId, personId, days.from(), days.to(),
+                QueryParams.limit(limit))).stream().map(MessageView::of).toList();
     }
 
     @GetMapping("/api/v1/messages/{id}")
@@ -72,27 +62,5 @@ class MessageController {
     MessageView report(@RequestBody byte[] body,
             @RequestHeader(name = "X-SMS-Signature", required = false) String signature) {
         return MessageView.of(messages.report(body, signature));
-    }
-
-    static <E extends Enum<E>> E choice(String field, String value, Class<E> type) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(field, "must be one of " + List.of(type.getEnumConstants()));
-        }
-    }
-
-    static Instant day(String field, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value).atStartOfDay(PostingReminders.VIETNAM).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, "must be a date yyyy-MM-dd");
-        }
     }
 }

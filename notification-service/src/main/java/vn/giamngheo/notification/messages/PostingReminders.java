@@ -10,7 +10,6 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -18,6 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.contracts.EventEnvelope;
 import vn.giamngheo.contracts.review.ReviewPostingStarted;
+import vn.giamngheo.notification.outside.QueryParams;
 import vn.giamngheo.platform.messaging.Outcome;
 
 /**
@@ -26,8 +26,6 @@ import vn.giamngheo.platform.messaging.Outcome;
  */
 @Component
 public class PostingReminders {
-
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final MongoCollection<Document> reminders;
     private final MessageTriggers triggers;
@@ -73,7 +71,7 @@ public class PostingReminders {
     /** Writes to the officers of every round whose posting ended before today (in Vietnam). */
     @Scheduled(fixedDelayString = "${notification.messages.reminder-interval-ms:60000}")
     public void sendDue() {
-        String today = LocalDate.now(clock.withZone(VIETNAM)).toString();
+        String today = LocalDate.now(clock.withZone(QueryParams.VIETNAM)).toString();
         List<Document> due = new ArrayList<>();
         reminders.find(Filters.and(Filters.eq("done", false), Filters.lt("postingEndsOn", today))).into(due);
         for (Document r : due) {
