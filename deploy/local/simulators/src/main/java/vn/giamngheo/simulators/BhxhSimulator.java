@@ -3,13 +3,11 @@ package vn.giamngheo.simulators;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,25 +142,12 @@ public final class BhxhSimulator implements AutoCloseable {
                 }
                 return;
             }
-            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-            JsonNode body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = JSON.readTree(in.readAllBytes());
-            } catch (RuntimeException e) {
-                respond(exchange, 400, Map.of("error", "body is not JSON"));
+            JsonNode body = Exchanges.readIdempotent(exchange, "requestId", List.of("requestId", "kind", "personId",
+                    "validFrom", "callbackUrl"));
+            if (body == null) {
                 return;
             }
-            List<String> missing = new ArrayList<>();
-            for (String field : List.of("requestId", "kind", "personId", "validFrom", "callbackUrl")) {
-                if (!body.hasNonNull(field)) {
-                    missing.add(field);
-                }
-            }
-            if (key == null || !missing.isEmpty() || !key.equals(body.path("requestId").asString())) {
-                respond(exchange, 400, Map.of("error", key == null ? "Idempotency-Key header is required"
-                        : !missing.isEmpty() ? "missing " + missing : "Idempotency-Key differs from requestId"));
-                return;
-            }
+            String key = body.get("requestId").asString();
             Card created = new Card(key, body.get("kind").asString(), body.get("personId").asString(),
                     body.get("callbackUrl").asString(), LocalDate.parse(body.get("validFrom").asString()),
                     body.path("sharePercent").asInt(100));

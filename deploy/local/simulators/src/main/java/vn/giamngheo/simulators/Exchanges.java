@@ -2,6 +2,7 @@ package vn.giamngheo.simulators;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,8 +13,11 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** What the simulators share: JSON answers, signed callbacks, pauses. */
@@ -31,6 +35,28 @@ final class Exchanges {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /**
+     * Reads a JSON request that must name {@code fields} and carry an {@code Idempotency-Key} header equal to its
+     * {@code idField}; answers 400 and returns null when it does not.
+     */
+    static JsonNode readIdempotent(HttpExchange exchange, String idField, List<String> fields) throws IOException {
+        JsonNode body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = JSON.readTree(in.readAllBytes());
+        } catch (RuntimeException e) {
+            respond(exchange, 400, Map.of("error", "body is not JSON"));
+            return null;
+        }
+        List<String> missing = fields.stream().filter(field -> !body.hasNonNull(field)).toList();
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        if (key == null || !missing.isEmpty() || !key.equals(body.path(idField).asString())) {
+            respond(exchange, 400, Map.of("error", key == null ? "Idempotency-Key header is required"
+                    : !missing.isEmpty() ? "missing " + missing : "Idempotency-Key differs from " + idField));
+            return null;
+        }
+        return body;
     }
 
     /** HMAC-SHA256 of {@code body} with {@code secret}, in lower-case hex. */

@@ -3,13 +3,11 @@ package vn.giamngheo.simulators;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,25 +122,12 @@ public final class SmsGatewaySimulator implements AutoCloseable {
                 Exchanges.respond(exchange, 503, Map.of("error", "service unavailable"));
                 return;
             }
-            JsonNode body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = Exchanges.JSON.readTree(in.readAllBytes());
-            } catch (RuntimeException e) {
-                Exchanges.respond(exchange, 400, Map.of("error", "body is not JSON"));
+            JsonNode body = Exchanges.readIdempotent(exchange, "messageId", List.of("messageId", "to", "text",
+                    "callbackUrl"));
+            if (body == null) {
                 return;
             }
-            List<String> missing = new ArrayList<>();
-            for (String field : List.of("messageId", "to", "text", "callbackUrl")) {
-                if (!body.hasNonNull(field)) {
-                    missing.add(field);
-                }
-            }
-            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-            if (key == null || !missing.isEmpty() || !key.equals(body.path("messageId").asString())) {
-                Exchanges.respond(exchange, 400, Map.of("error", key == null ? "Idempotency-Key header is required"
-                        : !missing.isEmpty() ? "missing " + missing : "Idempotency-Key differs from messageId"));
-                return;
-            }
+            String key = body.get("messageId").asString();
             String to = body.get("to").asString();
             if (!to.matches("\\+84\\d{9}")) {
                 Exchanges.respond(exchange, 400, Map.of("error", "to must be +84 and 9 digits"));
