@@ -27,6 +27,9 @@ import vn.giamngheo.platform.messaging.Outcome;
 @Component
 public class PostingReminders {
 
+    /** A posting that ended longer ago than this is not announced any more. */
+    static final int STALE_AFTER_DAYS = 7;
+
     private final MongoCollection<Document> reminders;
     private final MessageTriggers triggers;
     private final Clock clock;
@@ -68,14 +71,24 @@ public class PostingReminders {
         return Outcome.APPLIED;
     }
 
-    /** Writes to the officers of every round whose posting ended before today (in Vietnam). */
+    /**
+     * Writes to the officers of every round whose posting ended before today (in Vietnam) — unless it ended more than
+     * {@link #STALE_AFTER_DAYS} days ago: a posting long over (a replayed topic, rounds loaded from the past) is no
+     * news, and the reminder is closed without a message.
+     */
     @Scheduled(fixedDelayString = "${notification.messages.reminder-interval-ms:60000}")
     public void sendDue() {
-        String today = LocalDate.now(clock.withZone(QueryParams.VIETNAM)).toString();
+        LocalDate today = LocalDate.now(clock.withZone(QueryParams.VIETNAM));
         List<Document> due = new ArrayList<>();
-        reminders.find(Filters.and(Filters.eq("done", false), Filters.lt("postingEndsOn", today))).into(due);
+        reminders.find(Filters.and(Filters.eq("done", false), Filters.lt("postingEndsOn", today.toString()))).into(due);
         for (Document r : due) {
             String roundId = r.getString("_id");
+            if (LocalDate.parse(r.getString("postingEndsOn")).isBefore(today.minusDays(STALE_AFTER_DAYS))) {
+                reminders.updateOne(Filters.and(Filters.eq("_id", roundId), Filters.eq("sequence",
+                        r.getLong("sequence"))), Updates.combine(Updates.set("done", true),
+                        Updates.set("skipped", "the posting ended more than " + STALE_AFTER_DAYS + " days ago")));
+                continue;
+            }
             var event = new Messages.Cause(r.getString("eventId"), r.getString("causeKey"));
             triggers.toOfficers(MessageKind.POSTING_ENDED, event, r.getString("unitCode"), null, null,
                     MessageKind.vars("roundId", roundId, "unitCode", r.getString("unitCode"), "kind", r.getString("kind"),
