@@ -21,9 +21,7 @@ class ContactController {
     /** The phone number is shown masked: it was given to send messages, not to be read back. */
     record HouseholdView(String householdId, String phone, List<Channel> optOut) {
         static HouseholdView of(Contacts.HouseholdContact c) {
-            String p = c.phone();
-            return new HouseholdView(c.householdId(), p.substring(0, 5) + "****" + p.substring(p.length() - 3),
-                    List.copyOf(c.optOut()));
+            return new HouseholdView(c.householdId(), Message.mask(c.phone()), List.copyOf(c.optOut()));
         }
     }
 

@@ -65,13 +65,19 @@ public record Message(String id, MessageKind kind, Channel channel, String recip
 
     /** The address as officers see it in lists: {@code +8491****678}, {@code ng***@vinhyen.gov.vn}. */
     public String maskedTo() {
-        if (to == null) {
+        return mask(to);
+    }
+
+    /** A phone number or e-mail address as lists show it. */
+    public static String mask(String address) {
+        if (address == null) {
             return null;
         }
-        int at = to.indexOf('@');
+        int at = address.indexOf('@');
         if (at > 0) {
-            return to.substring(0, Math.min(2, at)) + "***" + to.substring(at);
+            return address.substring(0, Math.min(2, at)) + "***" + address.substring(at);
         }
-        return to.length() <= 7 ? "****" : to.substring(0, 5) + "****" + to.substring(to.length() - 3);
+        return address.length() <= 7 ? "****"
+                : address.substring(0, 5) + "****" + address.substring(address.length() - 3);
     }
 }
