@@ -3,9 +3,9 @@ package vn.giamngheo.household.classification;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Service;
-import vn.giamngheo.household.units.AdministrativeUnit;
-import vn.giamngheo.household.units.AreaType;
-import vn.giamngheo.household.units.UnitCatalog;
+import vn.giamngheo.platform.units.AdministrativeUnit;
+import vn.giamngheo.platform.units.AreaType;
+import vn.giamngheo.platform.units.UnitCatalog;
 
 /** Picks the standard and the area type for a reference date, then classifies. Stores nothing. */
 @Service

@@ -3,7 +3,7 @@ package vn.giamngheo.household.classification;
 import java.math.BigDecimal;
 import java.util.List;
 import vn.giamngheo.contracts.household.HouseholdClass;
-import vn.giamngheo.household.units.AreaType;
+import vn.giamngheo.platform.units.AreaType;
 
 /**
  * The result of classifying a household: the class, under which standard and area type, and why.

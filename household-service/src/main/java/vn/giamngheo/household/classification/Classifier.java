@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.giamngheo.contracts.household.HouseholdClass;
-import vn.giamngheo.household.units.AreaType;
+import vn.giamngheo.platform.units.AreaType;
 
 /**
  * Classifies a household under one standard for one reference date and area type (Decree 07/2021 Art. 3 cl. 2 and

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.giamngheo.household.units.AreaType;
+import vn.giamngheo.platform.units.AreaType;
 
 /**
  * One version of the multidimensional poverty standard, as loaded from its file.

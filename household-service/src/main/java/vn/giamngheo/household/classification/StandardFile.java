@@ -17,10 +17,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.giamngheo.contracts.household.HouseholdClass;
-import vn.giamngheo.household.units.AreaType;
 import vn.giamngheo.platform.rules.Condition;
 import vn.giamngheo.platform.rules.RuleEvaluationException;
 import vn.giamngheo.platform.rules.YamlNode;
+import vn.giamngheo.platform.units.AreaType;
 
 /** Reads and checks one standard file (standards/README.md). */
 final class StandardFile {

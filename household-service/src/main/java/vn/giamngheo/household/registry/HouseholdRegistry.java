@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +19,10 @@ import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.contracts.household.HouseholdRegistered;
 import vn.giamngheo.contracts.household.HouseholdRemoved;
 import vn.giamngheo.contracts.household.HouseholdUpdated;
-import vn.giamngheo.household.units.AdministrativeUnit;
-import vn.giamngheo.household.units.UnitCatalog;
 import vn.giamngheo.platform.outbox.Outbox;
 import vn.giamngheo.platform.outbox.OutboxRelay;
+import vn.giamngheo.platform.units.AdministrativeUnit;
+import vn.giamngheo.platform.units.UnitCatalog;
 
 /**
  * Registry commands: check, change each household in one document (state + history + outbox), wake the relay.

@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.annotation.Validated;
+import vn.giamngheo.contracts.EventTypes;
+import vn.giamngheo.contracts.review.ReviewPostingStarted;
 import vn.giamngheo.household.classification.AssessmentException;
 import vn.giamngheo.household.classification.AssessmentService;
 import vn.giamngheo.household.classification.Classification;
@@ -22,12 +24,10 @@ import vn.giamngheo.household.registry.Decision;
 import vn.giamngheo.household.registry.Household;
 import vn.giamngheo.household.registry.HouseholdRegistry;
 import vn.giamngheo.household.registry.HouseholdStatus;
-import vn.giamngheo.household.units.AdministrativeUnit;
-import vn.giamngheo.household.units.UnitCatalog;
-import vn.giamngheo.contracts.EventTypes;
-import vn.giamngheo.contracts.review.ReviewPostingStarted;
 import vn.giamngheo.platform.outbox.Outbox;
 import vn.giamngheo.platform.outbox.OutboxRelay;
+import vn.giamngheo.platform.units.AdministrativeUnit;
+import vn.giamngheo.platform.units.UnitCatalog;
 
 /** Runs review rounds from opening to decision; only the decision changes a household's class. */
 @Service

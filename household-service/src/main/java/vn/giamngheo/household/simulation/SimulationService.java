@@ -16,9 +16,9 @@ import vn.giamngheo.household.classification.Income;
 import vn.giamngheo.household.classification.PovertyStandard;
 import vn.giamngheo.household.registry.ClassRecord;
 import vn.giamngheo.household.registry.HouseholdRegistry;
-import vn.giamngheo.household.units.AdministrativeUnit;
-import vn.giamngheo.household.units.AreaType;
-import vn.giamngheo.household.units.UnitCatalog;
+import vn.giamngheo.platform.units.AdministrativeUnit;
+import vn.giamngheo.platform.units.AreaType;
+import vn.giamngheo.platform.units.UnitCatalog;
 
 /**
  * What-if: classifies today's registry under a chosen standard and date, from each household's latest decided

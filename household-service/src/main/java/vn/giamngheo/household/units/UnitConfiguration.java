@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.validation.annotation.Validated;
 import vn.giamngheo.platform.rules.RuleFiles;
+import vn.giamngheo.platform.units.UnitCatalog;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UnitConfiguration.UnitProperties.class)

@@ -8,6 +8,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.giamngheo.platform.units.AdministrativeUnit;
+import vn.giamngheo.platform.units.AreaType;
+import vn.giamngheo.platform.units.UnitCatalog;
+import vn.giamngheo.platform.units.UnitType;
 
 @RestController
 @RequestMapping("/api/v1/units")

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.giamngheo.contracts.household.HouseholdClass;
-import vn.giamngheo.household.units.AreaType;
+import vn.giamngheo.platform.units.AreaType;
 
 /**
  * Each income line of each standard, for both area types, at the line, one VND below and one VND above, with and

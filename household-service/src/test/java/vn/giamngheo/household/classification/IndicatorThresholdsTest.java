@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.giamngheo.contracts.household.HouseholdClass;
-import vn.giamngheo.household.units.AreaType;
+import vn.giamngheo.platform.units.AreaType;
 
 /** Indicators derived from surveyed facts, at and either side of each threshold; examples 17–21 of §8. */
 class IndicatorThresholdsTest {

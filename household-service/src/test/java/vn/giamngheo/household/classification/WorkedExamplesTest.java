@@ -10,8 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.core.io.ClassPathResource;
 import vn.giamngheo.contracts.household.HouseholdClass;
-import vn.giamngheo.household.units.AreaType;
-import vn.giamngheo.household.units.UnitCatalog;
+import vn.giamngheo.platform.units.AreaType;
+import vn.giamngheo.platform.units.UnitCatalog;
 
 /** Every worked example of standard-and-benefits.md §8, through the same service the API uses. */
 class WorkedExamplesTest {

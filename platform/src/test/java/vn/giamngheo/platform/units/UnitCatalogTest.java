@@ -1,4 +1,4 @@
-package vn.giamngheo.household.units;
+package vn.giamngheo.platform.units;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

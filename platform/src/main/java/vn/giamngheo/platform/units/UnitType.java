@@ -1,4 +1,4 @@
-package vn.giamngheo.household.units;
+package vn.giamngheo.platform.units;
 
 import java.util.Optional;
 

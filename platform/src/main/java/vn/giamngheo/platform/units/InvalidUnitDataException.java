@@ -1,4 +1,4 @@
-package vn.giamngheo.household.units;
+package vn.giamngheo.platform.units;
 
 /** A unit data file is wrong; the service does not start with it. */
 public class InvalidUnitDataException extends RuntimeException {

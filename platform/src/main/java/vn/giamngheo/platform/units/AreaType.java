@@ -1,4 +1,4 @@
-package vn.giamngheo.household.units;
+package vn.giamngheo.platform.units;
 
 /** Which income line applies: "khu vực thành thị" (urban) or "khu vực nông thôn" (rural). */
 public enum AreaType {
