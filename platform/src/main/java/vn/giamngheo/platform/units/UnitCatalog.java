@@ -109,6 +109,16 @@ public final class UnitCatalog {
         return versionsByCode.getOrDefault(code, List.of()).stream().filter(u -> u.inForceOn(date)).findFirst();
     }
 
+    /** Every version of {@code code}, oldest first. */
+    public List<AdministrativeUnit> versions(String code) {
+        return List.copyOf(versionsByCode.getOrDefault(code, List.of()));
+    }
+
+    /** Every version of every unit. */
+    public List<AdministrativeUnit> all() {
+        return versionsByCode.values().stream().flatMap(List::stream).toList();
+    }
+
     /** Every unit in force on {@code date}, by code. */
     public List<AdministrativeUnit> inForceOn(LocalDate date) {
         return versionsByCode.values().stream().flatMap(List::stream).filter(u -> u.inForceOn(date)).toList();

@@ -1,0 +1,57 @@
+package vn.giamngheo.reporting.live;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import vn.giamngheo.reporting.ReportingProperties;
+import vn.giamngheo.reporting.areas.Area;
+import vn.giamngheo.reporting.areas.Areas;
+import vn.giamngheo.reporting.figures.FigureCalculator;
+
+/** The public dashboard's data: aggregates of an area today, its month-end trend this year, and its live stream. */
+@RestController
+class LiveController {
+
+    record Dashboard(Snapshot snapshot, List<Trend> trend) {
+    }
+
+    record Trend(LocalDate date, long poor, long nearPoor, java.math.BigDecimal healthInsurance) {
+    }
+
+    private final LiveProgress live;
+    private final Areas areas;
+    private final FigureCalculator calculator;
+    private final Clock clock;
+    private final ReportingProperties properties;
+
+    LiveController(LiveProgress live, Areas areas, FigureCalculator calculator, Clock clock,
+            ReportingProperties properties) {
+        this.live = live;
+        this.areas = areas;
+        this.calculator = calculator;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    @GetMapping("/api/v1/dashboard")
+    Dashboard dashboard(@RequestParam(required = false) String area) {
+        LocalDate today = LocalDate.now(clock);
+        Area resolved = areas.resolve(area == null ? properties.dashboard().area() : area, today);
+        List<Trend> trend = calculator.monthly(resolved, today.getYear(), today).stream()
+                .map(e -> new Trend(e.getKey(), e.getValue().poor(), e.getValue().nearPoor(),
+                        e.getValue().healthInsurance().percent())).toList();
+        return new Dashboard(live.snapshot(resolved), trend);
+    }
+
+    /** Server-sent events named {@code figures}, each a {@link Snapshot}: the current one, then each change. */
+    @GetMapping(path = "/api/v1/areas/{area}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@PathVariable String area) {
+        return live.subscribe(areas.resolve(area, LocalDate.now(clock)));
+    }
+}

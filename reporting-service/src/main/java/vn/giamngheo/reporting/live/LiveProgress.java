@@ -1,0 +1,202 @@
+package vn.giamngheo.reporting.live;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import vn.giamngheo.reporting.areas.Area;
+import vn.giamngheo.reporting.areas.Areas;
+import vn.giamngheo.reporting.facts.FactIndex;
+import vn.giamngheo.reporting.figures.FigureCalculator;
+import vn.giamngheo.reporting.figures.Figures;
+import vn.giamngheo.reporting.figures.Indicator;
+import vn.giamngheo.reporting.plans.Plan;
+import vn.giamngheo.reporting.plans.Plans;
+import vn.giamngheo.reporting.plans.Progress;
+
+/**
+ * Keeps the progress streams current. Every recorded fact signals it; one thread then recomputes today's figures of
+ * the tracked areas (the units in force, the plans' areas, and every area someone is watching) in one pass, publishes
+ * each indicator whose value changed to {@code reporting.progress} (through {@link ProgressStore}'s outbox) and sends
+ * a new {@link Snapshot} to the SSE subscribers of each area whose figures changed. Signals that arrive while it
+ * computes are folded into the next pass, so a burst of events costs a few passes, not one per event. It also
+ * recomputes every few seconds, for statistics, training records, plans and the change of day.
+ */
+public class LiveProgress implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveProgress.class);
+
+    private final Areas areas;
+    private final FigureCalculator calculator;
+    private final Plans plans;
+    private final Progress progress;
+    private final ProgressStore store;
+    private final Clock clock;
+    private final long periodMillis;
+    private final BlockingQueue<Boolean> signals = new ArrayBlockingQueue<>(1);
+    private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, Snapshot> sent = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private Thread thread;
+
+    LiveProgress(Areas areas, FigureCalculator calculator, Plans plans, Progress progress, ProgressStore store,
+            Clock clock, FactIndex index, long periodMillis) {
+        this.areas = areas;
+        this.calculator = calculator;
+        this.plans = plans;
+        this.progress = progress;
+        this.store = store;
+        this.clock = clock;
+        this.periodMillis = periodMillis;
+        index.onChange(timeline -> signal());
+    }
+
+    /** Asks for a recomputation soon; never blocks. */
+    public void signal() {
+        signals.offer(Boolean.TRUE);
+    }
+
+    /** The dashboard's snapshot of {@code area} today, computed now. */
+    public Snapshot snapshot(Area area) {
+        LocalDate today = LocalDate.now(clock);
+        List<Area> rows = areas.communesWithin(area, today);
+        List<Area> all = new ArrayList<>(rows);
+        all.add(area);
+        return snapshot(area, today, calculator.of(all, today));
+    }
+
+    private Snapshot snapshot(Area area, LocalDate today, Map<String, Figures> figures) {
+        Progress.PlanProgress plan = plans.current(area, today).map(p -> progress.of(p, today)).orElse(null);
+        return new Snapshot(area.key(), area.code(), area.name(), today, figures.get(area.key()),
+                areas.communesWithin(area, today).stream().map(a -> figures.get(a.key())).toList(), plan);
+    }
+
+    /** An SSE stream of {@code area}'s snapshots, starting with the current one. */
+    public SseEmitter subscribe(Area area) {
+        SseEmitter emitter = new SseEmitter(0L);
+        List<SseEmitter> list = subscribers.computeIfAbsent(area.key(), k -> new CopyOnWriteArrayList<>());
+        list.add(emitter);
+        Runnable remove = () -> list.remove(emitter);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(e -> remove.run());
+        Snapshot current = snapshot(area);
+        sent.put(area.key(), current);
+        send(emitter, current, list);
+        return emitter;
+    }
+
+    private void send(SseEmitter emitter, Snapshot snapshot, List<SseEmitter> list) {
+        try {
+            emitter.send(SseEmitter.event().name("figures").data(snapshot, MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException e) {
+            list.remove(emitter);
+        }
+    }
+
+    /** One pass: today's figures of every tracked area, published where they changed. */
+    void recompute() {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Area> tracked = new LinkedHashMap<>();
+        areas.inForceOn(today).forEach(a -> tracked.put(a.key(), a));
+        plans.list().forEach(p -> {
+            Area area = plans.areaOf(p);
+            tracked.put(area.key(), area);
+        });
+        Map<String, Area> watched = new LinkedHashMap<>();
+        subscribers.forEach((key, list) -> {
+            if (!list.isEmpty()) {
+                Area area = areas.all().stream().filter(a -> a.key().equals(key)).findFirst().orElseThrow();
+                watched.put(key, area);
+                areas.communesWithin(area, today).forEach(a -> watched.putIfAbsent(a.key(), a));
+            }
+        });
+        Map<String, Area> all = new LinkedHashMap<>(tracked);
+        watched.forEach(all::putIfAbsent);
+        Map<String, Figures> figures = calculator.of(List.copyOf(all.values()), today);
+        Map<String, Progress.PlanProgress> planProgress = new HashMap<>();
+        for (Area area : tracked.values()) {
+            Optional<Plan> plan = plans.inForce(area, today);
+            Optional<Progress.PlanProgress> current = plan.map(p -> planProgress.computeIfAbsent(p.id(),
+                    id -> progress.of(p, today)));
+            for (Indicator indicator : Indicator.values()) {
+                var value = figures.get(area.key()).value(indicator);
+                if (value == null) {
+                    continue;
+                }
+                var target = current.flatMap(p -> p.targets().stream()
+                        .filter(t -> t.indicator().equals(indicator.name())).findFirst());
+                store.publish(streamKey(area), indicator.name(), today, new ProgressStore.Value(value,
+                        target.map(Progress.TargetProgress::targetMin).orElse(null),
+                        target.map(Progress.TargetProgress::status).orElse("NO_TARGET")));
+            }
+        }
+        subscribers.forEach((key, list) -> {
+            if (list.isEmpty()) {
+                return;
+            }
+            Snapshot snapshot = snapshot(watched.get(key), today, figures);
+            if (!snapshot.equals(sent.get(key))) {
+                sent.put(key, snapshot);
+                list.forEach(emitter -> send(emitter, snapshot, list));
+            }
+        });
+    }
+
+    /** The key on the topic: the plain code for the latest version of a code, code@start for an older one. */
+    String streamKey(Area area) {
+        Optional<Area> latest = areas.all().stream().filter(a -> a.code().equals(area.code()))
+                .reduce((a, b) -> a.unit().validFrom().isAfter(b.unit().validFrom()) ? a : b);
+        return latest.map(a -> a.key().equals(area.key())).orElse(true) ? area.code() : area.key();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                signals.poll(periodMillis, TimeUnit.MILLISECONDS);
+                recompute();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Recomputing the progress figures failed; retrying on the next signal", e);
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("live-progress").daemon().start(this::loop);
+        signal();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        subscribers.values().forEach(list -> list.forEach(SseEmitter::complete));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,135 @@
+package vn.giamngheo.reporting.training;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import vn.giamngheo.platform.web.ApiException;
+import vn.giamngheo.platform.web.FieldProblem;
+import vn.giamngheo.reporting.areas.Area;
+import vn.giamngheo.reporting.areas.Areas;
+
+/**
+ * Training courses for poverty-reduction officers (sub-project 5.1) and who attended them: the numerator of the
+ * plan's "100 % of officers trained" (the denominator is the officers column of the area statistics). An officer
+ * counts as trained in a year once they attended a course that ended in that year, on or before the day asked.
+ */
+@Component
+public class Training {
+
+    public record Attendee(String officerId, String unitCode) {
+    }
+
+    public record Course(String id, String title, String organiser, LocalDate startDate, LocalDate endDate,
+            List<Attendee> attendees) {
+    }
+
+    private final MongoCollection<Document> courses;
+    private final Areas areas;
+    private final Clock clock;
+    private final Map<String, Course> cache = new ConcurrentHashMap<>();
+
+    public Training(MongoDatabase database, Areas areas, Clock clock) {
+        this.courses = database.getCollection("training_courses");
+        this.areas = areas;
+        this.clock = clock;
+        courses.find().forEach(doc -> {
+            Course course = new Course(doc.getString("_id"), doc.getString("title"), doc.getString("organiser"),
+                    LocalDate.parse(doc.getString("startDate")), LocalDate.parse(doc.getString("endDate")),
+                    doc.getList("attendees", Document.class).stream()
+                            .map(a -> new Attendee(a.getString("officerId"), a.getString("unitCode"))).toList());
+            cache.put(course.id(), course);
+        });
+    }
+
+    /** Records (or corrects) a course with its attendance list, after checking all of it. */
+    public Course record(String id, Course course) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (id == null || !id.matches("[A-Za-z0-9._-]{1,64}")) {
+            problems.add(new FieldProblem("id", "must be 1 to 64 letters, digits, '.', '_' or '-'"));
+        }
+        if (course.title() == null || course.title().isBlank()) {
+            problems.add(new FieldProblem("title", "is missing"));
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (course.startDate() == null || course.endDate() == null) {
+            problems.add(new FieldProblem(course.startDate() == null ? "startDate" : "endDate", "is missing"));
+        } else if (course.endDate().isBefore(course.startDate())) {
+            problems.add(new FieldProblem("endDate", "is before startDate"));
+        } else if (course.endDate().isAfter(today) || course.startDate().isBefore(areas.firstDay())) {
+            problems.add(new FieldProblem("endDate", "attendance is recorded for courses held between "
+                    + areas.firstDay() + " and today"));
+        }
+        if (course.organiser() == null || areas.all().stream().noneMatch(a -> a.code().equals(course.organiser()))) {
+            problems.add(new FieldProblem("organiser", "must be the code of an administrative unit; was "
+                    + course.organiser()));
+        }
+        List<Attendee> attendees = course.attendees() == null ? List.of() : course.attendees();
+        if (attendees.isEmpty()) {
+            problems.add(new FieldProblem("attendees", "no attendees"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < attendees.size(); i++) {
+            Attendee a = attendees.get(i);
+            if (a == null || a.officerId() == null || a.officerId().isBlank()) {
+                problems.add(new FieldProblem("attendees[" + i + "].officerId", "is missing"));
+                continue;
+            }
+            if (!seen.add(a.officerId())) {
+                problems.add(new FieldProblem("attendees[" + i + "].officerId", a.officerId() + " is listed twice"));
+            }
+            if (course.endDate() != null && (a.unitCode() == null
+                    || areas.ofHousehold(a.unitCode(), course.endDate()).isEmpty())) {
+                problems.add(new FieldProblem("attendees[" + i + "].unitCode",
+                        "must be the code of the officer's unit; was " + a.unitCode()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        Course stored = new Course(id, course.title().strip(), course.organiser(), course.startDate(),
+                course.endDate(), List.copyOf(attendees));
+        courses.replaceOne(new Document("_id", id), new Document("_id", id).append("title", stored.title())
+                .append("organiser", stored.organiser()).append("startDate", stored.startDate().toString())
+                .append("endDate", stored.endDate().toString())
+                .append("attendees", attendees.stream().map(a -> new Document("officerId", a.officerId())
+                        .append("unitCode", a.unitCode())).toList()), new ReplaceOptions().upsert(true));
+        cache.put(id, stored);
+        return stored;
+    }
+
+    public List<Course> list(Area area, Integer year) {
+        return cache.values().stream()
+                .filter(c -> year == null || c.endDate().getYear() == year)
+                .filter(c -> area == null || c.attendees().stream().anyMatch(a -> inside(area, a, c.endDate())))
+                .sorted(Comparator.comparing(Course::endDate).thenComparing(Course::id)).toList();
+    }
+
+    /** Distinct officers of {@code area} trained in the year of {@code date}, up to that day. */
+    public long trained(Area area, LocalDate date) {
+        LocalDate first = date.withDayOfYear(1);
+        Set<String> officers = new HashSet<>();
+        for (Course course : cache.values()) {
+            if (course.endDate().isBefore(first) || course.endDate().isAfter(date)) {
+                continue;
+            }
+            course.attendees().stream().filter(a -> inside(area, a, course.endDate()))
+                    .forEach(a -> officers.add(a.officerId()));
+        }
+        return officers.size();
+    }
+
+    private boolean inside(Area area, Attendee attendee, LocalDate on) {
+        return areas.ofHousehold(attendee.unitCode(), on).map(area::covers).orElse(false);
+    }
+}
