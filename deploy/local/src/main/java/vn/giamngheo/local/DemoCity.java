@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,6 +95,67 @@ public final class DemoCity {
         } finally {
             city.pool.shutdownNow();
         }
+        String reporting = KafkaBroker.env("REPORTING_URL", "");
+        if (!reporting.isBlank()) {
+            DemoCity again = new DemoCity(base, 1, seed);
+            try {
+                again.reportingData(households, reporting);
+            } finally {
+                again.pool.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * The statistics office's households and population per ward and year (the demo's own registry, which holds every
+     * household of the synthetic city; the 2025 wards as the sums of their old wards) and one 2022 training course,
+     * so the dashboard's rates and training figure have denominators. Idempotent: the same rows every time.
+     */
+    private void reportingData(int total, String reporting) {
+        List<Home> homes = generate(total);
+        Map<String, long[]> byUnit = new java.util.TreeMap<>();
+        for (Home home : homes) {
+            long[] n = byUnit.computeIfAbsent(home.unit.code(), c -> new long[2]);
+            n[0]++;
+            n[1] += home.members;
+        }
+        StringBuilder csv = new StringBuilder("year,unitCode,households,population,officers\n");
+        int thisYear = java.time.LocalDate.now().getYear();
+        for (int year = 2021; year <= Math.min(thisYear, 2024); year++) {
+            for (Map.Entry<String, long[]> e : byUnit.entrySet()) {
+                csv.append(year).append(',').append(e.getKey()).append(',').append(e.getValue()[0]).append(',')
+                        .append(e.getValue()[1]).append(",2\n");
+            }
+        }
+        Map<String, List<String>> merged = Map.of("08707", List.of("08707", "08713", "08722", "08731"),
+                "08716", List.of("08710", "08716", "08719", "08725", "08728"));
+        for (int year = 2025; year <= thisYear; year++) {
+            for (Map.Entry<String, List<String>> ward : new java.util.TreeMap<>(merged).entrySet()) {
+                long households = 0;
+                long people = 0;
+                for (String old : ward.getValue()) {
+                    households += byUnit.getOrDefault(old, new long[2])[0];
+                    people += byUnit.getOrDefault(old, new long[2])[1];
+                }
+                csv.append(year).append(',').append(ward.getKey()).append(',').append(households).append(',')
+                        .append(people).append(',').append(2 * ward.getValue().size()).append('\n');
+            }
+        }
+        send(HttpRequest.newBuilder(URI.create(reporting + "/api/v1/statistics")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8)).build());
+        StringBuilder attendees = new StringBuilder();
+        for (String code : byUnit.keySet()) {
+            attendees.append(attendees.isEmpty() ? "" : ",").append("{\"officerId\":\"cb-").append(code)
+                    .append("-1\",\"unitCode\":\"").append(code).append("\"}");
+        }
+        send(HttpRequest.newBuilder(URI.create(reporting + "/api/v1/training/courses/demo-tap-huan-2022"))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"Tập huấn nghiệp vụ giảm nghèo năm 2022\","
+                        + "\"organiser\":\"243\",\"startDate\":\"2022-10-11\",\"endDate\":\"2022-10-12\","
+                        + "\"attendees\":[" + attendees + "]}", StandardCharsets.UTF_8)).build());
+        System.out.println("Reporting: statistics for " + byUnit.size() + " wards, 2021-" + thisYear
+                + ", and a 2022 training course stored.");
     }
 
     private void load(int total) throws Exception {

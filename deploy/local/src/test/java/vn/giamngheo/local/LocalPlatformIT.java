@@ -34,11 +34,15 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import vn.giamngheo.contracts.CloudEventHeaders;
 import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.Topics;
+import vn.giamngheo.testsupport.Chromium;
 
 /**
  * The walking skeleton end to end, on the real launcher: {@code deploy/local/run start} brings up the broker, Mongo
@@ -144,9 +148,27 @@ class LocalPlatformIT {
         ok(post(steps + "/village-meeting", "{\"date\":\"2026-11-03\",\"participants\":12,\"votes\":[{"
                 + "\"householdId\":\"" + id + "\",\"agreeing\":11}]}"));
         ok(post(steps + "/posting", "{\"startDate\":\"2026-11-04\"}"));
+        long cityPoor = poor("243");
+        long wardPoor = poor("08716");
+        ChromeDriver dashboard = Chromium.start(420, 900);
+        dashboard.get(url("REPORTING_PORT", "/"));
+        WebDriverWait page = new WebDriverWait(dashboard, Duration.ofSeconds(30));
+        page.until(b -> b.findElement(By.id("poor")).getText().equals(String.valueOf(cityPoor)));
         ok(post(steps + "/decision", "{\"number\":\"211/QĐ-UBND\",\"date\":\"2026-11-12\","
                 + "\"signerRole\":\"COMMUNE_CHAIRMAN\",\"effectiveDate\":\"2026-11-12\"}"));
         long decidedAt = System.nanoTime();
+
+        // The dashboard, open before the decision, shows the city's and the ward's new figures without a reload.
+        try {
+            page.until(b -> b.findElement(By.id("poor")).getText().equals(String.valueOf(cityPoor + 1)));
+            long shown = System.nanoTime();
+            assertThat(dashboard.findElement(By.cssSelector("tr[data-area='08716@2025-07-01'] td.poor")).getText())
+                    .isEqualTo(String.valueOf(wardPoor + 1));
+            assertThat(poor("243")).isEqualTo(cityPoor + 1);
+            System.out.printf("e2e: decision → dashboard updated in %d ms%n", (shown - decidedAt) / 1_000_000);
+        } finally {
+            dashboard.quit();
+        }
 
         // Three cards issued by the simulator, exactly once each.
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -245,9 +267,19 @@ class LocalPlatformIT {
         return "http://127.0.0.1:" + PORTS.get(service) + path;
     }
 
+    /** Households reporting-service counts in the unit today, whatever their class. */
     private static long households(String unit) throws Exception {
-        return Long.parseLong(field(get(url("REPORTING_PORT", "/api/v1/areas/" + unit + "/summary")).body(),
-                "households"));
+        long count = 0;
+        for (JsonNode n : JSON.readTree(get(url("REPORTING_PORT", "/api/v1/areas/" + unit + "/figures")).body())
+                .get("households")) {
+            count += n.asLong();
+        }
+        return count;
+    }
+
+    private static long poor(String area) throws Exception {
+        return JSON.readTree(get(url("REPORTING_PORT", "/api/v1/areas/" + area + "/figures")).body())
+                .get("households").get("POOR").asLong();
     }
 
     /** household.registered events reporting-service has recognised as already applied. */

@@ -2,7 +2,6 @@ package vn.giamngheo.household.selfassessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,13 +16,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import vn.giamngheo.testsupport.Chromium;
 import vn.giamngheo.testsupport.Http;
 import vn.giamngheo.testsupport.ServiceIntegrationTest;
 
@@ -31,27 +29,14 @@ import vn.giamngheo.testsupport.ServiceIntegrationTest;
 @ServiceIntegrationTest
 class SelfAssessmentPageIT {
 
-    private static final String CHROMIUM = System.getenv().getOrDefault("CHROME_BIN", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
-
     private static ChromeDriver browser;
 
     @LocalServerPort
     int port;
 
     @BeforeAll
-    static void startChromium() throws Exception {
-        assertThat(new File(CHROMIUM)).as("Chromium at %s (Debian packages chromium and chromium-driver; "
-                + ".ci/run installs them)", CHROMIUM).canRead();
-        assertThat(new File(CHROMEDRIVER)).as("ChromeDriver at %s", CHROMEDRIVER).canRead();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1000,1400",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build(), options);
+    static void startChromium() {
+        browser = Chromium.start(1000, 1400);
     }
 
     @AfterAll
