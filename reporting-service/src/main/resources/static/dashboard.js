@@ -57,7 +57,8 @@
         ? 'Giảm ' + number(t.targetMin) + (t.targetMax && t.targetMax !== t.targetMin ? '–' + number(t.targetMax) : '') + unit
         : 'Đạt ' + number(t.targetMin) + '%';
       const done = t.goal === 'REDUCE'
-        ? 'đã giảm ' + number(t.achieved) + unit + ' (từ ' + number(t.baseline) + ' còn ' + number(t.current) + ')'
+        ? (Number(t.achieved) < 0 ? 'tăng ' + number(-t.achieved) : 'đã giảm ' + number(t.achieved)) + unit
+          + ' (từ ' + number(t.baseline) + ' đến nay ' + number(t.current) + ')'
           + (t.projected !== null ? '; theo đà này cuối kỳ còn ' + number(t.projected) : '')
         : 'hiện đạt ' + percent(t.current) + (t.projected !== null ? '; theo đà này cuối kỳ ' + percent(t.projected) : '');
       const width = Math.max(0, Math.min(100, Number(t.percentOfTarget || 0)));
@@ -103,6 +104,7 @@
     $('trend').innerHTML = '<svg viewBox="0 0 ' + w + ' ' + h + '" role="img" aria-label="Số hộ nghèo, cận nghèo cuối mỗi tháng">'
       + '<line x1="' + pad + '" y1="' + (h - pad) + '" x2="' + (w - pad) + '" y2="' + (h - pad) + '" stroke="#999"/>'
       + '<text x="4" y="' + (pad - 6) + '" font-size="11">' + max + '</text>'
+      + '<text x="4" y="' + (h - pad) + '" font-size="11">0</text>'
       + '<path d="' + line('poor') + '" fill="none" stroke="#b71c1c" stroke-width="2.5"/>'
       + '<path d="' + line('nearPoor') + '" fill="none" stroke="#ef8f00" stroke-width="2.5"/>' + labels + '</svg>';
   }
