@@ -3,6 +3,7 @@
 (function () {
   const params = new URLSearchParams(location.search);
   const area = params.get('area') || '';
+  const year = params.get('year') || '';
   const STATUS = { ACHIEVED: 'Đã đạt', ON_TRACK: 'Đúng tiến độ', AT_RISK: 'Có nguy cơ không đạt', MISSED: 'Không đạt',
     NO_DATA: 'Chưa có số liệu' };
   const number = (v) => v === null || v === undefined ? '–' : Number(v).toLocaleString('vi-VN');
@@ -34,7 +35,7 @@
     renderPlan(s.plan);
     renderUnits(s.units, f);
     renderCoverage(f);
-    if (trend.length) {
+    if (trend.length && trend[trend.length - 1].date.slice(0, 4) === s.asOf.slice(0, 4)) {
       trend[trend.length - 1] = { date: s.asOf, poor: f.households.POOR, nearPoor: f.households.NEAR_POOR };
       renderTrend();
     }
@@ -115,10 +116,14 @@
     source.onerror = () => $('live').classList.add('off');
   }
 
-  fetch('api/v1/dashboard' + (area ? '?area=' + encodeURIComponent(area) : ''))
+  const query = new URLSearchParams();
+  if (area) { query.set('area', area); }
+  if (year) { query.set('year', year); }
+  fetch('api/v1/dashboard' + (query.toString() ? '?' + query : ''))
     .then((r) => r.ok ? r.json() : r.json().then((p) => Promise.reject(new Error(p.detail || r.status))))
     .then((d) => {
       trend = d.trend;
+      text('trend-year', trend.length ? trend[0].date.slice(0, 4) + ' (?year= để xem năm khác)' : '');
       render(d.snapshot);
       renderTrend();
       connect(d.snapshot.area);

@@ -9,7 +9,8 @@ import vn.giamngheo.contracts.Require;
  * The latest value of one plan indicator in one area; the topic is compacted on {@link #aggregateId()}.
  *
  * @param target null where the area's plan sets none
- * @param status ON_TRACK, AT_RISK, ACHIEVED or NO_TARGET
+ * @param status the target's status in the plan in force that day: ACHIEVED, ON_TRACK, AT_RISK, MISSED (its last
+ *               day has come), NO_DATA (a rate without statistics), or NO_TARGET where no plan sets one
  */
 public record ProgressUpdated(
         String areaCode,

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.reporting.ReportingProperties;
 import vn.giamngheo.reporting.areas.Area;
 import vn.giamngheo.reporting.areas.Areas;
@@ -39,11 +40,18 @@ class LiveController {
         this.properties = properties;
     }
 
+    /** Today's snapshot of {@code area} and the month-end trend of {@code year} (default this year). */
     @GetMapping("/api/v1/dashboard")
-    Dashboard dashboard(@RequestParam(required = false) String area) {
+    Dashboard dashboard(@RequestParam(required = false) String area, @RequestParam(required = false) Integer year) {
         LocalDate today = LocalDate.now(clock);
         Area resolved = areas.resolve(area == null ? properties.dashboard().area() : area, today);
-        List<Trend> trend = calculator.monthly(resolved, today.getYear(), today).stream()
+        int y = year == null ? today.getYear() : year;
+        if (y < areas.firstDay().getYear() || y > today.getYear()) {
+            throw ApiException.invalid("year", "must be between " + areas.firstDay().getYear() + " and "
+                    + today.getYear() + "; was " + y);
+        }
+        List<Trend> trend = calculator.monthly(resolved, y, y == today.getYear() ? today : LocalDate.of(y, 12, 31))
+                .stream()
                 .map(e -> new Trend(e.getKey(), e.getValue().poor(), e.getValue().nearPoor(),
                         e.getValue().healthInsurance().percent())).toList();
         return new Dashboard(live.snapshot(resolved), trend);
