@@ -170,6 +170,17 @@ class ReportingFiguresIT {
     }
 
     @Test
+    void theDashboardsTrendOf2022() {
+        JsonNode trend = Http.get(url("/api/v1/dashboard?area=243&year=2022")).expectStatus(200).json().get("trend");
+        assertThat(trend.size()).isEqualTo(12);
+        assertThat(trend.get(5).get("date").asString()).isEqualTo("2022-06-30");
+        assertThat(trend.get(5).get("poor").asLong()).isEqualTo(4);
+        assertThat(trend.get(11).get("poor").asLong()).isEqualTo(2);
+        assertThat(trend.get(11).get("nearPoor").asLong()).isEqualTo(1);
+        assertThat(Http.get(url("/api/v1/dashboard?year=2019")).status()).isEqualTo(400);
+    }
+
+    @Test
     void aFigureAskedForAsOfAnEarlierDateIsWhatItWasOnThatDate() {
         assertThat(figures("243", "2022-06-30")).isEqualTo(midYearBeforeTheYearEndReview);
         assertThat(midYearBeforeTheYearEndReview.get("households").get("POOR").asLong()).isEqualTo(4);
