@@ -1,8 +1,7 @@
 package vn.giamngheo.reporting.facts;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoCommandException;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -56,13 +55,9 @@ public final class FactStore {
                     Filters.and(Filters.eq("_id", id), Filters.exists(field, false)),
                     Updates.combine(Updates.set(HOUSEHOLD_ID, householdId), Updates.set(field, fact)),
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                return Optional.empty();
-            }
-            throw e;
-        } catch (MongoCommandException e) {
-            if (ErrorCategory.fromErrorCode(e.getErrorCode()) == ErrorCategory.DUPLICATE_KEY) {
+        } catch (MongoServerException e) {
+            // The filter matched nothing because the fact is there, and the upsert's insert hit the existing _id.
+            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
                 return Optional.empty();
             }
             throw e;

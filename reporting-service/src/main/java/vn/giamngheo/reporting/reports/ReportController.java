@@ -128,11 +128,7 @@ class ReportController {
                     s.nearPoor(), s.nearPoorRate(), c.count("ESCAPED_NEAR_POVERTY"), c.count("NEAR_POOR_TO_POOR"),
                     c.intoNearPoor(), nearOther,
                     e.nearPoor(), e.nearPoorRate()};
-            if (a == whole) {
-                book.total(values);
-            } else {
-                book.row(values);
-            }
+            book.row(a == whole, values);
         }
         book.note("Biến động khác: hộ chuyển đến, chuyển đi, ra khỏi danh sách (xoá khỏi sổ hộ) và các thay đổi khác "
                 + "ngoài quyết định công nhận trong kỳ. Tỷ lệ tính trên tổng số hộ do cơ quan thống kê cung cấp.");
@@ -185,11 +181,7 @@ class ReportController {
                 Figures.Deprived n = f.deprivations().get(c);
                 row.add(n == null ? 0L : n.poor() + n.nearPoor());
             });
-            if (a == whole) {
-                book.total(row.toArray());
-            } else {
-                book.row(row.toArray());
-            }
+            book.row(a == whole, row.toArray());
         }
         return file("chi-so-thieu-hut-" + whole.code() + "-" + date + ".xlsx", book.bytes());
     }
@@ -245,11 +237,7 @@ class ReportController {
             Figures e = end.get(a.key());
             Object[] row = {a == area ? "Tổng cộng" : a.name(), s.poor(), e.poor(), s.poor() - e.poor(), s.nearPoor(),
                     e.nearPoor(), s.nearPoor() - e.nearPoor(), e.healthInsurance().percent()};
-            if (a == area) {
-                book.total(row);
-            } else {
-                book.row(row);
-            }
+            book.row(a == area, row);
         }
         return file("bao-cao-tien-do-" + p.id() + "-" + period + ".xlsx", book.bytes());
     }

@@ -74,24 +74,25 @@ final class Workbook {
         return row(true, values);
     }
 
-    Workbook note(String text) {
-        sheet.createRow(next++).createCell(0).setCellValue(text);
-        return this;
-    }
-
-    private Workbook row(boolean strong, Object... values) {
+    /** A total row (bold) when {@code total}, else a plain one. */
+    Workbook row(boolean total, Object... values) {
         Row row = sheet.createRow(next++);
         for (int i = 0; i < values.length; i++) {
             Cell cell = row.createCell(i);
             Object v = values[i];
             if (v instanceof Number n) {
                 cell.setCellValue(n instanceof BigDecimal d ? d.doubleValue() : n.doubleValue());
-                cell.setCellStyle(n instanceof BigDecimal ? decimal : strong ? bold : plain);
+                cell.setCellStyle(n instanceof BigDecimal ? decimal : total ? bold : plain);
             } else {
                 cell.setCellValue(v == null ? "" : v.toString());
-                cell.setCellStyle(strong ? bold : plain);
+                cell.setCellStyle(total ? bold : plain);
             }
         }
+        return this;
+    }
+
+    Workbook note(String text) {
+        sheet.createRow(next++).createCell(0).setCellValue(text);
         return this;
     }
 
