@@ -72,4 +72,26 @@ class HouseholdActivityIT extends OutsideWorld {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
+
+    /** Sign-in and roles in notification-service; the outside systems' callbacks answer to their signature instead. */
+    @Test
+    void rolesPerEndpointGroup() {
+        String base = "http://localhost:" + port;
+        java.util.function.BiFunction<String, String, Integer> get = (token, path) ->
+                Http.as(token, () -> Http.get(base + path)).status();
+        assertThat(get.apply(null, "/api/v1/messages")).isEqualTo(401);
+        assertThat(get.apply(vn.giamngheo.testsupport.TestTokens.foreignIssuer(), "/api/v1/messages")).isEqualTo(401);
+        assertThat(get.apply(vn.giamngheo.testsupport.TestTokens.role("LABOUR_OFFICER", "*"), "/api/v1/messages"))
+                .isEqualTo(200);
+        assertThat(get.apply(vn.giamngheo.testsupport.TestTokens.role("WARD_OFFICER", "08707"), "/api/v1/messages"))
+                .isEqualTo(403);
+        assertThat(get.apply(vn.giamngheo.testsupport.TestTokens.role("STEERING_VIEWER"), "/api/v1/card-requests"))
+                .isEqualTo(403);
+        assertThat(get.apply(vn.giamngheo.testsupport.TestTokens.departmentOfficer("HEALTH_INSURANCE"),
+                "/api/v1/card-requests")).isEqualTo(200);
+        // No token, no signature: the callback is refused by its signature check, not by sign-in.
+        Http.Response callback = Http.as(null, () -> Http.post(base + "/api/v1/bhxh/card-callbacks", "{}"));
+        assertThat(callback.status()).isEqualTo(401);
+        assertThat(callback.body()).containsIgnoringCase("signature");
+    }
 }

@@ -30,7 +30,33 @@ public final class Http {
         }
     }
 
+    /** Requests are made as the city administrator unless {@link #as} says otherwise. */
+    private static final String ADMIN = TestTokens.cityAdmin();
+    private static final ThreadLocal<String> TOKEN = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> ANONYMOUS = ThreadLocal.withInitial(() -> false);
+
     private Http() {
+    }
+
+    /** Makes the requests of {@code call} with {@code token} (null: with no token at all). */
+    public static <T> T as(String token, java.util.function.Supplier<T> call) {
+        String before = TOKEN.get();
+        boolean anonymousBefore = ANONYMOUS.get();
+        TOKEN.set(token);
+        ANONYMOUS.set(token == null);
+        try {
+            return call.get();
+        } finally {
+            TOKEN.set(before);
+            ANONYMOUS.set(anonymousBefore);
+        }
+    }
+
+    private static HttpRequest.Builder signed(HttpRequest.Builder request) {
+        if (!ANONYMOUS.get()) {
+            request.header("Authorization", "Bearer " + (TOKEN.get() == null ? ADMIN : TOKEN.get()));
+        }
+        return request;
     }
 
     public static Response get(String url) {
@@ -74,7 +100,7 @@ public final class Http {
     /** The raw bytes of a GET, e.g. a downloaded spreadsheet. */
     public static byte[] download(String url) {
         try {
-            HttpResponse<byte[]> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).GET()
+            HttpResponse<byte[]> response = CLIENT.send(signed(HttpRequest.newBuilder(URI.create(url))).GET()
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(url + " answered " + response.statusCode());
@@ -90,7 +116,7 @@ public final class Http {
 
     private static Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = CLIENT.send(signed(request).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), response.body());

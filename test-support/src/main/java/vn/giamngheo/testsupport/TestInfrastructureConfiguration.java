@@ -1,6 +1,7 @@
 package vn.giamngheo.testsupport;
 
 import com.mongodb.ConnectionString;
+import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
@@ -15,6 +16,12 @@ public class TestInfrastructureConfiguration {
     KafkaConnectionDetails kafkaConnectionDetails() {
         String servers = TestInfrastructure.kafkaBootstrapServers();
         return () -> List.of(servers.split(","));
+    }
+
+    /** The key the service's token decoder trusts instead of fetching the issuer's key set (see TestTokens). */
+    @Bean
+    RSAPublicKey trustedTokenKey() {
+        return TestTokens.publicKey();
     }
 
     @Bean

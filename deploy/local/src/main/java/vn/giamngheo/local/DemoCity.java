@@ -142,6 +142,7 @@ public final class DemoCity {
             }
         }
         send(HttpRequest.newBuilder(URI.create(reporting + "/api/v1/statistics")).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token())
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8)).build());
         StringBuilder attendees = new StringBuilder();
@@ -150,6 +151,7 @@ public final class DemoCity {
                     .append("-1\",\"unitCode\":\"").append(code).append("\"}");
         }
         send(HttpRequest.newBuilder(URI.create(reporting + "/api/v1/training/courses/demo-tap-huan-2022"))
+                .header("Authorization", "Bearer " + token())
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"Tập huấn nghiệp vụ giảm nghèo năm 2022\","
                         + "\"organiser\":\"243\",\"startDate\":\"2022-10-11\",\"endDate\":\"2022-10-12\","
@@ -347,12 +349,42 @@ public final class DemoCity {
         }
     }
 
+    private volatile String token;
+
+    /**
+     * The city administrator's token from the local OpenID Connect provider ({@code AUTH_URL}, client
+     * {@code city-admin}, secret {@code GIAMNGHEO_DEMO_SECRET}), fetched once: the loader acts as the administrator.
+     */
+    private String token() {
+        if (token == null) {
+            synchronized (this) {
+                if (token == null) {
+                    String auth = KafkaBroker.env("AUTH_URL", "http://localhost:9000");
+                    String basic = java.util.Base64.getEncoder().encodeToString(("city-admin:"
+                            + KafkaBroker.env("GIAMNGHEO_DEMO_SECRET", "demo")).getBytes(StandardCharsets.UTF_8));
+                    String answer = send(HttpRequest.newBuilder(URI.create(auth + "/oauth2/token"))
+                            .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + basic)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
+                    Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(answer);
+                    if (!m.find()) {
+                        throw new IllegalStateException("no access token from " + auth + ": " + answer);
+                    }
+                    token = m.group(1);
+                }
+            }
+        }
+        return token;
+    }
+
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).GET().build();
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + token()).GET().build();
     }
 
     private HttpRequest post(String path, String json) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(300))
+                .header("Authorization", "Bearer " + token())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
     }

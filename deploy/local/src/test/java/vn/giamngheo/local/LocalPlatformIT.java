@@ -62,7 +62,7 @@ class LocalPlatformIT {
     static void startThePlatform() throws Exception {
         for (String name : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "BHXH_SIM_PORT", "SMS_SIM_PORT",
                 "MAIL_SMTP_PORT", "MAIL_HTTP_PORT", "HOUSEHOLD_PORT", "POLICY_PORT", "NOTIFICATION_PORT",
-                "REPORTING_PORT")) {
+                "REPORTING_PORT", "AUTH_PORT")) {
             PORTS.put(name, freePort());
         }
         Process start = launcher("start");
@@ -76,8 +76,8 @@ class LocalPlatformIT {
                 STARTED.add(Long.parseLong(Files.readString(pid).strip()));
             }
         }
-        assertThat(STARTED).as("kafka, mongo, the BHXH and SMS simulators, the mail server and four services")
-                .hasSize(9);
+        assertThat(STARTED).as("kafka, mongo, the BHXH and SMS simulators, the mail server, the OpenID Connect "
+                + "provider and four services").hasSize(10);
     }
 
     @AfterAll
@@ -154,7 +154,8 @@ class LocalPlatformIT {
         dashboard.get(url("REPORTING_PORT", "/"));
         WebDriverWait page = new WebDriverWait(dashboard, Duration.ofSeconds(30));
         page.until(b -> b.findElement(By.id("poor")).getText().equals(String.valueOf(cityPoor)));
-        ok(post(steps + "/decision", "{\"number\":\"211/QĐ-UBND\",\"date\":\"2026-11-12\","
+        // The decision is signed by the chairman of Phường Vĩnh Phúc, with the chairman's own token.
+        ok(send("chairman-08716", "POST", steps + "/decision", "{\"number\":\"211/QĐ-UBND\",\"date\":\"2026-11-12\","
                 + "\"signerRole\":\"COMMUNE_CHAIRMAN\",\"effectiveDate\":\"2026-11-12\"}"));
         long decidedAt = System.nanoTime();
 
@@ -218,6 +219,44 @@ class LocalPlatformIT {
         assertThat(took).as("decision to cards, decisions and SMS").isLessThan(Duration.ofSeconds(30));
         System.out.printf("e2e: decision → 3 cards issued, policy decisions updated and SMS sent in %d ms%n",
                 took.toMillis());
+    }
+
+    /** Sign-in with the local OpenID Connect provider's tokens, as the README shows. */
+    @Test
+    void everyServiceWantsATokenFromTheLocalProviderAndChecksTheRole() throws Exception {
+        for (String service : List.of("HOUSEHOLD_PORT", "POLICY_PORT", "NOTIFICATION_PORT", "REPORTING_PORT")) {
+            String path = switch (service) {
+                case "HOUSEHOLD_PORT" -> "/api/v1/households?unitCode=08716&size=1";
+                case "POLICY_PORT" -> "/api/v1/applications";
+                case "NOTIFICATION_PORT" -> "/api/v1/messages";
+                default -> "/api/v1/areas/243/figures";
+            };
+            HttpResponse<String> anonymous = send(null, "GET", url(service, path), null);
+            assertThat(anonymous.statusCode()).as(service + path).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Bearer");
+            assertThat(send("city-admin", "GET", url(service, path), null).statusCode()).as(service + path)
+                    .isEqualTo(200);
+        }
+        // The steering committee sees aggregates, not households.
+        assertThat(send("steering-viewer", "GET", url("REPORTING_PORT", "/api/v1/areas/243/figures"), null)
+                .statusCode()).isEqualTo(200);
+        assertThat(send("steering-viewer", "GET", url("HOUSEHOLD_PORT", "/api/v1/households?unitCode=08716"), null)
+                .statusCode()).isEqualTo(403);
+        // A ward officer cannot sign the chairman's decision.
+        assertThat(send("ward-officer-08716", "POST", url("HOUSEHOLD_PORT", "/api/v1/review-rounds/x/decision"),
+                "{}").statusCode()).isEqualTo(403);
+        // Open without sign-in: health, the self-assessment page, the public dashboard and its data.
+        assertThat(send(null, "GET", url("HOUSEHOLD_PORT", "/tu-danh-gia"), null).statusCode()).isEqualTo(200);
+        assertThat(send(null, "GET", url("REPORTING_PORT", "/"), null).statusCode()).isEqualTo(200);
+        assertThat(send(null, "GET", url("REPORTING_PORT", "/api/v1/dashboard"), null).statusCode()).isEqualTo(200);
+        assertThat(send(null, "GET", url("POLICY_PORT", "/actuator/health"), null).statusCode()).isEqualTo(200);
+        // A token with one character changed in its signature is refused.
+        String token = token("city-admin");
+        String forged = token.substring(0, token.length() - 3) + (token.endsWith("A") ? "B" : "A") + "xy";
+        HttpResponse<String> tampered = HTTP.send(HttpRequest.newBuilder(URI.create(url("REPORTING_PORT",
+                "/api/v1/areas/243/figures"))).header("Authorization", "Bearer " + forged).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(tampered.statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -295,21 +334,53 @@ class LocalPlatformIT {
         return m.group(1);
     }
 
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A demo client's token from the local OpenID Connect provider, as the README shows with curl. */
+    private static String token(String client) {
+        return TOKENS.computeIfAbsent(client, c -> {
+            try {
+                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url("AUTH_PORT",
+                        "/oauth2/token"))).header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                (c + ":demo").getBytes(StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                return JSON.readTree(answer.body()).get("access_token").asString();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** A request as {@code client} (null: without a token). */
+    private static HttpResponse<String> send(String client, String method, String url, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method, json == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (client != null) {
+            request.header("Authorization", "Bearer " + token(client));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** As the city administrator, like every call below unless a test names another role. */
     private static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return send("city-admin", "GET", url, null);
     }
 
     private static HttpResponse<String> post(String url, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return send("city-admin", "POST", url, json);
     }
 
     private static HttpResponse<String> put(String url, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return send("city-admin", "PUT", url, json);
     }
 
     private static String ok(HttpResponse<String> response) {

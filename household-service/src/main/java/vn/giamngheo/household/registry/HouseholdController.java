@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.giamngheo.contracts.household.HouseholdClass;
+import vn.giamngheo.household.units.AreaGuard;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.platform.web.FieldProblem;
 
@@ -104,13 +105,21 @@ class HouseholdController {
     }
 
     private final HouseholdRegistry registry;
+    private final AreaGuard guard;
 
-    HouseholdController(HouseholdRegistry registry) {
+    HouseholdController(HouseholdRegistry registry, AreaGuard guard) {
         this.registry = registry;
+        this.guard = guard;
+    }
+
+    /** The caller must act for the household's unit (404 first when there is no such household). */
+    private void guard(String id) {
+        guard.check(registry.find(id).orElseThrow(() -> ApiException.notFound("Household " + id)).unitCode());
     }
 
     @PostMapping
     ResponseEntity<HouseholdView> register(@Valid @RequestBody RegisterHouseholdRequest request) {
+        guard.check(request.unitCode());
         Household household = run(() -> registry.register(request.unitCode(), request.village(),
                 request.members().stream().map(MemberRequest::toNewMember).toList(), request.registeredOn()));
         return ResponseEntity.created(URI.create("/api/v1/households/" + household.id()))
@@ -124,6 +133,11 @@ class HouseholdController {
             @RequestParam(defaultValue = "ACTIVE") HouseholdStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        if (unitCode == null) {
+            guard.checkCitywide("unitCode");
+        } else {
+            guard.check(unitCode);
+        }
         HouseholdStore.Page result = registry.list(unitCode, village, householdClass, status, page, size);
         return new HouseholdPage(result.items().stream().map(h -> new HouseholdSummary(h.id(), h.unitCode(),
                 h.village(), h.status() == HouseholdStatus.ACTIVE ? h.head().fullName() : null,
@@ -132,6 +146,7 @@ class HouseholdController {
 
     @GetMapping("/{id}")
     HouseholdView get(@PathVariable String id) {
+        guard(id);
         return registry.find(id).map(HouseholdView::of)
                 .orElseThrow(() -> ApiException.notFound("Household " + id));
     }
@@ -139,17 +154,20 @@ class HouseholdController {
     /** The household's class decisions, oldest first, each with its decision and the assessment behind it. */
     @GetMapping("/{id}/classes")
     List<ClassRecord> classes(@PathVariable String id) {
+        guard(id);
         return registry.find(id).map(Household::classHistory)
                 .orElseThrow(() -> ApiException.notFound("Household " + id));
     }
 
     @GetMapping("/{id}/history")
     List<Household.HistoryEntry> history(@PathVariable String id) {
+        guard(id);
         return run(() -> registry.history(id));
     }
 
     @PostMapping("/{id}/members")
     HouseholdView addMember(@PathVariable String id, @Valid @RequestBody AddMemberRequest request) {
+        guard(id);
         return HouseholdView.of(run(() -> registry.addMember(id, request.member().toNewMember(),
                 request.effectiveDate())));
     }
@@ -157,6 +175,7 @@ class HouseholdController {
     @PostMapping("/{id}/members/{personId}/removal")
     HouseholdView removeMember(@PathVariable String id, @PathVariable String personId,
             @Valid @RequestBody RemoveMemberRequest request) {
+        guard(id);
         return HouseholdView.of(run(() -> registry.removeMember(id, personId, request.reason().name(),
                 request.effectiveDate())));
     }
@@ -164,18 +183,22 @@ class HouseholdController {
     @PostMapping("/{id}/members/{personId}/move")
     HouseholdView moveMember(@PathVariable String id, @PathVariable String personId,
             @Valid @RequestBody MoveMemberRequest request) {
+        guard(id);
+        guard(request.toHouseholdId());
         return HouseholdView.of(run(() -> registry.moveMember(id, personId, request.toHouseholdId(),
                 request.relationToHead(), request.effectiveDate())));
     }
 
     @PostMapping("/{id}/head")
     HouseholdView changeHead(@PathVariable String id, @Valid @RequestBody ChangeHeadRequest request) {
+        guard(id);
         return HouseholdView.of(run(() -> registry.changeHead(id, request.newHeadPersonId(),
                 request.previousHeadRelation(), request.effectiveDate())));
     }
 
     @PostMapping("/{id}/split")
     ResponseEntity<HouseholdView> split(@PathVariable String id, @Valid @RequestBody SplitRequest request) {
+        guard(id);
         Household founded = run(() -> registry.split(id, request.personIds(), request.newHeadPersonId(),
                 request.relations() == null ? Map.of() : request.relations(), request.village(),
                 request.effectiveDate()));
@@ -185,12 +208,15 @@ class HouseholdController {
 
     @PostMapping("/{id}/merge")
     HouseholdView merge(@PathVariable String id, @Valid @RequestBody MergeRequest request) {
+        guard(id);
+        guard(request.absorbedHouseholdId());
         return HouseholdView.of(run(() -> registry.merge(id, request.absorbedHouseholdId(),
                 request.relations() == null ? Map.of() : request.relations(), request.effectiveDate())));
     }
 
     @PostMapping("/{id}/move-away")
     HouseholdView moveAway(@PathVariable String id, @Valid @RequestBody MoveAwayRequest request) {
+        guard(id);
         return HouseholdView.of(run(() -> registry.moveAway(id, request.reason().name(), request.effectiveDate())));
     }
 

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.giamngheo.household.units.AreaGuard;
 import vn.giamngheo.household.classification.SurveyAnswers;
 import vn.giamngheo.platform.web.ApiException;
 
@@ -69,13 +70,21 @@ class ReviewController {
     }
 
     private final ReviewService reviews;
+    private final AreaGuard guard;
 
-    ReviewController(ReviewService reviews) {
+    ReviewController(ReviewService reviews, AreaGuard guard) {
         this.reviews = reviews;
+        this.guard = guard;
+    }
+
+    /** The caller must act for the round's unit (404 first when there is no such round). */
+    private void guard(String id) {
+        guard.check(run(() -> reviews.view(id)).round().unitCode());
     }
 
     @PostMapping
     ResponseEntity<ReviewService.RoundView> open(@Valid @RequestBody OpenRoundRequest request) {
+        guard.check(request.unitCode());
         ReviewRound round = run(() -> reviews.open(request.unitCode(), request.kind(), request.referenceDate(),
                 request.standard(), request.postingWorkingDays()));
         return ResponseEntity.created(URI.create("/api/v1/review-rounds/" + round.id())).body(reviews.view(round.id()));
@@ -83,11 +92,13 @@ class ReviewController {
 
     @GetMapping("/{id}")
     ReviewService.RoundView get(@PathVariable String id) {
+        guard(id);
         return run(() -> reviews.view(id));
     }
 
     @PostMapping("/{id}/surveys")
     Survey survey(@PathVariable String id, @Valid @RequestBody SurveyRequest request) {
+        guard(id);
         return run(() -> reviews.survey(id, request.householdId(),
                 SurveyAnswers.income(request.annualIncomeVnd(), request.memberCount(),
                         request.monthlyIncomePerCapitaVnd()),
@@ -97,6 +108,7 @@ class ReviewController {
     /** The Excel survey template of the round, prefilled with the households of its unit. */
     @GetMapping("/{id}/survey-template")
     ResponseEntity<byte[]> template(@PathVariable String id) {
+        guard(id);
         byte[] workbook = run(() -> reviews.template(id));
         return ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.parseMediaType(
@@ -110,6 +122,7 @@ class ReviewController {
     ReviewService.UploadReport upload(@PathVariable String id,
             @org.springframework.web.bind.annotation.RequestParam("file")
             org.springframework.web.multipart.MultipartFile file) {
+        guard(id);
         return run(() -> {
             try (var in = file.getInputStream()) {
                 return reviews.upload(id, in);
@@ -121,6 +134,7 @@ class ReviewController {
 
     @PostMapping("/{id}/village-meeting")
     ReviewService.RoundView meeting(@PathVariable String id, @Valid @RequestBody MeetingRequest request) {
+        guard(id);
         run(() -> reviews.meeting(id, request.date(), request.participants(), request.votes().stream()
                 .map(v -> new ReviewService.VoteInput(v.householdId(), v.agreeing())).toList()));
         return reviews.view(id);
@@ -128,12 +142,14 @@ class ReviewController {
 
     @PostMapping("/{id}/posting")
     ReviewService.RoundView post(@PathVariable String id, @Valid @RequestBody PostingRequest request) {
+        guard(id);
         run(() -> reviews.post(id, request.startDate()));
         return reviews.view(id);
     }
 
     @PostMapping("/{id}/complaints")
     ResponseEntity<Complaint> complain(@PathVariable String id, @Valid @RequestBody ComplaintRequest request) {
+        guard(id);
         Complaint complaint = run(() -> reviews.complain(id, request.householdId(), request.text(),
                 request.filedOn()));
         return ResponseEntity.status(201).body(complaint);
@@ -142,6 +158,7 @@ class ReviewController {
     @PostMapping("/{id}/complaints/{complaintId}/resolution")
     ReviewService.RoundView resolve(@PathVariable String id, @PathVariable String complaintId,
             @Valid @RequestBody ResolutionRequest request) {
+        guard(id);
         SurveyRequest s = request.survey();
         return run(() -> reviews.resolve(id, complaintId, request.outcome() == Outcome.UPHELD, request.resolution(),
                 request.resolvedOn(),
@@ -152,6 +169,7 @@ class ReviewController {
 
     @PostMapping("/{id}/decision")
     ReviewService.RoundView decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request) {
+        guard(id);
         return run(() -> reviews.decide(id, request.number(), request.date(), request.signerRole(),
                 request.effectiveDate()));
     }

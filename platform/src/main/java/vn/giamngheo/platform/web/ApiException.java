@@ -30,6 +30,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.NOT_FOUND, what + " was not found", List.of());
     }
 
+    /** 403: signed in, allowed the endpoint, but not this record (another unit's household, another department). */
+    public static ApiException forbidden(String reason) {
+        return new ApiException(HttpStatus.FORBIDDEN, reason, List.of());
+    }
+
     /** 409: valid on its own, but in conflict with what is stored. */
     public static ApiException conflict(String field, String reason) {
         return new ApiException(HttpStatus.CONFLICT, field + ": " + reason, List.of(new FieldProblem(field, reason)));

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.giamngheo.platform.security.Caller;
+import vn.giamngheo.platform.security.Role;
 import vn.giamngheo.platform.web.ApiException;
 
 /** Applications for loans, housing support and the social pension, and the department's review of them. */
@@ -70,19 +72,35 @@ class ApplicationController {
         return applications.find(id);
     }
 
+    /**
+     * Only the department that owns the application's policy decides it (the education office cannot approve a
+     * loan); the city administrator may act for any department.
+     */
+    private void ownDepartment(String id) {
+        Caller caller = Caller.current();
+        String department = applications.find(id).department();
+        if (!caller.has(Role.CITY_ADMIN) && !department.equals(caller.department())) {
+            throw ApiException.forbidden("Application " + id + " belongs to department " + department
+                    + "; you act for " + caller.department());
+        }
+    }
+
     @PostMapping("/{id}/review")
     Application review(@PathVariable String id, @RequestBody ReviewRequest request) {
+        ownDepartment(id);
         return applications.startReview(id, request.reviewer(), request.startedOn());
     }
 
     @PostMapping("/{id}/approve")
     Application approve(@PathVariable String id, @RequestBody ApproveRequest request) {
+        ownDepartment(id);
         return applications.approve(id, request.reviewer(), request.decisionNumber(), request.decidedOn(),
                 request.approvedAmountVnd());
     }
 
     @PostMapping("/{id}/reject")
     Application reject(@PathVariable String id, @RequestBody RejectRequest request) {
+        ownDepartment(id);
         return applications.reject(id, request.reviewer(), request.reason(), request.decidedOn());
     }
 }

@@ -1,0 +1,42 @@
+package vn.giamngheo.household;
+
+import static vn.giamngheo.platform.security.Role.CITY_ADMIN;
+import static vn.giamngheo.platform.security.Role.COMMUNE_CHAIRMAN;
+import static vn.giamngheo.platform.security.Role.LABOUR_OFFICER;
+import static vn.giamngheo.platform.security.Role.PLATFORM_SERVICE;
+import static vn.giamngheo.platform.security.Role.WARD_OFFICER;
+import static vn.giamngheo.platform.security.Role.names;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import vn.giamngheo.platform.security.EndpointRules;
+
+/**
+ * Who may call what in household-service. Open: the self-assessment page and its evaluation, and the reference data
+ * (units, standards). Households and review rounds: the administrator, the Labour office and the ward officers
+ * (their own units, checked by the controllers); the decision: the commune chairman (or the administrator).
+ */
+@Configuration(proxyBeanMethods = false)
+class AccessRules {
+
+    @Bean
+    EndpointRules householdRules() {
+        return r -> {
+            r.requestMatchers(HttpMethod.GET, "/tu-danh-gia", "/tu-danh-gia.html", "/*.js", "/*.css",
+                    "/favicon.ico").permitAll();
+            r.requestMatchers(HttpMethod.POST, "/api/v1/assessments/evaluate").permitAll();
+            r.requestMatchers(HttpMethod.GET, "/api/v1/units", "/api/v1/units/**", "/api/v1/standards",
+                    "/api/v1/standards/**").permitAll();
+            r.requestMatchers(HttpMethod.POST, "/api/v1/review-rounds/*/decision")
+                    .hasAnyRole(names(CITY_ADMIN, COMMUNE_CHAIRMAN));
+            r.requestMatchers(HttpMethod.GET, "/api/v1/households", "/api/v1/households/**",
+                    "/api/v1/review-rounds/**")
+                    .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, WARD_OFFICER, COMMUNE_CHAIRMAN, PLATFORM_SERVICE));
+            r.requestMatchers("/api/v1/households", "/api/v1/households/**", "/api/v1/review-rounds",
+                    "/api/v1/review-rounds/**").hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, WARD_OFFICER));
+            r.requestMatchers("/api/v1/simulations", "/api/v1/simulations/**")
+                    .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER));
+        };
+    }
+}

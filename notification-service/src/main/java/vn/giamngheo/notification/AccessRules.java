@@ -1,0 +1,36 @@
+package vn.giamngheo.notification;
+
+import static vn.giamngheo.platform.security.Role.CITY_ADMIN;
+import static vn.giamngheo.platform.security.Role.DEPARTMENT_OFFICER;
+import static vn.giamngheo.platform.security.Role.LABOUR_OFFICER;
+import static vn.giamngheo.platform.security.Role.WARD_OFFICER;
+import static vn.giamngheo.platform.security.Role.names;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import vn.giamngheo.platform.security.EndpointRules;
+
+/**
+ * Who may call what in notification-service. The BHXH card callbacks and the SMS gateway's delivery reports come
+ * from outside systems and are authenticated by their HMAC signature (a 401 without it), not by a token. Card
+ * requests: the administrator, the Labour office and department officers; messages and contacts: the administrator,
+ * the Labour office and (contacts) ward officers.
+ */
+@Configuration(proxyBeanMethods = false)
+class AccessRules {
+
+    @Bean
+    EndpointRules notificationRules() {
+        return r -> {
+            r.requestMatchers(HttpMethod.POST, "/api/v1/bhxh/card-callbacks", "/api/v1/sms/delivery-reports")
+                    .permitAll();
+            r.requestMatchers("/api/v1/card-requests", "/api/v1/card-requests/**")
+                    .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, DEPARTMENT_OFFICER));
+            r.requestMatchers("/api/v1/contacts/households/**")
+                    .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, WARD_OFFICER));
+            r.requestMatchers("/api/v1/contacts/officers", "/api/v1/contacts/officers/**", "/api/v1/messages",
+                    "/api/v1/messages/**", "/api/v1/households/**").hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER));
+        };
+    }
+}

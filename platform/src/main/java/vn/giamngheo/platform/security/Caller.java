@@ -1,0 +1,60 @@
+package vn.giamngheo.platform.security;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * The signed-in caller of the current request, from its validated token: subject, roles, the units it acts for
+ * ({@code *} for the whole city) and its department.
+ */
+public record Caller(String subject, Set<Role> roles, List<String> units, String department) {
+
+    public static final String ALL_UNITS = "*";
+
+    /** The caller of this request; an anonymous caller (no roles) where the endpoint is public. */
+    public static Caller current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof JwtAuthenticationToken jwt) {
+            return of(jwt);
+        }
+        return new Caller("anonymous", Set.of(), List.of(), null);
+    }
+
+    static Caller of(JwtAuthenticationToken token) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        List<String> claimed = token.getToken().getClaimAsStringList(Tokens.ROLES);
+        if (claimed != null) {
+            for (Role role : Role.values()) {
+                if (claimed.contains(role.name())) {
+                    roles.add(role);
+                }
+            }
+        }
+        List<String> units = token.getToken().getClaimAsStringList(Tokens.UNITS);
+        return new Caller(token.getToken().getSubject(), roles, units == null ? List.of() : List.copyOf(units),
+                token.getToken().getClaimAsString(Tokens.DEPARTMENT));
+    }
+
+    public boolean has(Role... any) {
+        for (Role role : any) {
+            if (roles.contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the caller acts for the whole city (an administrator, the Labour office, or units {@code *}). */
+    public boolean citywide() {
+        return has(Role.CITY_ADMIN, Role.LABOUR_OFFICER, Role.PLATFORM_SERVICE) || units.contains(ALL_UNITS);
+    }
+
+    /** Whether the caller may act for households of {@code unitCode}. */
+    public boolean actsFor(String unitCode) {
+        return citywide() || units.contains(unitCode);
+    }
+}

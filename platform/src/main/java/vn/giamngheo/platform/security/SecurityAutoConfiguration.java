@@ -1,0 +1,88 @@
+package vn.giamngheo.platform.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.interfaces.RSAPublicKey;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every service is an OAuth2 resource server: a request needs a valid bearer token (signature from the issuer's key
+ * set, issuer, audience, expiry) unless the service's {@link EndpointRules} or the platform open it; roles come from
+ * the token's {@code roles} claim. No token or a bad one is a 401, a valid token without the role a 403, both as
+ * problem details. Stateless: no session, no cookie, so no CSRF token either.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@EnableWebSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityAutoConfiguration {
+
+    /**
+     * The issuer's key set from {@code jwk-set-uri} (fetched on first use, cached); or, where the context holds an
+     * {@link RSAPublicKey} bean (the service tests), that key. The same checks either way.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<RSAPublicKey> trustedKey) {
+        RSAPublicKey key = trustedKey.getIfAvailable();
+        if (key == null) {
+            return Tokens.decoder(properties.jwkSetUri(), properties.issuer(), properties.audience());
+        }
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key).build();
+        decoder.setJwtValidator(Tokens.validator(properties.issuer(), properties.audience()));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityFilterChain platformSecurity(HttpSecurity http, ObjectProvider<EndpointRules> rules) throws Exception {
+        BearerTokenAuthenticationEntryPoint unauthenticated = new BearerTokenAuthenticationEntryPoint();
+        BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
+        http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers("/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
+                            "/v3/api-docs/**").permitAll();
+                    a.requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole(Role.CITY_ADMIN.name(),
+                            Role.PLATFORM_SERVICE.name());
+                    rules.orderedStream().forEach(r -> r.apply(a));
+                    a.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.jwtAuthenticationConverter(Tokens.authenticationConverter()))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            unauthenticated.commence(request, response, e);
+                            problem(response, 401, "Unauthorized", "Sign in: this needs a valid bearer token ("
+                                    + e.getMessage() + ")");
+                        })
+                        .accessDeniedHandler((request, response, e) -> {
+                            denied.handle(request, response, e);
+                            problem(response, 403, "Forbidden", "Your role does not allow this");
+                        }));
+        return http.build();
+    }
+
+    private static void problem(HttpServletResponse response, int status, String title, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "'") + "\"}");
+    }
+}

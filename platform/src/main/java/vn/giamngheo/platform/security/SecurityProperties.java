@@ -1,0 +1,23 @@
+package vn.giamngheo.platform.security;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The token issuer every service trusts (the local OpenID Connect provider on port 9000, or the city's own).
+ *
+ * @param issuer    the exact {@code iss} of accepted tokens
+ * @param jwkSetUri where the issuer's public keys are; default {@code <issuer>/oauth2/jwks}
+ * @param audience  the {@code aud} a token must name
+ */
+@Validated
+@ConfigurationProperties("giamngheo.security")
+public record SecurityProperties(@NotBlank String issuer, String jwkSetUri, @NotBlank String audience) {
+
+    public SecurityProperties {
+        issuer = issuer == null ? "http://localhost:9000" : issuer;
+        audience = audience == null ? "giamngheo" : audience;
+        jwkSetUri = jwkSetUri == null || jwkSetUri.isBlank() ? issuer + "/oauth2/jwks" : jwkSetUri;
+    }
+}

@@ -1,0 +1,43 @@
+package vn.giamngheo.policy;
+
+import static vn.giamngheo.platform.security.Role.CITY_ADMIN;
+import static vn.giamngheo.platform.security.Role.DEPARTMENT_OFFICER;
+import static vn.giamngheo.platform.security.Role.LABOUR_OFFICER;
+import static vn.giamngheo.platform.security.Role.PLATFORM_SERVICE;
+import static vn.giamngheo.platform.security.Role.WARD_OFFICER;
+import static vn.giamngheo.platform.security.Role.names;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import vn.giamngheo.platform.security.EndpointRules;
+
+/**
+ * Who may call what in policy-service. Open: the policies in force (public legal information). A household's
+ * eligibility view and decisions: the administrator, the Labour office, ward officers and department officers.
+ * Applications are filed by ward officers and the Labour office, reviewed and decided by the owning department's
+ * officers (the department is checked by the controller). The daily run: the administrator or the platform.
+ */
+@Configuration(proxyBeanMethods = false)
+class AccessRules {
+
+    @Bean
+    EndpointRules policyRules() {
+        return r -> {
+            r.requestMatchers(HttpMethod.GET, "/api/v1/policies", "/api/v1/policies/**").permitAll();
+            r.requestMatchers(HttpMethod.POST, "/api/v1/eligibility/evaluate")
+                    .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, WARD_OFFICER, DEPARTMENT_OFFICER));
+            r.requestMatchers(HttpMethod.GET, "/api/v1/households/**", "/api/v1/entitlements",
+                    "/api/v1/applications", "/api/v1/applications/**")
+                    .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, WARD_OFFICER, DEPARTMENT_OFFICER));
+            r.requestMatchers(HttpMethod.PUT, "/api/v1/households/*/facts")
+                    .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, WARD_OFFICER));
+            r.requestMatchers(HttpMethod.POST, "/api/v1/applications")
+                    .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, WARD_OFFICER));
+            r.requestMatchers(HttpMethod.POST, "/api/v1/applications/*/review", "/api/v1/applications/*/approve",
+                    "/api/v1/applications/*/reject").hasAnyRole(names(CITY_ADMIN, DEPARTMENT_OFFICER));
+            r.requestMatchers(HttpMethod.POST, "/api/v1/decisions/daily-run")
+                    .hasAnyRole(names(CITY_ADMIN, PLATFORM_SERVICE));
+        };
+    }
+}

@@ -1,0 +1,46 @@
+package vn.giamngheo.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.giamngheo.testsupport.Http;
+import vn.giamngheo.testsupport.ServiceIntegrationTest;
+import vn.giamngheo.testsupport.TestTokens;
+
+/** The public dashboard is open; figures need a signed-in role; changes need the Labour office or the administrator. */
+@ServiceIntegrationTest
+class AccessIT {
+
+    @LocalServerPort
+    int port;
+
+    int status(String token, String method, String path, String body) {
+        String url = "http://localhost:" + port + path;
+        return Http.as(token, () -> switch (method) {
+            case "GET" -> Http.get(url);
+            case "PUT" -> Http.put(url, body);
+            default -> Http.post(url, body);
+        }).status();
+    }
+
+    @Test
+    void rolesPerEndpointGroup() {
+        assertThat(status(null, "GET", "/", null)).isEqualTo(200);
+        assertThat(status(null, "GET", "/api/v1/dashboard", null)).isEqualTo(200);
+        assertThat(status(null, "GET", "/api/v1/areas/243/figures", null)).isEqualTo(401);
+        assertThat(status(TestTokens.tampered(), "GET", "/api/v1/areas/243/figures", null)).isEqualTo(401);
+        assertThat(status(TestTokens.role("STEERING_VIEWER"), "GET", "/api/v1/areas/243/figures", null))
+                .isEqualTo(200);
+        assertThat(status(TestTokens.role("STEERING_VIEWER"), "GET", "/api/v1/reports/deprivations.xlsx?area=243",
+                null)).isEqualTo(200);
+        assertThat(status(TestTokens.role("BHXH_SYSTEM"), "GET", "/api/v1/areas/243/figures", null)).isEqualTo(403);
+        assertThat(status(TestTokens.role("STEERING_VIEWER"), "PUT", "/api/v1/plans/x", "{}")).isEqualTo(403);
+        assertThat(status(TestTokens.role("WARD_OFFICER", "08707"), "POST", "/api/v1/statistics", "[]"))
+                .isEqualTo(403);
+        assertThat(status(TestTokens.role("LABOUR_OFFICER", "*"), "POST", "/api/v1/reconciliation", "{}"))
+                .isEqualTo(403);
+        assertThat(status(TestTokens.role("LABOUR_OFFICER", "*"), "POST", "/api/v1/statistics", "[]"))
+                .isEqualTo(400);
+    }
+}
