@@ -7,9 +7,11 @@ import static vn.giamngheo.platform.security.Role.PLATFORM_SERVICE;
 import static vn.giamngheo.platform.security.Role.WARD_OFFICER;
 import static vn.giamngheo.platform.security.Role.names;
 
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import vn.giamngheo.platform.audit.AuditedReads;
 import vn.giamngheo.platform.security.EndpointRules;
 
 /**
@@ -38,5 +40,11 @@ class AccessRules {
             r.requestMatchers("/api/v1/simulations", "/api/v1/simulations/**")
                     .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER));
         };
+    }
+
+    /** Reads of these paths return a person's data: each is audited. */
+    @Bean
+    AuditedReads personalReads() {
+        return new AuditedReads(List.of("/api/v1/households", "/api/v1/households/**", "/api/v1/review-rounds/**"));
     }
 }

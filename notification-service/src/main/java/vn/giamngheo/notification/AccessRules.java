@@ -6,9 +6,11 @@ import static vn.giamngheo.platform.security.Role.LABOUR_OFFICER;
 import static vn.giamngheo.platform.security.Role.WARD_OFFICER;
 import static vn.giamngheo.platform.security.Role.names;
 
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import vn.giamngheo.platform.audit.AuditedReads;
 import vn.giamngheo.platform.security.EndpointRules;
 
 /**
@@ -32,5 +34,12 @@ class AccessRules {
             r.requestMatchers("/api/v1/contacts/officers", "/api/v1/contacts/officers/**", "/api/v1/messages",
                     "/api/v1/messages/**", "/api/v1/households/**").hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER));
         };
+    }
+
+    /** Reads of these paths return a person's data: each is audited. */
+    @Bean
+    AuditedReads personalReads() {
+        return new AuditedReads(List.of("/api/v1/contacts/**", "/api/v1/messages", "/api/v1/messages/**",
+                "/api/v1/card-requests", "/api/v1/card-requests/**", "/api/v1/households/**"));
     }
 }

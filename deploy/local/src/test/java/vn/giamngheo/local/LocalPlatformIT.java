@@ -130,7 +130,8 @@ class LocalPlatformIT {
     void aReviewDecisionMakingAHouseholdOfThreePoorLeadsToThreeCardsAndAnSms() throws Exception {
         HttpResponse<String> created = post(url("HOUSEHOLD_PORT", "/api/v1/households"), """
                 {"unitCode":"08716","village":"Tổ dân phố Khai Quang 4","members":[
-                  {"fullName":"Hoàng Văn Giang","dateOfBirth":"1979-02-02","sex":"MALE","relationToHead":"HEAD"},
+                  {"fullName":"Hoàng Văn Giang","dateOfBirth":"1979-02-02","sex":"MALE","relationToHead":"HEAD",
+                   "citizenId":"026079001234"},
                   {"fullName":"Đỗ Thị Hạnh","dateOfBirth":"1982-03-03","sex":"FEMALE","relationToHead":"SPOUSE"},
                   {"fullName":"Hoàng Minh Khôi","dateOfBirth":"2014-04-04","sex":"MALE","relationToHead":"CHILD"}]}
                 """);
@@ -219,6 +220,36 @@ class LocalPlatformIT {
         assertThat(took).as("decision to cards, decisions and SMS").isLessThan(Duration.ofSeconds(30));
         System.out.printf("e2e: decision → 3 cards issued, policy decisions updated and SMS sent in %d ms%n",
                 took.toMillis());
+
+        // The audit of each service shows who read and changed this household's data during the test.
+        List<String> household = audit("HOUSEHOLD_PORT", "householdId=" + id);
+        assertThat(household).contains("city-admin POST /api/v1/households 201",
+                "city-admin POST /api/v1/review-rounds/" + round + "/surveys 200",
+                "city-admin POST /api/v1/review-rounds/" + round + "/village-meeting 200");
+        assertThat(audit("HOUSEHOLD_PORT", "subject=chairman-08716"))
+                .contains("chairman-08716 POST /api/v1/review-rounds/" + round + "/decision 200");
+        assertThat(audit("NOTIFICATION_PORT", "householdId=" + id))
+                .contains("city-admin PUT /api/v1/contacts/households/" + id + " 200")
+                .anyMatch(e -> e.startsWith("city-admin GET /api/v1/card-requests?householdId=" + id));
+        assertThat(audit("POLICY_PORT", "householdId=" + id))
+                .contains("city-admin GET /api/v1/households/" + id + "/decisions 200");
+        // And no log of any process holds the head's citizen id in full.
+        try (var logs = Files.list(RUN_DIR.resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                assertThat(Files.readString(log, StandardCharsets.UTF_8)).as(log.toString())
+                        .doesNotContain("026079001234");
+            }
+        }
+    }
+
+    /** The audit entries of a service, as "subject METHOD path status". */
+    private static List<String> audit(String service, String query) throws Exception {
+        List<String> entries = new ArrayList<>();
+        for (JsonNode e : JSON.readTree(ok(get(url(service, "/api/v1/audit?" + query))))) {
+            entries.add(e.get("subject").asString() + " " + e.get("method").asString() + " " + e.get("path").asString()
+                    + " " + e.get("status").asInt());
+        }
+        return entries;
     }
 
     /** Sign-in with the local OpenID Connect provider's tokens, as the README shows. */

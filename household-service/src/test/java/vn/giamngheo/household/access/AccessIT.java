@@ -118,4 +118,37 @@ class AccessIT {
         assertThat(status(tichSon, "GET", "/api/v1/review-rounds/" + round, null)).isEqualTo(403);
         assertThat(status(vinhPhuc, "GET", "/api/v1/review-rounds/" + round, null)).isEqualTo(200);
     }
+
+    @Test
+    void everyReadAndWriteOfAHouseholdIsAuditedAndTheAuditCannotBeChanged() {
+        String id = householdOfLienBao();
+        String labour = TestTokens.role("LABOUR_OFFICER", "*");
+        Http.as(labour, () -> Http.get(url("/api/v1/households/" + id))).expectStatus(200);
+        Http.as(labour, () -> Http.get(url("/api/v1/households/" + id + "/classes"))).expectStatus(200);
+        Http.as(TestTokens.role("WARD_OFFICER", "08707"), () -> Http.get(url("/api/v1/households/" + id)))
+                .expectStatus(403);
+        Http.as(TestTokens.role("STEERING_VIEWER"), () -> Http.get(url("/api/v1/households/" + id)))
+                .expectStatus(403);
+
+        tools.jackson.databind.JsonNode entries = Http.as(labour, () -> Http.get(url("/api/v1/audit?householdId=" + id)))
+                .expectStatus(200).json();
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        for (tools.jackson.databind.JsonNode e : entries) {
+            seen.add(e.get("subject").asString() + " " + e.get("roles").get(0).asString() + " " + e.get("method")
+                    .asString() + " " + e.get("path").asString() + " " + e.get("status").asInt());
+            assertThat(e.get("from").asString()).isNotBlank();
+            assertThat(e.get("service").asString()).isEqualTo("household-service");
+        }
+        assertThat(seen).contains(
+                "admin@test CITY_ADMIN POST /api/v1/households 201",
+                "labour_officer@test LABOUR_OFFICER GET /api/v1/households/" + id + " 200",
+                "labour_officer@test LABOUR_OFFICER GET /api/v1/households/" + id + "/classes 200",
+                "ward_officer@test WARD_OFFICER GET /api/v1/households/" + id + " 403",
+                "steering_viewer@test STEERING_VIEWER GET /api/v1/households/" + id + " 403");
+        // Only the administrator and the Labour office may ask; nobody can change or delete an entry.
+        assertThat(status(TestTokens.role("WARD_OFFICER", "08716"), "GET", "/api/v1/audit?householdId=" + id, null))
+                .isEqualTo(403);
+        assertThat(status(TestTokens.cityAdmin(), "POST", "/api/v1/audit", "{}")).isIn(403, 405);
+        assertThat(Http.get(url("/api/v1/audit?householdId=" + id)).json().size()).isGreaterThanOrEqualTo(5);
+    }
 }

@@ -3,12 +3,17 @@ package vn.giamngheo.platform.security;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import com.mongodb.client.MongoDatabase;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -18,6 +23,11 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import vn.giamngheo.platform.PlatformProperties;
+import vn.giamngheo.platform.audit.AuditController;
+import vn.giamngheo.platform.audit.AuditFilter;
+import vn.giamngheo.platform.audit.AuditLog;
+import vn.giamngheo.platform.audit.AuditedReads;
 
 /**
  * Every service is an OAuth2 resource server: a request needs a valid bearer token (signature from the issuer's key
@@ -25,11 +35,12 @@ import org.springframework.security.web.SecurityFilterChain;
  * the token's {@code roles} claim. No token or a bad one is a 401, a valid token without the role a 403, both as
  * problem details. Stateless: no session, no cookie, so no CSRF token either.
  */
-@AutoConfiguration(beforeName = {
+@AutoConfiguration(after = vn.giamngheo.platform.PlatformAutoConfiguration.class, beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
 @EnableWebSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
+@Import(AuditController.class)
 public class SecurityAutoConfiguration {
 
     /**
@@ -49,8 +60,33 @@ public class SecurityAutoConfiguration {
     }
 
     @Bean
+    AuditLog auditLog(MongoDatabase database, PlatformProperties properties) {
+        return new AuditLog(database, properties.serviceName());
+    }
+
+    @Bean
     @ConditionalOnMissingBean
-    SecurityFilterChain platformSecurity(HttpSecurity http, ObjectProvider<EndpointRules> rules) throws Exception {
+    AuditedReads auditedReads() {
+        return new AuditedReads(List.of());
+    }
+
+    @Bean
+    AuditFilter auditFilter(AuditLog audit, AuditedReads reads, Clock clock) {
+        return new AuditFilter(audit, reads, clock);
+    }
+
+    /** After Spring Security's chain (order -100), so the caller is known. */
+    @Bean
+    FilterRegistrationBean<AuditFilter> auditFilterRegistration(AuditFilter filter) {
+        FilterRegistrationBean<AuditFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(0);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityFilterChain platformSecurity(HttpSecurity http, ObjectProvider<EndpointRules> rules, AuditFilter audit)
+            throws Exception {
         BearerTokenAuthenticationEntryPoint unauthenticated = new BearerTokenAuthenticationEntryPoint();
         BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
         http.csrf(c -> c.disable())
@@ -60,6 +96,8 @@ public class SecurityAutoConfiguration {
                             "/v3/api-docs/**").permitAll();
                     a.requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole(Role.CITY_ADMIN.name(),
                             Role.PLATFORM_SERVICE.name());
+                    a.requestMatchers(HttpMethod.GET, "/api/v1/audit").hasAnyRole(Role.CITY_ADMIN.name(),
+                            Role.LABOUR_OFFICER.name());
                     rules.orderedStream().forEach(r -> r.apply(a));
                     a.anyRequest().authenticated();
                 })
@@ -72,6 +110,11 @@ public class SecurityAutoConfiguration {
                         })
                         .accessDeniedHandler((request, response, e) -> {
                             denied.handle(request, response, e);
+                            var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                                    .getAuthentication();
+                            if (auth != null && request.getRequestURI().startsWith("/api/v1/")) {
+                                audit.record(request, 403, auth);
+                            }
                             problem(response, 403, "Forbidden", "Your role does not allow this");
                         }));
         return http.build();

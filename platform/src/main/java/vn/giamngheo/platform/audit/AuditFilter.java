@@ -1,0 +1,110 @@
+package vn.giamngheo.platform.audit;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingRequestWrapper;
+
+/**
+ * Writes an audit entry for every signed-in write to the API and every signed-in read of a path the service declares
+ * personal ({@link AuditedReads}), after the response, with its status. The household concerned is taken from the
+ * path ({@code /households/{id}}), the {@code householdId} parameter or the JSON body's {@code householdId}.
+ */
+public class AuditFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
+    private static final Pattern HOUSEHOLD_IN_PATH = Pattern.compile("/households/([^/?]+)");
+    private static final Pattern HOUSEHOLD_IN_BODY = Pattern.compile("\"householdId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern RECORD_IN_PATH = Pattern.compile("/api/v1/[^/]+/([^/?]+)");
+    private static final int BODY_LIMIT = 64 * 1024;
+
+    private final AuditLog audit;
+    private final List<String> personalReads;
+    private final Clock clock;
+    private final AntPathMatcher paths = new AntPathMatcher();
+
+    public AuditFilter(AuditLog audit, AuditedReads reads, Clock clock) {
+        this.audit = audit;
+        this.personalReads = reads.patterns();
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/v1/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ContentCachingRequestWrapper cached = new ContentCachingRequestWrapper(request, BODY_LIMIT);
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        try {
+            chain.doFilter(cached, response);
+        } finally {
+            if (auth instanceof JwtAuthenticationToken && audited(request)) {
+                record(cached, response.getStatus(), response.getHeader("Location"), auth);
+            }
+        }
+    }
+
+    private boolean audited(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            return true;
+        }
+        String path = request.getRequestURI();
+        return personalReads.stream().anyMatch(p -> paths.match(p, path));
+    }
+
+    /** Also used for requests refused before they reach the filter (a role that may not call the endpoint). */
+    public void record(HttpServletRequest request, int status, Authentication auth) {
+        record(request, status, null, auth);
+    }
+
+    /** @param location the response's Location: a registration names the household it created there */
+    private void record(HttpServletRequest request, int status, String location, Authentication auth) {
+        try {
+            String path = request.getRequestURI();
+            String householdId = request.getParameter("householdId");
+            Matcher inPath = HOUSEHOLD_IN_PATH.matcher(path);
+            Matcher created = HOUSEHOLD_IN_PATH.matcher(location == null ? "" : location);
+            if (inPath.find()) {
+                householdId = inPath.group(1);
+            } else if (created.find()) {
+                householdId = created.group(1);
+            }
+            if (householdId == null && request instanceof ContentCachingRequestWrapper cached) {
+                Matcher inBody = HOUSEHOLD_IN_BODY.matcher(new String(cached.getContentAsByteArray(),
+                        StandardCharsets.UTF_8));
+                householdId = inBody.find() ? inBody.group(1) : null;
+            }
+            Matcher record = RECORD_IN_PATH.matcher(path);
+            String forwarded = request.getHeader("X-Forwarded-For");
+            audit.record(clock.instant(), auth.getName(), auth.getAuthorities().stream()
+                            .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("ROLE_"))
+                            .map(a -> a.substring("ROLE_".length())).toList(),
+                    request.getMethod(), path + (request.getQueryString() == null ? "" : "?" + request.getQueryString()),
+                    record.find() ? record.group(1) : null, householdId,
+                    forwarded != null ? forwarded.split(",")[0].strip() : request.getRemoteAddr(), status);
+        } catch (RuntimeException e) {
+            // An audit entry that cannot be written is an operational alarm, not a reason to fail the request.
+            log.error("AUDIT ENTRY NOT WRITTEN for {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    e.toString());
+        }
+    }
+}

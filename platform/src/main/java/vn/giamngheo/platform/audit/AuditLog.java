@@ -1,0 +1,67 @@
+package vn.giamngheo.platform.audit;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The service's processing log (Decree 13/2023): every write, and every read of a person's data, one document each,
+ * inserted and never updated or deleted by the platform — there is no API that changes it.
+ */
+public class AuditLog {
+
+    public static final String COLLECTION = "audit";
+
+    /** One entry: who (subject and roles), what (method, path, record), when, from where, and the outcome. */
+    public record Entry(String id, Instant at, String service, String subject, List<String> roles, String method,
+            String path, String record, String householdId, String from, int status) {
+    }
+
+    private final MongoCollection<Document> audit;
+    private final String service;
+
+    public AuditLog(MongoDatabase database, String service) {
+        this.audit = database.getCollection(COLLECTION);
+        this.service = service;
+    }
+
+    public void record(Instant at, String subject, List<String> roles, String method, String path, String record,
+            String householdId, String from, int status) {
+        audit.insertOne(new Document("_id", UUID.randomUUID().toString()).append("at", Date.from(at))
+                .append("service", service).append("subject", subject).append("roles", roles)
+                .append("method", method).append("path", path).append("record", record)
+                .append("householdId", householdId).append("from", from).append("status", status));
+    }
+
+    /** Entries about a household (or by a subject), newest first. */
+    public List<Entry> find(String householdId, String subject, Instant from, Instant to, int limit) {
+        List<Bson> filters = new ArrayList<>();
+        if (householdId != null) {
+            filters.add(Filters.eq("householdId", householdId));
+        }
+        if (subject != null) {
+            filters.add(Filters.eq("subject", subject));
+        }
+        if (from != null) {
+            filters.add(Filters.gte("at", Date.from(from)));
+        }
+        if (to != null) {
+            filters.add(Filters.lt("at", Date.from(to)));
+        }
+        List<Entry> entries = new ArrayList<>();
+        audit.find(filters.isEmpty() ? new Document() : Filters.and(filters)).sort(Sorts.descending("at"))
+                .limit(limit).forEach(d -> entries.add(new Entry(d.getString("_id"), d.getDate("at").toInstant(),
+                        d.getString("service"), d.getString("subject"), d.getList("roles", String.class),
+                        d.getString("method"), d.getString("path"), d.getString("record"),
+                        d.getString("householdId"), d.getString("from"), d.getInteger("status"))));
+        return entries;
+    }
+}
