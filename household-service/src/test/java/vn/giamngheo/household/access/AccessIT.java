@@ -151,4 +151,22 @@ class AccessIT {
         assertThat(status(TestTokens.cityAdmin(), "POST", "/api/v1/audit", "{}")).isIn(403, 405);
         assertThat(Http.get(url("/api/v1/audit?householdId=" + id)).json().size()).isGreaterThanOrEqualTo(5);
     }
+
+    @Test
+    void hardenedEdgesRefuseOperatorKeysUnknownFieldsAndHugeBodiesAndStoreNothing() {
+        long before = Http.get(url("/api/v1/households?unitCode=08731&size=1")).json().get("total").asLong();
+        Http.Response operator = Http.post(url("/api/v1/households"), """
+                {"unitCode":{"$gt":""},"village":"Tổ 1","members":[]}""");
+        assertThat(operator.status()).isEqualTo(400);
+        assertThat(operator.body()).contains("/unitCode/$gt");
+        Http.Response unknown = Http.post(url("/api/v1/households"), """
+                {"unitCode":"08731","village":"Thôn 1","isAdmin":true,"members":[
+                 {"fullName":"A","dateOfBirth":"1970-01-01","sex":"MALE","relationToHead":"HEAD"}]}""");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("isAdmin");
+        String huge = "{\"unitCode\":\"08731\",\"village\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        assertThat(Http.post(url("/api/v1/households"), huge).status()).isEqualTo(413);
+        assertThat(Http.get(url("/api/v1/households?unitCode=08731&size=1")).json().get("total").asLong())
+                .isEqualTo(before);
+    }
 }

@@ -118,7 +118,8 @@ class TemplatesTest {
         assertThatThrownBy(() -> new SpringApplicationBuilder(NotificationServiceApplication.class,
                 TestInfrastructureConfiguration.class)
                 .run("--notification.messages.templates=" + folder.toUri(), "--spring.main.web-application-type=none",
-                        "--spring.mongodb.database=templates-test").close())
+                        "--spring.mongodb.database=templates-test", "--BHXH_TOKEN=t", "--BHXH_CALLBACK_SECRET=s",
+                        "--SMS_GATEWAY_TOKEN=t", "--SMS_CALLBACK_SECRET=s").close())
                 .rootCause()
                 .hasMessageContaining("card-issued.v2.ftl line 1")
                 .hasMessageContaining("'expiry' is missing");

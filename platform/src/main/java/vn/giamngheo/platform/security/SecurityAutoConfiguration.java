@@ -1,8 +1,5 @@
 package vn.giamngheo.platform.security;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import com.mongodb.client.MongoDatabase;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
@@ -28,6 +25,9 @@ import vn.giamngheo.platform.audit.AuditController;
 import vn.giamngheo.platform.audit.AuditFilter;
 import vn.giamngheo.platform.audit.AuditLog;
 import vn.giamngheo.platform.audit.AuditedReads;
+import vn.giamngheo.platform.web.InputGuardFilter;
+import vn.giamngheo.platform.web.Problems;
+import vn.giamngheo.platform.web.PublicRateLimitFilter;
 
 /**
  * Every service is an OAuth2 resource server: a request needs a valid bearer token (signature from the issuer's key
@@ -75,6 +75,24 @@ public class SecurityAutoConfiguration {
         return new AuditFilter(audit, reads, clock);
     }
 
+    /** Before Spring Security's chain (order -100): floods of anonymous calls are cut first. */
+    @Bean
+    FilterRegistrationBean<PublicRateLimitFilter> publicRateLimit(SecurityProperties properties, Clock clock) {
+        FilterRegistrationBean<PublicRateLimitFilter> registration = new FilterRegistrationBean<>(
+                new PublicRateLimitFilter(properties.publicCallsPerMinute(), clock));
+        registration.setOrder(-300);
+        return registration;
+    }
+
+    /** Body size and operator keys, before anything reads the body. */
+    @Bean
+    FilterRegistrationBean<InputGuardFilter> inputGuard(SecurityProperties properties) {
+        FilterRegistrationBean<InputGuardFilter> registration = new FilterRegistrationBean<>(
+                new InputGuardFilter(properties.maxJsonBytes()));
+        registration.setOrder(-250);
+        return registration;
+    }
+
     /** After Spring Security's chain (order -100), so the caller is known. */
     @Bean
     FilterRegistrationBean<AuditFilter> auditFilterRegistration(AuditFilter filter) {
@@ -105,7 +123,7 @@ public class SecurityAutoConfiguration {
                         .jwt(j -> j.jwtAuthenticationConverter(Tokens.authenticationConverter()))
                         .authenticationEntryPoint((request, response, e) -> {
                             unauthenticated.commence(request, response, e);
-                            problem(response, 401, "Unauthorized", "Sign in: this needs a valid bearer token ("
+                            Problems.write(response, 401, "Unauthorized", "Sign in: this needs a valid bearer token ("
                                     + e.getMessage() + ")");
                         })
                         .accessDeniedHandler((request, response, e) -> {
@@ -115,17 +133,8 @@ public class SecurityAutoConfiguration {
                             if (auth != null && request.getRequestURI().startsWith("/api/v1/")) {
                                 audit.record(request, 403, auth);
                             }
-                            problem(response, 403, "Forbidden", "Your role does not allow this");
+                            Problems.write(response, 403, "Forbidden", "Your role does not allow this");
                         }));
         return http.build();
-    }
-
-    private static void problem(HttpServletResponse response, int status, String title, String detail)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "'") + "\"}");
     }
 }

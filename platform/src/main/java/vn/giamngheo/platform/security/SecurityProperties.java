@@ -10,14 +10,19 @@ import org.springframework.validation.annotation.Validated;
  * @param issuer    the exact {@code iss} of accepted tokens
  * @param jwkSetUri where the issuer's public keys are; default {@code <issuer>/oauth2/jwks}
  * @param audience  the {@code aud} a token must name
+ * @param maxJsonBytes          the largest JSON request body accepted (413 beyond)
+ * @param publicCallsPerMinute  calls a minute one address may make to the API without a token (429 beyond)
  */
 @Validated
 @ConfigurationProperties("giamngheo.security")
-public record SecurityProperties(@NotBlank String issuer, String jwkSetUri, @NotBlank String audience) {
+public record SecurityProperties(@NotBlank String issuer, String jwkSetUri, @NotBlank String audience,
+        Integer maxJsonBytes, Integer publicCallsPerMinute) {
 
     public SecurityProperties {
         issuer = issuer == null ? "http://localhost:9000" : issuer;
         audience = audience == null ? "giamngheo" : audience;
         jwkSetUri = jwkSetUri == null || jwkSetUri.isBlank() ? issuer + "/oauth2/jwks" : jwkSetUri;
+        maxJsonBytes = maxJsonBytes == null ? 1024 * 1024 : maxJsonBytes;
+        publicCallsPerMinute = publicCallsPerMinute == null ? 120 : publicCallsPerMinute;
     }
 }

@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
@@ -63,16 +64,18 @@ public class Reconciliation {
 
     private final MongoDatabase database;
     private final KafkaConnectionDetails kafka;
+    private final KafkaProperties kafkaProperties;
     private final Areas areas;
     private final FactIndex live;
     private final FigureCalculator calculator;
     private final Clock clock;
     private volatile Result last;
 
-    public Reconciliation(MongoDatabase database, KafkaConnectionDetails kafka, Areas areas, FactIndex live,
-            FigureCalculator calculator, Clock clock) {
+    public Reconciliation(MongoDatabase database, KafkaConnectionDetails kafka, KafkaProperties kafkaProperties,
+            Areas areas, FactIndex live, FigureCalculator calculator, Clock clock) {
         this.database = database;
         this.kafka = kafka;
+        this.kafkaProperties = kafkaProperties;
         this.areas = areas;
         this.live = live;
         this.calculator = calculator;
@@ -131,7 +134,9 @@ public class Reconciliation {
     }
 
     private long[] replay(Map<String, Consumer<Message<byte[]>>> consumers) {
-        Map<String, Object> config = new HashMap<>();
+        // The service's own Kafka settings (credentials and TLS in production), with its own reading rules.
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getConsumer().getBootstrapServers());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

@@ -1,0 +1,134 @@
+package vn.giamngheo.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The edge of every JSON request body from outside: at most {@code maxBytes} (413 otherwise, nothing read further),
+ * and no field name starting with {@code $} (400: a MongoDB operator such as {@code $gt} has no place in input and
+ * must never reach a query). Other malformed JSON is left to the controller's own 400.
+ */
+public class InputGuardFilter extends OncePerRequestFilter {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final int maxBytes;
+
+    public InputGuardFilter(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type == null || !type.toLowerCase().startsWith("application/json");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > maxBytes) {
+            Problems.write(response, 413, "Content Too Large", "The request body is larger than " + maxBytes
+                    + " bytes");
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
+        if (body.length > maxBytes) {
+            Problems.write(response, 413, "Content Too Large", "The request body is larger than " + maxBytes
+                    + " bytes");
+            return;
+        }
+        String operator = operatorKey(body);
+        if (operator != null) {
+            Problems.invalid(response, operator, "field names starting with '$' are not accepted");
+            return;
+        }
+        chain.doFilter(new Replayed(request, body), response);
+    }
+
+    /** The JSON pointer of the first field whose name starts with {@code $}, or null. */
+    static String operatorKey(byte[] body) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.PROPERTY_NAME && parser.currentName().startsWith("$")) {
+                    return parser.streamReadContext().pathAsPointer().toString();
+                }
+            }
+        } catch (JacksonException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static final class Replayed extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        Replayed(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            InputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() throws IOException {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return false;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package vn.giamngheo.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class EdgeFiltersTest {
+
+    private static String operator(String json) {
+        return InputGuardFilter.operatorKey(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aMongoOperatorAnywhereInTheBodyIsFoundWithItsPath() {
+        assertThat(operator("{\"unitCode\":{\"$gt\":\"\"}}")).isEqualTo("/unitCode/$gt");
+        assertThat(operator("{\"members\":[{\"fullName\":\"A\"},{\"$where\":\"1\"}]}")).isEqualTo("/members/1/$where");
+        assertThat(operator("{\"note\":\"giá $5, {\\\"$gt\\\": 1}\",\"price\":\"$\"}")).isNull();
+        assertThat(operator("not json")).isNull();
+    }
+
+    @Test
+    void eachAddressHasItsOwnBucketThatRefillsWithTime() {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-25T00:00:00Z"));
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        PublicRateLimitFilter limit = new PublicRateLimitFilter(60, clock);
+        for (int i = 0; i < 60; i++) {
+            assertThat(limit.take("10.0.0.1")).as("call %d", i + 1).isTrue();
+        }
+        assertThat(limit.take("10.0.0.1")).isFalse();
+        assertThat(limit.take("10.0.0.2")).isTrue();
+        now.set(now.get().plus(Duration.ofSeconds(1)));
+        assertThat(limit.take("10.0.0.1")).as("one call a second comes back").isTrue();
+        assertThat(limit.take("10.0.0.1")).isFalse();
+    }
+}
