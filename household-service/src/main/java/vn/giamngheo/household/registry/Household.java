@@ -102,6 +102,31 @@ public record Household(String id, String unitCode, String village, List<Member>
                 "Xoá " + member.fullName() + ": " + reason);
     }
 
+    /** A member's identity data corrected; the history says which fields, not their values (those stay private). */
+    public Change correctMember(Member member, Member corrected, String reason, LocalDate on, Instant now) {
+        List<String> fields = new ArrayList<>();
+        if (!member.fullName().equals(corrected.fullName())) {
+            fields.add("họ tên");
+        }
+        if (!member.dateOfBirth().equals(corrected.dateOfBirth())) {
+            fields.add("ngày sinh");
+        }
+        if (member.sex() != corrected.sex()) {
+            fields.add("giới tính");
+        }
+        if (!java.util.Objects.equals(member.citizenId(), corrected.citizenId())) {
+            fields.add("số CCCD");
+        }
+        if (!java.util.Objects.equals(member.sensitive(), corrected.sensitive())) {
+            fields.add("thông tin nhạy cảm");
+        }
+        if (fields.isEmpty()) {
+            throw new RegistryRuleException("correction", "changes nothing");
+        }
+        return updated("MEMBER_CORRECTED", with(replace(member, corrected)), on, now,
+                "Đính chính " + String.join(", ", fields) + " của " + corrected.fullName() + ": " + reason);
+    }
+
     /** The head changes; the previous head stays a member with the relation given. */
     public Change changeHead(String newHeadId, Relation previousHeadRelation, LocalDate on, Instant now) {
         Member newHead = requireActiveMember(newHeadId);

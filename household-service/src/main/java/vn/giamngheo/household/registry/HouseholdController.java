@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,6 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.household.units.AreaGuard;
+import vn.giamngheo.platform.audit.AuditLog;
+import vn.giamngheo.platform.security.Caller;
+import vn.giamngheo.platform.security.Role;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.platform.web.FieldProblem;
 
@@ -38,7 +42,20 @@ class HouseholdController {
             @NotBlank @Pattern(regexp = "\\d{5}", message = "must be a 5-digit commune-level unit code") String unitCode,
             @NotBlank @Size(max = 120) String village,
             @NotNull @Size(min = 1, max = 40, message = "must list 1 to 40 members") List<@Valid @NotNull MemberRequest> members,
-            LocalDate registeredOn) {
+            LocalDate registeredOn,
+            @Valid PrivacyNotices.Notice privacyNotice) {
+    }
+
+    record CorrectionRequest(@Size(max = 120) String fullName, LocalDate dateOfBirth, Sex sex,
+            @Pattern(regexp = "\\d{12}", message = "must be 12 digits (CCCD)") String citizenId,
+            @Valid Member.Sensitive sensitive, @NotBlank @Size(max = 500) String reason, LocalDate effectiveDate) {
+    }
+
+    /** Everything household-service holds about one person, for the person (Decree 13/2023 Art. 9 and 14). */
+    record PersonalDataExport(Instant exportedAt, MemberView person, String householdId, String unitCode,
+            String village, HouseholdStatus householdStatus, HouseholdClass currentClass, List<ClassRecord> classes,
+            List<Household.HistoryEntry> history, List<PrivacyNotices.Recorded> privacyNotices,
+            List<AuditLog.Entry> accessLog) {
     }
 
     record MemberRequest(
@@ -46,10 +63,11 @@ class HouseholdController {
             @NotNull LocalDate dateOfBirth,
             @NotNull Sex sex,
             @Pattern(regexp = "\\d{12}", message = "must be 12 digits (CCCD)") String citizenId,
-            @NotNull Relation relationToHead) {
+            @NotNull Relation relationToHead,
+            @Valid Member.Sensitive sensitive) {
 
         HouseholdRegistry.NewMember toNewMember() {
-            return new HouseholdRegistry.NewMember(fullName, dateOfBirth, sex, citizenId, relationToHead);
+            return new HouseholdRegistry.NewMember(fullName, dateOfBirth, sex, citizenId, relationToHead, sensitive);
         }
     }
 
@@ -81,8 +99,24 @@ class HouseholdController {
 
     enum MoveAwayReason { MOVED_AWAY, DISSOLVED, REGISTERED_IN_ERROR }
 
+    /** @param sensitive only for the roles that need it (see {@link #seesSensitiveData()}); null otherwise */
     record MemberView(String personId, String fullName, LocalDate dateOfBirth, Sex sex, String citizenId,
-            Relation relationToHead, MemberStatus status, LocalDate joinedOn, LocalDate leftOn, String leftReason) {
+            Relation relationToHead, MemberStatus status, LocalDate joinedOn, LocalDate leftOn, String leftReason,
+            Member.Sensitive sensitive) {
+
+        static MemberView of(Member m, boolean sensitive) {
+            return new MemberView(m.personId(), m.fullName(), m.dateOfBirth(), m.sex(), m.citizenId(),
+                    m.relationToHead(), m.status(), m.joinedOn(), m.leftOn(), m.leftReason(),
+                    sensitive ? m.sensitive() : null);
+        }
+    }
+
+    /**
+     * Ethnicity, disability and health are returned to the Labour office, ward officers (who survey) and the
+     * administrator; not to a chairman signing decisions or to another service.
+     */
+    static boolean seesSensitiveData() {
+        return Caller.current().has(Role.CITY_ADMIN, Role.LABOUR_OFFICER, Role.WARD_OFFICER);
     }
 
     /** @param newlyEscapedUntil last day the household counts as "hộ mới thoát nghèo"; null otherwise */
@@ -91,9 +125,8 @@ class HouseholdController {
 
         static HouseholdView of(Household h) {
             return new HouseholdView(h.id(), h.unitCode(), h.village(), h.registeredAt(), h.version(), h.status(),
-                    h.currentClass(), h.newlyEscapedUntil(), h.members().stream().map(m -> new MemberView(m.personId(), m.fullName(),
-                            m.dateOfBirth(), m.sex(), m.citizenId(), m.relationToHead(), m.status(), m.joinedOn(),
-                            m.leftOn(), m.leftReason())).toList());
+                    h.currentClass(), h.newlyEscapedUntil(), h.members().stream()
+                            .map(m -> MemberView.of(m, seesSensitiveData())).toList());
         }
     }
 
@@ -106,10 +139,17 @@ class HouseholdController {
 
     private final HouseholdRegistry registry;
     private final AreaGuard guard;
+    private final PrivacyNotices notices;
+    private final AuditLog audit;
+    private final Clock clock;
 
-    HouseholdController(HouseholdRegistry registry, AreaGuard guard) {
+    HouseholdController(HouseholdRegistry registry, AreaGuard guard, PrivacyNotices notices, AuditLog audit,
+            Clock clock) {
         this.registry = registry;
         this.guard = guard;
+        this.notices = notices;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     /** The caller must act for the household's unit (404 first when there is no such household). */
@@ -122,6 +162,9 @@ class HouseholdController {
         guard.check(request.unitCode());
         Household household = run(() -> registry.register(request.unitCode(), request.village(),
                 request.members().stream().map(MemberRequest::toNewMember).toList(), request.registeredOn()));
+        if (request.privacyNotice() != null) {
+            notices.record(household.id(), request.privacyNotice(), Caller.current().subject(), clock.instant());
+        }
         return ResponseEntity.created(URI.create("/api/v1/households/" + household.id()))
                 .body(HouseholdView.of(household));
     }
@@ -218,6 +261,41 @@ class HouseholdController {
     HouseholdView moveAway(@PathVariable String id, @Valid @RequestBody MoveAwayRequest request) {
         guard(id);
         return HouseholdView.of(run(() -> registry.moveAway(id, request.reason().name(), request.effectiveDate())));
+    }
+
+    /** Records the privacy notice given to the household (and its consent) after registration. */
+    @PostMapping("/{id}/privacy-notices")
+    List<PrivacyNotices.Recorded> privacyNotice(@PathVariable String id,
+            @Valid @RequestBody PrivacyNotices.Notice notice) {
+        guard(id);
+        notices.record(id, notice, Caller.current().subject(), clock.instant());
+        return notices.of(id);
+    }
+
+    /** Corrects a member's identity or sensitive data on the person's request. */
+    @PostMapping("/{id}/members/{personId}/correction")
+    HouseholdView correct(@PathVariable String id, @PathVariable String personId,
+            @Valid @RequestBody CorrectionRequest request) {
+        guard(id);
+        return HouseholdView.of(run(() -> registry.correctMember(id, personId, new HouseholdRegistry.Correction(
+                request.fullName(), request.dateOfBirth(), request.sex(), request.citizenId(), request.sensitive(),
+                request.reason()), request.effectiveDate())));
+    }
+
+    /** A person's data as held here, with who accessed the household's data: for a request by the person. */
+    @GetMapping("/{id}/members/{personId}/export")
+    PersonalDataExport export(@PathVariable String id, @PathVariable String personId) {
+        guard(id);
+        if (!seesSensitiveData()) {
+            throw ApiException.forbidden("Exports are made by the Labour office, the ward's officers or the "
+                    + "administrator");
+        }
+        Household h = registry.find(id).orElseThrow(() -> ApiException.notFound("Household " + id));
+        Member member = h.members().stream().filter(m -> m.personId().equals(personId)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("Person " + personId + " in household " + id));
+        return new PersonalDataExport(clock.instant(), MemberView.of(member, true), h.id(), h.unitCode(), h.village(),
+                h.status(), h.currentClass(), h.classHistory(), run(() -> registry.history(id)), notices.of(id),
+                audit.find(id, null, null, null, 5000));
     }
 
     /** Registry rule → 400, conflict → 409, unknown household → 404, concurrent change → 409. */

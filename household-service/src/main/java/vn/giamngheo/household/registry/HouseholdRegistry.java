@@ -33,7 +33,17 @@ import vn.giamngheo.platform.units.UnitCatalog;
 public class HouseholdRegistry {
 
     /** A member as given by the caller, before the registry assigns an id. */
-    public record NewMember(String fullName, LocalDate dateOfBirth, Sex sex, String citizenId, Relation relationToHead) {
+    public record NewMember(String fullName, LocalDate dateOfBirth, Sex sex, String citizenId, Relation relationToHead,
+            Member.Sensitive sensitive) {
+
+        public NewMember(String fullName, LocalDate dateOfBirth, Sex sex, String citizenId, Relation relationToHead) {
+            this(fullName, dateOfBirth, sex, citizenId, relationToHead, null);
+        }
+    }
+
+    /** A correction of a member's identity data on the person's request; null fields stay as they are. */
+    public record Correction(String fullName, LocalDate dateOfBirth, Sex sex, String citizenId,
+            Member.Sensitive sensitive, String reason) {
     }
 
     private final HouseholdStore store;
@@ -112,6 +122,48 @@ public class HouseholdRegistry {
         Household after = apply(household.removeMember(personId, reason, date(on), now()));
         if (member != null) {
             release(member, householdId);
+        }
+        return after;
+    }
+
+    /**
+     * Corrects an active member's name, date of birth, sex, citizen id or sensitive data on the person's request
+     * (Decree 13/2023 Art. 9): a new version with the old values kept in the history, and household.updated
+     * (MEMBER_CORRECTED) so that the other services see a corrected date of birth. A new citizen id is checked and
+     * claimed before the change; the old one is released after it.
+     */
+    public Household correctMember(String householdId, String personId, Correction c, LocalDate on) {
+        Household household = require(householdId);
+        Member member = household.activeMember(personId).orElseThrow(() -> new RegistryRuleException("personId",
+                personId + " is not an active member of household " + householdId));
+        if (c.reason() == null || c.reason().isBlank()) {
+            throw new RegistryRuleException("reason", "say why (the person's request, the document that shows it)");
+        }
+        Member corrected = member.corrected(c.fullName() == null ? member.fullName() : c.fullName().strip(),
+                c.dateOfBirth() == null ? member.dateOfBirth() : c.dateOfBirth(),
+                c.sex() == null ? member.sex() : c.sex(),
+                c.citizenId() == null ? member.citizenId() : c.citizenId(),
+                c.sensitive() == null ? member.sensitive() : c.sensitive());
+        LocalDate date = date(on);
+        if (corrected.dateOfBirth().isAfter(date)) {
+            throw new RegistryRuleException("dateOfBirth", "is in the future");
+        }
+        if (corrected.citizenId() != null) {
+            citizenIds.problem(corrected.citizenId(), corrected.sex(), corrected.dateOfBirth()).ifPresent(problem -> {
+                throw new RegistryRuleException("citizenId", problem);
+            });
+        }
+        boolean newId = corrected.citizenId() != null && !corrected.citizenId().equals(member.citizenId());
+        if (newId) {
+            try {
+                claims.claim(corrected.citizenId(), householdId, store::find);
+            } catch (CitizenIdClaims.AlreadyActiveException e) {
+                throw new RegistryRuleException.Conflict("citizenId", e.getMessage());
+            }
+        }
+        Household after = apply(household.correctMember(member, corrected, c.reason().strip(), date, now()));
+        if (newId && member.citizenId() != null) {
+            claims.release(member.citizenId(), householdId);
         }
         return after;
     }
@@ -261,7 +313,7 @@ public class HouseholdRegistry {
             });
         }
         return Member.joining(UUID.randomUUID().toString(), m.fullName().strip(), m.dateOfBirth(), m.sex(),
-                m.citizenId(), m.relationToHead(), today);
+                m.citizenId(), m.relationToHead(), today, m.sensitive());
     }
 
     private void claimAll(List<Member> members, String householdId, String field) {

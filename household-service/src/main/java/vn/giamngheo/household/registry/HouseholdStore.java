@@ -170,7 +170,10 @@ class HouseholdStore {
                 .append("status", member.status().name())
                 .append("joinedOn", member.joinedOn().toString())
                 .append("leftOn", member.leftOn() == null ? null : member.leftOn().toString())
-                .append("leftReason", member.leftReason());
+                .append("leftReason", member.leftReason())
+                .append("sensitive", member.sensitive() == null ? null : new Document("ethnicity",
+                        member.sensitive().ethnicity()).append("disability", member.sensitive().disability())
+                        .append("health", member.sensitive().health()));
     }
 
     private static Document toDocument(Household.HistoryEntry entry) {
@@ -195,10 +198,13 @@ class HouseholdStore {
 
     private static Member memberFrom(Document doc) {
         String leftOn = doc.getString("leftOn");
+        Document sensitive = doc.get("sensitive", Document.class);
         return new Member(doc.getString("personId"), doc.getString("fullName"),
                 LocalDate.parse(doc.getString("dateOfBirth")), Sex.valueOf(doc.getString("sex")),
                 doc.getString("citizenId"), Relation.valueOf(doc.getString("relationToHead")),
                 MemberStatus.valueOf(doc.getString("status")), LocalDate.parse(doc.getString("joinedOn")),
-                leftOn == null ? null : LocalDate.parse(leftOn), doc.getString("leftReason"));
+                leftOn == null ? null : LocalDate.parse(leftOn), doc.getString("leftReason"),
+                sensitive == null ? null : new Member.Sensitive(sensitive.getString("ethnicity"),
+                        sensitive.getString("disability"), sensitive.getString("health")));
     }
 }
