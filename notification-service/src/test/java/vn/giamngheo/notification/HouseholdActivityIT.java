@@ -94,4 +94,16 @@ class HouseholdActivityIT extends OutsideWorld {
         assertThat(callback.status()).isEqualTo(401);
         assertThat(callback.body()).containsIgnoringCase("signature");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
+    /** Every endpoint wants a token, except the two callbacks, which answer 401 to a missing signature instead. */
+    @Test
+    void everyProtectedEndpointAnswers401WithoutAToken() {
+        var calls = vn.giamngheo.testsupport.Endpoints.withoutToken(port, mappings, java.util.Set.of());
+        assertThat(calls).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(calls).allSatisfy(c -> assertThat(c.status()).as(c.toString()).isEqualTo(401));
+    }
 }

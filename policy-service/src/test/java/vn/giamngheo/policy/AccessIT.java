@@ -84,4 +84,17 @@ class AccessIT {
         assertThat(Http.get(url("/api/v1/applications/" + loan)).json().get("status").asString())
                 .isEqualTo("UNDER_REVIEW");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
+    /** Every endpoint the service maps, except the open ones and the error and API-document pages, wants a token. */
+    @Test
+    void everyProtectedEndpointAnswers401WithoutAToken() {
+        java.util.Set<String> open = java.util.Set.of("GET /api/v1/policies");
+        var calls = vn.giamngheo.testsupport.Endpoints.withoutToken(port, mappings, open);
+        assertThat(calls).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(calls).allSatisfy(c -> assertThat(c.status()).as(c.toString()).isEqualTo(401));
+    }
 }

@@ -43,4 +43,17 @@ class AccessIT {
         assertThat(status(TestTokens.role("LABOUR_OFFICER", "*"), "POST", "/api/v1/statistics", "[]"))
                 .isEqualTo(400);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
+    /** Every endpoint the service maps, except the open ones and the error and API-document pages, wants a token. */
+    @Test
+    void everyProtectedEndpointAnswers401WithoutAToken() {
+        java.util.Set<String> open = java.util.Set.of("GET /api/v1/dashboard", "GET /api/v1/areas/x/stream");
+        var calls = vn.giamngheo.testsupport.Endpoints.withoutToken(port, mappings, open);
+        assertThat(calls).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(calls).allSatisfy(c -> assertThat(c.status()).as(c.toString()).isEqualTo(401));
+    }
 }

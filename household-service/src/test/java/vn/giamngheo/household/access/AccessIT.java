@@ -169,4 +169,17 @@ class AccessIT {
         assertThat(Http.get(url("/api/v1/households?unitCode=08731&size=1")).json().get("total").asLong())
                 .isEqualTo(before);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
+    /** Every endpoint the service maps, except the open ones and the error and API-document pages, wants a token. */
+    @Test
+    void everyProtectedEndpointAnswers401WithoutAToken() {
+        java.util.Set<String> open = java.util.Set.of("GET /api/v1/units", "GET /api/v1/standards", "POST /api/v1/assessments/evaluate");
+        var calls = vn.giamngheo.testsupport.Endpoints.withoutToken(port, mappings, open);
+        assertThat(calls).hasSizeGreaterThanOrEqualTo(25);
+        assertThat(calls).allSatisfy(c -> assertThat(c.status()).as(c.toString()).isEqualTo(401));
+    }
 }
