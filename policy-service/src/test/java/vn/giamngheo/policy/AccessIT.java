@@ -28,7 +28,7 @@ class AccessIT {
     }
 
     int status(String token, String method, String path, String body) {
-        return Http.as(token, () -> method.equals("GET") ? Http.get(url(path)) : Http.post(url(path), body)).status();
+        return Http.status(token, method, url(path), body);
     }
 
     private static void publish(EventEnvelope<?> event) {

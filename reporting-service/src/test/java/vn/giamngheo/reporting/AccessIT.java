@@ -16,12 +16,7 @@ class AccessIT {
     int port;
 
     int status(String token, String method, String path, String body) {
-        String url = "http://localhost:" + port + path;
-        return Http.as(token, () -> switch (method) {
-            case "GET" -> Http.get(url);
-            case "PUT" -> Http.put(url, body);
-            default -> Http.post(url, body);
-        }).status();
+        return Http.status(token, method, "http://localhost:" + port + path, body);
     }
 
     @Test

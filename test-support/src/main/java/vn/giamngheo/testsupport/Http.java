@@ -52,6 +52,16 @@ public final class Http {
         }
     }
 
+    /** The status of one call as {@code token} (null: without a token): GET, POST or PUT with a JSON body. */
+    public static int status(String token, String method, String url, String body) {
+        return as(token, () -> switch (method) {
+            case "GET" -> get(url);
+            case "PUT" -> put(url, body);
+            case "POST" -> post(url, body);
+            default -> throw new IllegalArgumentException(method);
+        }).status();
+    }
+
     private static HttpRequest.Builder signed(HttpRequest.Builder request) {
         if (!ANONYMOUS.get()) {
             request.header("Authorization", "Bearer " + (TOKEN.get() == null ? ADMIN : TOKEN.get()));

@@ -24,11 +24,7 @@ class AccessIT {
     }
 
     int status(String token, String method, String path, String body) {
-        return Http.as(token, () -> switch (method) {
-            case "GET" -> Http.get(url(path));
-            case "POST" -> Http.post(url(path), body);
-            default -> throw new IllegalArgumentException(method);
-        }).status();
+        return Http.status(token, method, url(path), body);
     }
 
     /** A household of Phường Liên Bảo (08710), registered in 2024, before the merger into Phường Vĩnh Phúc. */

@@ -2,31 +2,14 @@ package vn.giamngheo.notification.outside;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import vn.giamngheo.testsupport.SettableClock;
 
 class CircuitBreakerTest {
 
-    private Instant now = Instant.parse("2026-11-24T00:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-24T00:00:00Z"));
 
     @Test
     void opensAfterTheThresholdLetsOneTrialThroughAfterTheWaitAndClosesOnSuccess() {
@@ -38,13 +21,13 @@ class CircuitBreakerTest {
         assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThat(breaker.tryAcquire()).isFalse();
 
-        now = now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         assertThat(breaker.tryAcquire()).isTrue();
         assertThat(breaker.tryAcquire()).as("one trial at a time").isFalse();
         breaker.failed();
         assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
 
-        now = now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         assertThat(breaker.tryAcquire()).isTrue();
         breaker.succeeded();
         assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);

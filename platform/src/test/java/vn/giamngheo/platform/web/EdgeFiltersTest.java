@@ -3,12 +3,10 @@ package vn.giamngheo.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import vn.giamngheo.testsupport.SettableClock;
 
 class EdgeFiltersTest {
 
@@ -26,30 +24,14 @@ class EdgeFiltersTest {
 
     @Test
     void eachAddressHasItsOwnBucketThatRefillsWithTime() {
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-25T00:00:00Z"));
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-25T00:00:00Z"));
         PublicRateLimitFilter limit = new PublicRateLimitFilter(60, clock);
         for (int i = 0; i < 60; i++) {
             assertThat(limit.take("10.0.0.1")).as("call %d", i + 1).isTrue();
         }
         assertThat(limit.take("10.0.0.1")).isFalse();
         assertThat(limit.take("10.0.0.2")).isTrue();
-        now.set(now.get().plus(Duration.ofSeconds(1)));
+        clock.advance(Duration.ofSeconds(1));
         assertThat(limit.take("10.0.0.1")).as("one call a second comes back").isTrue();
         assertThat(limit.take("10.0.0.1")).isFalse();
     }
