@@ -124,9 +124,10 @@ class HouseholdController {
             HouseholdStatus status, HouseholdClass currentClass, LocalDate newlyEscapedUntil, List<MemberView> members) {
 
         static HouseholdView of(Household h) {
+            boolean sensitive = seesSensitiveData();
             return new HouseholdView(h.id(), h.unitCode(), h.village(), h.registeredAt(), h.version(), h.status(),
                     h.currentClass(), h.newlyEscapedUntil(), h.members().stream()
-                            .map(m -> MemberView.of(m, seesSensitiveData())).toList());
+                            .map(m -> MemberView.of(m, sensitive)).toList());
         }
     }
 

@@ -52,14 +52,17 @@ public class AuditFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ContentCachingRequestWrapper cached = new ContentCachingRequestWrapper(request, BODY_LIMIT);
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (!(auth instanceof JwtAuthenticationToken) || !audited(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        // Only audited requests keep a copy of their body (to find the household a write is about).
+        ContentCachingRequestWrapper cached = new ContentCachingRequestWrapper(request, BODY_LIMIT);
         try {
             chain.doFilter(cached, response);
         } finally {
-            if (auth instanceof JwtAuthenticationToken && audited(request)) {
-                record(cached, response.getStatus(), response.getHeader("Location"), auth);
-            }
+            record(cached, response.getStatus(), response.getHeader("Location"), auth);
         }
     }
 

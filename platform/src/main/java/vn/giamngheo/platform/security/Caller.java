@@ -25,13 +25,11 @@ public record Caller(String subject, Set<Role> roles, List<String> units, String
     }
 
     static Caller of(JwtAuthenticationToken token) {
+        // The roles are the authorities Tokens.authenticationConverter() made of the claim: one mapping.
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        List<String> claimed = token.getToken().getClaimAsStringList(Tokens.ROLES);
-        if (claimed != null) {
-            for (Role role : Role.values()) {
-                if (claimed.contains(role.name())) {
-                    roles.add(role);
-                }
+        for (Role role : Role.values()) {
+            if (token.getAuthorities().stream().anyMatch(a -> role.authority().equals(a.getAuthority()))) {
+                roles.add(role);
             }
         }
         List<String> units = token.getToken().getClaimAsStringList(Tokens.UNITS);

@@ -114,6 +114,17 @@ public final class Areas {
         return byKey.get(Area.keyOf(unit));
     }
 
+    /** The area with this key ({@code code@validFrom}). */
+    public Optional<Area> byKey(String key) {
+        return Optional.ofNullable(byKey.get(key));
+    }
+
+    /** Whether no later version re-uses this area's code. */
+    public boolean latestOfItsCode(Area area) {
+        List<AdministrativeUnit> versions = catalog.versions(area.code());
+        return versions.isEmpty() || Area.keyOf(versions.getLast()).equals(area.key());
+    }
+
     /** Commune-level units in force on {@code date} inside {@code area} (the rows of a per-ward table). */
     public List<Area> communesWithin(Area area, LocalDate date) {
         return byKey.values().stream()

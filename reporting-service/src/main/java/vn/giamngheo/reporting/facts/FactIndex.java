@@ -44,6 +44,7 @@ public final class FactIndex {
 
     private final Areas areas;
     private final Map<String, Entry> households = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
     private final List<Consumer<HouseholdTimeline>> listeners = new CopyOnWriteArrayList<>();
 
     public FactIndex(Areas areas) {
@@ -66,6 +67,7 @@ public final class FactIndex {
             return new Entry(docs, HouseholdTimeline.build(id, docs.household(), docs.benefits().values(),
                     docs.cards().values(), docs.applications().values(), areas));
         });
+        version.incrementAndGet();
         listeners.forEach(l -> l.accept(entry.timeline()));
     }
 
@@ -76,6 +78,11 @@ public final class FactIndex {
 
     public Collection<HouseholdTimeline> timelines() {
         return households.values().stream().map(Entry::timeline).toList();
+    }
+
+    /** Grows with every change: figures computed at the same version are still current. */
+    public long version() {
+        return version.get();
     }
 
     public int size() {

@@ -13,6 +13,7 @@ import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.reporting.ReportingProperties;
 import vn.giamngheo.reporting.areas.Area;
 import vn.giamngheo.reporting.areas.Areas;
+import vn.giamngheo.reporting.facts.FactIndex;
 import vn.giamngheo.reporting.figures.FigureCalculator;
 
 /** The public dashboard's data: aggregates of an area today, its month-end trend this year, and its live stream. */
@@ -25,6 +26,13 @@ class LiveController {
     record Trend(LocalDate date, long poor, long nearPoor, java.math.BigDecimal healthInsurance) {
     }
 
+    /** A year's trend of an area as computed at an index version (twelve passes over every household). */
+    private record CachedTrend(long version, List<Trend> points) {
+    }
+
+    private final java.util.Map<String, CachedTrend> trends = new java.util.concurrent.ConcurrentHashMap<>();
+    private final FactIndex index;
+
     private final LiveProgress live;
     private final Areas areas;
     private final FigureCalculator calculator;
@@ -32,7 +40,8 @@ class LiveController {
     private final ReportingProperties properties;
 
     LiveController(LiveProgress live, Areas areas, FigureCalculator calculator, Clock clock,
-            ReportingProperties properties) {
+            ReportingProperties properties, FactIndex index) {
+        this.index = index;
         this.live = live;
         this.areas = areas;
         this.calculator = calculator;
@@ -50,11 +59,17 @@ class LiveController {
             throw ApiException.invalid("year", "must be between " + areas.firstDay().getYear() + " and "
                     + today.getYear() + "; was " + y);
         }
-        List<Trend> trend = calculator.monthly(resolved, y, y == today.getYear() ? today : LocalDate.of(y, 12, 31))
-                .stream()
-                .map(e -> new Trend(e.getKey(), e.getValue().poor(), e.getValue().nearPoor(),
-                        e.getValue().healthInsurance().percent())).toList();
-        return new Dashboard(live.snapshot(resolved), trend);
+        LocalDate last = y == today.getYear() ? today : LocalDate.of(y, 12, 31);
+        // The public page asks on every load: recompute only when a fact changed (or the day did).
+        long version = index.version();
+        CachedTrend cached = trends.compute(resolved.key() + ":" + last, (k, old) -> old != null
+                && old.version() == version ? old : new CachedTrend(version, calculator.monthly(resolved, y, last)
+                .stream().map(e -> new Trend(e.getKey(), e.getValue().poor(), e.getValue().nearPoor(),
+                        e.getValue().healthInsurance().percent())).toList()));
+        if (trends.size() > 200) {
+            trends.clear();
+        }
+        return new Dashboard(live.snapshot(resolved), cached.points());
     }
 
     /** Server-sent events named {@code figures}, each a {@link Snapshot}: the current one, then each change. */

@@ -121,7 +121,7 @@ public class LiveProgress implements SmartLifecycle {
         Map<String, Area> watched = new LinkedHashMap<>();
         subscribers.forEach((key, list) -> {
             if (!list.isEmpty()) {
-                Area area = areas.all().stream().filter(a -> a.key().equals(key)).findFirst().orElseThrow();
+                Area area = areas.byKey(key).orElseThrow();
                 watched.put(key, area);
                 areas.communesWithin(area, today).forEach(a -> watched.putIfAbsent(a.key(), a));
             }
@@ -134,6 +134,7 @@ public class LiveProgress implements SmartLifecycle {
             Optional<Plan> plan = plans.inForce(area, today);
             Optional<Progress.PlanProgress> current = plan.map(p -> planProgress.computeIfAbsent(p.id(),
                     id -> progress.of(p, today)));
+            String key = streamKey(area);
             for (Indicator indicator : Indicator.values()) {
                 var value = figures.get(area.key()).value(indicator);
                 if (value == null) {
@@ -141,7 +142,7 @@ public class LiveProgress implements SmartLifecycle {
                 }
                 var target = current.flatMap(p -> p.targets().stream()
                         .filter(t -> t.indicator().equals(indicator.name())).findFirst());
-                store.publish(streamKey(area), indicator.name(), today, new ProgressStore.Value(value,
+                store.publish(key, indicator.name(), today, new ProgressStore.Value(value,
                         target.map(Progress.TargetProgress::targetMin).orElse(null),
                         target.map(Progress.TargetProgress::status).orElse("NO_TARGET")));
             }
@@ -160,9 +161,7 @@ public class LiveProgress implements SmartLifecycle {
 
     /** The key on the topic: the plain code for the latest version of a code, code@start for an older one. */
     String streamKey(Area area) {
-        Optional<Area> latest = areas.all().stream().filter(a -> a.code().equals(area.code()))
-                .reduce((a, b) -> a.unit().validFrom().isAfter(b.unit().validFrom()) ? a : b);
-        return latest.map(a -> a.key().equals(area.key())).orElse(true) ? area.code() : area.key();
+        return areas.latestOfItsCode(area) ? area.code() : area.key();
     }
 
     private void loop() {
