@@ -44,6 +44,8 @@ public final class BhxhSimulator implements AutoCloseable {
         final String callbackUrl;
         final LocalDate validFrom;
         final int sharePercent;
+        /** When the request was first received (epoch milliseconds): the benchmark's card latency ends here. */
+        final long receivedAt = System.currentTimeMillis();
         volatile String status = "ACCEPTED";
         volatile String cardNumber;
         final AtomicInteger calls = new AtomicInteger(1);
@@ -223,7 +225,8 @@ public final class BhxhSimulator implements AutoCloseable {
             log.put("calls", calls.get());
             log.put("failures", failures.get());
             log.put("requests", cards.values().stream().map(c -> Map.of("requestId", c.requestId, "kind", c.kind,
-                    "status", c.status, "deliveries", c.calls.get(), "callbacks", c.callbacks.get())).toList());
+                    "status", c.status, "deliveries", c.calls.get(), "callbacks", c.callbacks.get(),
+                    "receivedAt", c.receivedAt)).toList());
             respond(exchange, 200, log);
         }
     }

@@ -1,0 +1,109 @@
+package vn.giamngheo.local;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The platform's HTTP API as the demo loader and the benchmark call it: as the city administrator, with a token from
+ * the local OpenID Connect provider ({@code AUTH_URL}, client {@code city-admin}, secret {@code GIAMNGHEO_DEMO_SECRET})
+ * fetched once an hour at most. Any answer other than 2xx is an error naming the call.
+ */
+public final class Api {
+
+    private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile String token;
+    private volatile long tokenFetchedAt;
+
+    public String get(String url) {
+        return send(authorised(url).timeout(Duration.ofSeconds(120)).GET().build());
+    }
+
+    public String post(String url, String json) {
+        return call("POST", url, "application/json", json);
+    }
+
+    /** A call with a body; a review decision of a large ward may take minutes. */
+    public String call(String method, String url, String contentType, String body) {
+        return send(authorised(url).timeout(Duration.ofSeconds(600)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    /** The status of a GET, whatever it is. */
+    public int status(String url) {
+        try {
+            return http.send(authorised(url).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpClient client() {
+        return http;
+    }
+
+    public HttpRequest.Builder authorised(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token());
+    }
+
+    public String send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first {@code "id"} of an answer. */
+    public static String id(String json) {
+        Matcher m = ID.matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no id in " + json);
+        }
+        return m.group(1);
+    }
+
+    private String token() {
+        // The provider's tokens live an hour; a long benchmark takes a new one well before.
+        if (token == null || System.nanoTime() - tokenFetchedAt > Duration.ofMinutes(45).toNanos()) {
+            synchronized (this) {
+                if (token == null || System.nanoTime() - tokenFetchedAt > Duration.ofMinutes(45).toNanos()) {
+                    String auth = KafkaBroker.env("AUTH_URL", "http://localhost:9000");
+                    String basic = Base64.getEncoder().encodeToString(("city-admin:"
+                            + KafkaBroker.env("GIAMNGHEO_DEMO_SECRET", "demo")).getBytes(StandardCharsets.UTF_8));
+                    String answer = send(HttpRequest.newBuilder(URI.create(auth + "/oauth2/token"))
+                            .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + basic)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
+                    Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(answer);
+                    if (!m.find()) {
+                        throw new IllegalStateException("no access token from " + auth + ": " + answer);
+                    }
+                    token = m.group(1);
+                    tokenFetchedAt = System.nanoTime();
+                }
+            }
+        }
+        return token;
+    }
+}
