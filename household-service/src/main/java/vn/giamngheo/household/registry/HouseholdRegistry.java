@@ -32,6 +32,8 @@ import vn.giamngheo.platform.units.UnitCatalog;
 @Service
 public class HouseholdRegistry {
 
+    private static final int DECISION_BATCH = 500;
+
     /** A member as given by the caller, before the registry assigns an id. */
     public record NewMember(String fullName, LocalDate dateOfBirth, Sex sex, String citizenId, Relation relationToHead,
             Member.Sensitive sensitive) {
@@ -269,6 +271,41 @@ public class HouseholdRegistry {
             } catch (HouseholdStore.ConcurrentChangeException e) {
                 if (attempt == 3) {
                     throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * A review decision for many households (a ward's annual review holds thousands): read and written 500 at a time,
+     * each household once per round as {@link #applyDecision} does; a household changed by someone else meanwhile is
+     * retried on its own.
+     */
+    public void applyDecisions(Map<String, Decision> decisions) {
+        List<String> ids = List.copyOf(decisions.keySet());
+        for (int from = 0; from < ids.size(); from += DECISION_BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + DECISION_BATCH));
+            Map<String, Household> found = store.findAll(batch);
+            List<Household.Change> changes = new ArrayList<>();
+            List<List<Document>> events = new ArrayList<>();
+            for (String id : batch) {
+                Household household = found.get(id);
+                if (household == null) {
+                    throw new RegistryRuleException.NotFound("Household " + id);
+                }
+                if (!household.decidedIn(decisions.get(id).roundId())) {
+                    Household.Change change = household.decide(decisions.get(id), now());
+                    changes.add(change);
+                    events.add(entries(change.events()));
+                }
+            }
+            Set<String> missed = store.applyAll(changes, events);
+            for (Household.Change change : changes) {
+                String id = change.household().id();
+                if (missed.contains(id)) {
+                    applyDecision(id, decisions.get(id));
+                } else {
+                    relay.wake(HouseholdStore.COLLECTION, id);
                 }
             }
         }

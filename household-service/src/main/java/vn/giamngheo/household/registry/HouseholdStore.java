@@ -1,17 +1,25 @@
 package vn.giamngheo.household.registry;
 
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -54,11 +62,50 @@ class HouseholdStore {
 
     /** Writes the state after a command, appending its events and history line, if nobody changed it meanwhile. */
     void apply(Household.Change change, List<Document> pendingEvents) {
+        UpdateOneModel<Document> write = write(change, pendingEvents);
+        if (households.updateOne(write.getFilter(), write.getUpdate()).getMatchedCount() == 0) {
+            throw new ConcurrentChangeException(change.household().id());
+        }
+    }
+
+    /**
+     * {@link #apply} for many households in one round trip (an unordered bulk write; each write is still atomic and
+     * version-guarded on its own document).
+     *
+     * @return the ids of the households someone else changed meanwhile: nothing was written for them
+     */
+    Set<String> applyAll(List<Household.Change> changes, List<List<Document>> pendingEvents) {
+        if (changes.isEmpty()) {
+            return Set.of();
+        }
+        List<UpdateOneModel<Document>> writes = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            writes.add(write(changes.get(i), pendingEvents.get(i)));
+        }
+        BulkWriteResult result = households.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        if (result.getMatchedCount() == changes.size()) {
+            return Set.of();
+        }
+        // Some were changed meanwhile: find which by their versions (rare; one read).
+        Map<String, Long> written = new HashMap<>();
+        households.find(Filters.in("_id", changes.stream().map(c -> c.household().id()).toList()))
+                .projection(Projections.include("version"))
+                .forEach(d -> written.put(d.getString("_id"), d.getLong("version")));
+        Set<String> missed = new LinkedHashSet<>();
+        for (Household.Change c : changes) {
+            if (!Long.valueOf(c.household().version()).equals(written.get(c.household().id()))) {
+                missed.add(c.household().id());
+            }
+        }
+        return missed;
+    }
+
+    private static UpdateOneModel<Document> write(Household.Change change, List<Document> pendingEvents) {
         Household after = change.household();
         // Each event advances the version by one; the command was decided on the version before them.
         long decidedOn = after.version() - change.events().size();
         Bson filter = Filters.and(Filters.eq("_id", after.id()), Filters.eq("version", decidedOn));
-        var result = households.updateOne(filter, Updates.combine(
+        return new UpdateOneModel<>(filter, Updates.combine(
                 Updates.set("village", after.village()),
                 Updates.set("members", after.members().stream().map(HouseholdStore::toDocument).toList()),
                 Updates.set("status", after.status().name()),
@@ -69,9 +116,14 @@ class HouseholdStore {
                         : after.newlyEscapedUntil().toString()),
                 Updates.push("history", toDocument(change.history())),
                 Outbox.append(pendingEvents)));
-        if (result.getMatchedCount() == 0) {
-            throw new ConcurrentChangeException(after.id());
-        }
+    }
+
+    /** The households with these ids that exist (without history and outbox), by id. */
+    Map<String, Household> findAll(Collection<String> ids) {
+        Map<String, Household> found = new HashMap<>();
+        households.find(Filters.in("_id", ids)).projection(Projections.exclude("history", Outbox.FIELD))
+                .forEach(d -> found.put(d.getString("_id"), fromDocument(d)));
+        return found;
     }
 
     Optional<Household> find(String id) {

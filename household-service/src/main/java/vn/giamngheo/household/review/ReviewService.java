@@ -239,11 +239,13 @@ public class ReviewService {
             store.update(deciding);
         }
         ReviewRound.DecisionInfo info = deciding.decision();
+        java.util.Map<String, Decision> decisions = new java.util.LinkedHashMap<>();
         for (Survey s : store.surveys(roundId)) {
-            registry.applyDecision(s.householdId(), new Decision(roundId, info.number(), info.date(),
-                    info.effectiveDate(), s.standard(), deciding.referenceDate(), s.areaType(), s.assessmentId(),
+            decisions.put(s.householdId(), new Decision(roundId, info.number(), info.date(), info.effectiveDate(),
+                    s.standard(), deciding.referenceDate(), s.areaType(), s.assessmentId(),
                     s.monthlyIncomePerCapitaVnd(), s.deprivedIndicators(), s.classification(), s.explanation()));
         }
+        registry.applyDecisions(decisions);
         store.update(deciding.closed());
         return view(roundId);
     }

@@ -7,12 +7,15 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.contracts.household.HouseholdClass;
@@ -26,14 +29,17 @@ import vn.giamngheo.platform.outbox.Outbox;
 class ReviewStore {
 
     static final String ROUNDS = "review_rounds";
+    private static final int BUCKETS = 256;
 
     private final MongoCollection<Document> rounds;
     private final MongoCollection<Document> surveys;
+    private final MongoCollection<Document> members;
     private final MongoCollection<Document> complaints;
 
     ReviewStore(MongoDatabase database) {
         rounds = database.getCollection(ROUNDS);
         surveys = database.getCollection("review_surveys");
+        members = database.getCollection("review_round_households");
         complaints = database.getCollection("review_complaints");
         surveys.createIndex(Indexes.ascending("roundId"));
         complaints.createIndex(Indexes.ascending("roundId"));
@@ -65,7 +71,15 @@ class ReviewStore {
                 .first()).map(ReviewStore::roundFrom);
     }
 
+    /**
+     * Saves a survey. A round's households are also listed by the round, in {@value #BUCKETS} buckets of about a
+     * hundred ids each (so that no write rewrites a whole ward's list): a round's surveys are then read by
+     * {@code _id}, which every MongoDB, including the local one, answers from its index. The id is listed first, so an
+     * interrupted save leaves at most an id without a survey, which reading skips.
+     */
     void save(Survey survey) {
+        members.updateOne(Filters.eq("_id", bucket(survey.roundId(), survey.householdId())),
+                Updates.addToSet("householdIds", survey.householdId()), new UpdateOptions().upsert(true));
         surveys.replaceOne(Filters.eq("_id", Survey.id(survey.roundId(), survey.householdId())), toDocument(survey),
                 new ReplaceOptions().upsert(true));
     }
@@ -75,11 +89,26 @@ class ReviewStore {
                 .map(ReviewStore::surveyFrom);
     }
 
+    /** The surveys of a round, in the order of their ids. */
     List<Survey> surveys(String roundId) {
+        List<String> ids = new ArrayList<>();
+        members.find(Filters.in("_id", IntStream.range(0, BUCKETS).mapToObj(b -> roundId + "#" + b).toList()))
+                .forEach(d -> d.getList("householdIds", String.class).forEach(h -> ids.add(Survey.id(roundId, h))));
         List<Survey> result = new ArrayList<>();
-        surveys.find(Filters.eq("roundId", roundId)).sort(Sorts.ascending("_id"))
-                .forEach(d -> result.add(surveyFrom(d)));
+        if (ids.isEmpty()) {
+            // A round surveyed before its households were listed by bucket.
+            surveys.find(Filters.eq("roundId", roundId)).forEach(d -> result.add(surveyFrom(d)));
+        }
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            surveys.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + 1_000))))
+                    .forEach(d -> result.add(surveyFrom(d)));
+        }
+        result.sort(Comparator.comparing(s -> Survey.id(s.roundId(), s.householdId())));
         return result;
+    }
+
+    private static String bucket(String roundId, String householdId) {
+        return roundId + "#" + Math.floorMod(householdId.hashCode(), BUCKETS);
     }
 
     void save(Complaint complaint) {
