@@ -7,8 +7,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,23 +19,40 @@ import org.springframework.stereotype.Component;
 import vn.giamngheo.contracts.benefit.Entitlement;
 import vn.giamngheo.platform.outbox.Outbox;
 
-/** Benefit decisions, each one document with its outbox; writes are single-document and version-guarded. */
+/**
+ * Benefit decisions, each one document with its outbox; writes are single-document and version-guarded. Every
+ * household event asks for the household's decisions, so each household also has a list of its decision ids
+ * ({@code decisions_by_household}, keyed by the household): the decisions are then read by {@code _id}, which every
+ * MongoDB answers from its index (the local mongo-java-server ignores the {@code householdId} index and would scan).
+ */
 @Component
 class DecisionStore {
 
     static final String COLLECTION = "benefit_decisions";
 
     private final MongoCollection<Document> decisions;
+    private final MongoCollection<Document> byHousehold;
 
     DecisionStore(MongoDatabase database) {
         this.decisions = database.getCollection(COLLECTION);
+        this.byHousehold = database.getCollection("decisions_by_household");
         decisions.createIndex(Indexes.ascending("householdId", "status"));
         decisions.createIndex(Indexes.ascending("department", "validFrom"));
         decisions.createIndex(Indexes.ascending("applicationId"));
+        if (byHousehold.estimatedDocumentCount() == 0 && decisions.estimatedDocumentCount() > 0) {
+            // Decisions written before the list existed: list them once.
+            decisions.find().projection(Projections.include("householdId"))
+                    .forEach(d -> list(d.getString("householdId"), d.getString("_id")));
+        }
     }
 
-    /** @return false when a decision with this id already exists (a replay): nothing is written */
+    /**
+     * @return false when a decision with this id already exists (a replay): nothing is written. The id is listed
+     * for its household first, so an interrupted insert leaves at most a listed id without a decision, which reading
+     * skips (and the retry of the event writes).
+     */
     boolean insert(BenefitDecision decision, List<Document> pendingEvents) {
+        list(decision.householdId(), decision.id());
         try {
             decisions.insertOne(toDocument(decision).append(Outbox.FIELD, pendingEvents));
             return true;
@@ -64,7 +82,8 @@ class DecisionStore {
      */
     vn.giamngheo.platform.messaging.Outcome cardState(String decisionId, String requestId, long sequence,
             Document card) {
-        if (decisions.countDocuments(Filters.eq("_id", decisionId)) == 0) {
+        // A find by _id, not countDocuments: that is an aggregation, which mongo-java-server answers with a scan.
+        if (decisions.find(Filters.eq("_id", decisionId)).projection(Projections.include("_id")).first() == null) {
             return vn.giamngheo.platform.messaging.Outcome.IGNORED;
         }
         long order = benefitSequence(requestId) * 1_000_000L + sequence;
@@ -90,10 +109,19 @@ class DecisionStore {
     }
 
     List<BenefitDecision> ofHousehold(String householdId) {
+        Document listed = byHousehold.find(Filters.eq("_id", householdId)).first();
         List<BenefitDecision> result = new ArrayList<>();
-        decisions.find(Filters.eq("householdId", householdId)).projection(Projections.exclude(Outbox.FIELD))
-                .forEach(d -> result.add(fromDocument(d)));
+        if (listed != null) {
+            decisions.find(Filters.in("_id", listed.getList("decisionIds", String.class)))
+                    .projection(Projections.exclude(Outbox.FIELD)).sort(Sorts.ascending("_id"))
+                    .forEach(d -> result.add(fromDocument(d)));
+        }
         return result;
+    }
+
+    private void list(String householdId, String decisionId) {
+        byHousehold.updateOne(Filters.eq("_id", householdId), Updates.addToSet("decisionIds", decisionId),
+                new UpdateOptions().upsert(true));
     }
 
     /** Decisions of a department in force on some day of [from, to]. */
