@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -24,6 +21,7 @@ import vn.giamngheo.contracts.card.InsuranceCardIssued;
 import vn.giamngheo.contracts.card.InsuranceCardRequested;
 import vn.giamngheo.notification.outside.CircuitBreaker;
 import vn.giamngheo.notification.outside.QueryParams;
+import vn.giamngheo.notification.outside.Senders;
 import vn.giamngheo.notification.outside.Signatures;
 import vn.giamngheo.platform.messaging.Outcome;
 import vn.giamngheo.platform.outbox.Outbox;
@@ -42,6 +40,7 @@ public class CardRequests {
     private static final Logger log = LoggerFactory.getLogger(CardRequests.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH = 32;
+    private static final int IN_FLIGHT = 64;
 
     private final CardRequestStore store;
     private final BhxhClient client;
@@ -50,7 +49,7 @@ public class CardRequests {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final Senders sending = new Senders("card request", IN_FLIGHT);
 
     CardRequests(CardRequestStore store, BhxhProperties properties, Outbox outbox, OutboxRelay relay, Clock clock,
             org.springframework.core.env.Environment environment) {
@@ -106,17 +105,24 @@ public class CardRequests {
 
     // ---- the worker
 
-    /** Sends the requests whose time has come, a batch at a time, in parallel; waits while the breaker is open. */
+    /** Sends the requests whose time has come, {@value #IN_FLIGHT} at most at once; waits while the breaker is open. */
     @Scheduled(fixedDelayString = "${notification.bhxh.dispatch-interval-ms:300}")
     public void dispatch() {
-        List<Future<?>> running = new ArrayList<>();
-        for (CardRequest request : store.due(clock.instant(), BATCH)) {
-            if (!breaker.tryAcquire()) {
-                break;
+        int room = sending.room();
+        if (room > 0) {
+            for (CardRequest request : store.due(clock.instant(), room + IN_FLIGHT)) {
+                if (sending.room() == 0) {
+                    break;
+                }
+                if (sending.sending(request.id())) {
+                    continue;
+                }
+                if (!breaker.tryAcquire()) {
+                    break;
+                }
+                sending.start(request.id(), () -> send(request));
             }
-            running.add(senders.submit(() -> send(request)));
         }
-        await(running);
         poll();
     }
 
@@ -294,18 +300,5 @@ public class CardRequests {
             }
         }
         log.warn("Card request {} kept changing; the step is left for the next round", id);
-    }
-
-    private static void await(List<Future<?>> running) {
-        for (Future<?> future : running) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (java.util.concurrent.ExecutionException e) {
-                log.error("Sending a card request failed unexpectedly", e.getCause());
-            }
-        }
     }
 }

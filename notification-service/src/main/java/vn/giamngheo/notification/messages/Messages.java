@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.bson.Document;
@@ -25,6 +22,7 @@ import vn.giamngheo.contracts.notification.NotificationFailed;
 import vn.giamngheo.contracts.notification.NotificationQueued;
 import vn.giamngheo.contracts.notification.NotificationSent;
 import vn.giamngheo.notification.outside.CircuitBreaker;
+import vn.giamngheo.notification.outside.Senders;
 import vn.giamngheo.notification.outside.Signatures;
 import vn.giamngheo.platform.messaging.Outcome;
 import vn.giamngheo.platform.outbox.Outbox;
@@ -59,7 +57,7 @@ public class Messages {
 
     private static final Logger log = LoggerFactory.getLogger(Messages.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int BATCH = 32;
+    private static final int IN_FLIGHT = 64;
 
     private final MessageStore store;
     private final Templates templates;
@@ -70,7 +68,7 @@ public class Messages {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final Senders sending = new Senders("message", IN_FLIGHT);
 
     Messages(MessageStore store, Templates templates, Contacts contacts, MessagingProperties properties,
             JavaMailSender mail, Outbox outbox, OutboxRelay relay, Clock clock, Environment environment) {
@@ -124,23 +122,19 @@ public class Messages {
 
     // ---- the worker
 
-    /** Sends the messages whose time has come, a batch at a time, in parallel; holds a channel while its breaker is open. */
+    /** Sends the messages whose time has come, {@value #IN_FLIGHT} at most at once; holds a channel while its breaker is open. */
     @Scheduled(fixedDelayString = "${notification.messages.dispatch-interval-ms:300}")
     public void dispatch() {
-        List<Future<?>> running = new ArrayList<>();
-        for (Message message : store.due(clock.instant(), BATCH)) {
-            if (breakers.get(message.channel()).tryAcquire()) {
-                running.add(senders.submit(() -> send(message)));
-            }
+        int room = sending.room();
+        if (room == 0) {
+            return;
         }
-        for (Future<?> future : running) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (java.util.concurrent.ExecutionException e) {
-                log.error("Sending a message failed unexpectedly", e.getCause());
+        for (Message message : store.due(clock.instant(), room + IN_FLIGHT)) {
+            if (sending.room() == 0) {
+                break;
+            }
+            if (!sending.sending(message.id()) && breakers.get(message.channel()).tryAcquire()) {
+                sending.start(message.id(), () -> send(message));
             }
         }
     }

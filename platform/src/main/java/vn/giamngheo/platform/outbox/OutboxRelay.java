@@ -1,8 +1,10 @@
 package vn.giamngheo.platform.outbox;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -171,6 +173,8 @@ public class OutboxRelay implements SmartLifecycle {
 
         int published = 0;
         boolean failed = false;
+        // The acknowledged events leave their outboxes in one bulk write per collection, not one write per aggregate.
+        Map<String, List<UpdateOneModel<Document>>> removals = new LinkedHashMap<>();
         for (Sent s : sent) {
             List<String> acknowledged = new ArrayList<>();
             for (int i = 0; i < s.futures().size(); i++) {
@@ -191,12 +195,14 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             }
             if (!acknowledged.isEmpty()) {
-                database.getCollection(s.collection()).updateOne(Filters.eq("_id", s.id()),
-                        Updates.pullByFilter(new Document(Outbox.FIELD,
-                                new Document("eventId", new Document("$in", acknowledged)))));
+                removals.computeIfAbsent(s.collection(), c -> new ArrayList<>()).add(new UpdateOneModel<>(
+                        Filters.eq("_id", s.id()), Updates.pullByFilter(new Document(Outbox.FIELD,
+                                new Document("eventId", new Document("$in", acknowledged))))));
                 published += acknowledged.size();
             }
         }
+        removals.forEach((collection, writes) -> database.getCollection(collection).bulkWrite(writes,
+                new BulkWriteOptions().ordered(false)));
         return failed ? -1 : published;
     }
 

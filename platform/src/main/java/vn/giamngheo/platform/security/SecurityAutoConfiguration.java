@@ -79,7 +79,7 @@ public class SecurityAutoConfiguration {
     @Bean
     FilterRegistrationBean<PublicRateLimitFilter> publicRateLimit(SecurityProperties properties, Clock clock) {
         FilterRegistrationBean<PublicRateLimitFilter> registration = new FilterRegistrationBean<>(
-                new PublicRateLimitFilter(properties.publicCallsPerMinute(), clock));
+                new PublicRateLimitFilter(properties.publicCallsPerMinute(), properties.signedCallbacks(), clock));
         registration.setOrder(-300);
         return registration;
     }

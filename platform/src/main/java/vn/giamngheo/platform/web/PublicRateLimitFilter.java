@@ -6,31 +6,37 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Rate limiting of the public (anonymous) API: each client address may make {@code perMinute} calls a minute without
  * a token (a token bucket that refills continuously); beyond that a 429 with {@code Retry-After}. Signed-in calls are
- * not limited here (they are accountable through the audit). Pages and health checks are not counted.
+ * not limited here (they are accountable through the audit), nor are partners' signed callbacks (one partner
+ * address sends them all; the endpoint checks the signature). Pages and health checks are not counted.
  */
 public class PublicRateLimitFilter extends OncePerRequestFilter {
 
     private static final int MAX_CLIENTS = 100_000;
 
     private final int perMinute;
+    private final Set<String> signedCallbacks;
     private final Clock clock;
     private final Map<String, double[]> buckets = new ConcurrentHashMap<>();
 
-    public PublicRateLimitFilter(int perMinute, Clock clock) {
+    public PublicRateLimitFilter(int perMinute, Collection<String> signedCallbacks, Clock clock) {
         this.perMinute = perMinute;
+        this.signedCallbacks = Set.copyOf(signedCallbacks);
         this.clock = clock;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/") || request.getHeader("Authorization") != null;
+        return !request.getRequestURI().startsWith("/api/") || request.getHeader("Authorization") != null
+                || signedCallbacks.contains(request.getRequestURI());
     }
 
     @Override

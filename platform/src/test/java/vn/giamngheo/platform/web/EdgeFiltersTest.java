@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 import vn.giamngheo.testsupport.SettableClock;
 
 class EdgeFiltersTest {
@@ -25,7 +27,7 @@ class EdgeFiltersTest {
     @Test
     void eachAddressHasItsOwnBucketThatRefillsWithTime() {
         SettableClock clock = new SettableClock(Instant.parse("2026-11-25T00:00:00Z"));
-        PublicRateLimitFilter limit = new PublicRateLimitFilter(60, clock);
+        PublicRateLimitFilter limit = new PublicRateLimitFilter(60, List.of(), clock);
         for (int i = 0; i < 60; i++) {
             assertThat(limit.take("10.0.0.1")).as("call %d", i + 1).isTrue();
         }
@@ -34,5 +36,18 @@ class EdgeFiltersTest {
         clock.advance(Duration.ofSeconds(1));
         assertThat(limit.take("10.0.0.1")).as("one call a second comes back").isTrue();
         assertThat(limit.take("10.0.0.1")).isFalse();
+    }
+
+    @Test
+    void partnersSignedCallbacksAreNotCountedAsAnonymousCalls() {
+        PublicRateLimitFilter limit = new PublicRateLimitFilter(1, List.of("/api/v1/bhxh/card-callbacks"),
+                new SettableClock(Instant.parse("2026-11-25T00:00:00Z")));
+        MockHttpServletRequest callback = new MockHttpServletRequest("POST", "/api/v1/bhxh/card-callbacks");
+        MockHttpServletRequest anonymous = new MockHttpServletRequest("GET", "/api/v1/units");
+        MockHttpServletRequest signedIn = new MockHttpServletRequest("GET", "/api/v1/households");
+        signedIn.addHeader("Authorization", "Bearer x");
+        assertThat(limit.shouldNotFilter(callback)).isTrue();
+        assertThat(limit.shouldNotFilter(signedIn)).isTrue();
+        assertThat(limit.shouldNotFilter(anonymous)).isFalse();
     }
 }
