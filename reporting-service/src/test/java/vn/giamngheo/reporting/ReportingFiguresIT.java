@@ -9,6 +9,8 @@ import static vn.giamngheo.contracts.household.HouseholdClass.POOR;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -16,9 +18,15 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import vn.giamngheo.contracts.household.Transition;
+import vn.giamngheo.reporting.areas.Area;
+import vn.giamngheo.reporting.areas.Areas;
+import vn.giamngheo.reporting.facts.FactIndex;
+import vn.giamngheo.reporting.facts.HouseholdTimeline;
+import vn.giamngheo.reporting.figures.FigureCalculator;
 import vn.giamngheo.testsupport.Http;
 import vn.giamngheo.testsupport.ServiceIntegrationTest;
 
@@ -60,6 +68,15 @@ class ReportingFiguresIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    FigureCalculator calculator;
+
+    @Autowired
+    FactIndex index;
+
+    @Autowired
+    Areas areas;
 
     JsonNode midYearBeforeTheYearEndReview;
 
@@ -178,6 +195,21 @@ class ReportingFiguresIT {
         assertThat(trend.get(11).get("poor").asLong()).isEqualTo(2);
         assertThat(trend.get(11).get("nearPoor").asLong()).isEqualTo(1);
         assertThat(Http.get(url("/api/v1/dashboard?year=2019")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void figuresKeptHouseholdByHouseholdEqualTheFullComputation() {
+        List<HouseholdTimeline> households = new ArrayList<>(index.timelines());
+        for (LocalDate day : List.of(BASELINE.plusDays(20), MID_YEAR, YEAR_END_REVIEW.plusDays(1), LocalDate.now())) {
+            List<Area> all = new ArrayList<>(areas.inForceOn(day));
+            all.add(areas.resolve("243", day));
+            // As the live streams get them: one household at a time, from nothing, each household more than once
+            // (a later fact replaces what its household contributed).
+            FigureCalculator.Running running = calculator.over(new FactIndex(areas)).running(day);
+            households.forEach(running::update);
+            households.reversed().forEach(running::update);
+            assertThat(running.of(all)).as("figures on %s", day).isEqualTo(calculator.of(all, day));
+        }
     }
 
     @Test

@@ -76,6 +76,11 @@ public final class FactIndex {
         listeners.add(listener);
     }
 
+    /** The household's current timeline, if it has any fact. */
+    public java.util.Optional<HouseholdTimeline> timeline(String householdId) {
+        return java.util.Optional.ofNullable(households.get(householdId)).map(Entry::timeline);
+    }
+
     public Collection<HouseholdTimeline> timelines() {
         return households.values().stream().map(Entry::timeline).toList();
     }

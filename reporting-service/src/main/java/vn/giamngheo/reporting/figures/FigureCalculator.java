@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.contracts.household.HouseholdClass;
@@ -39,6 +40,11 @@ public class FigureCalculator {
         }
     }
 
+    /** What one household adds to the figures of the areas covering it on a day. */
+    private record Contribution(Area area, HouseholdClass classification, int people, List<String> deprived,
+            long insurable, long insured, long pupils, long supported, boolean loanNeed, boolean loanGranted) {
+    }
+
     private static final class Tally {
         final Area area;
         final Map<String, Long> households = new LinkedHashMap<>();
@@ -57,6 +63,94 @@ public class FigureCalculator {
             for (String key : List.of("POOR", "NEAR_POOR", "MIDDLE", "ABOVE", "UNCLASSIFIED")) {
                 households.put(key, 0L);
             }
+        }
+
+        /** Adds ({@code sign} 1) or takes back ({@code sign} -1) a household's contribution. */
+        void add(Contribution c, int sign) {
+            HouseholdClass k = c.classification();
+            households.merge(k == null ? "UNCLASSIFIED" : k.name(), (long) sign, Long::sum);
+            if (k == HouseholdClass.POOR) {
+                peoplePoor += sign * c.people();
+            } else if (k == HouseholdClass.NEAR_POOR) {
+                peopleNearPoor += sign * c.people();
+            }
+            if (k == HouseholdClass.POOR || k == HouseholdClass.NEAR_POOR) {
+                for (String code : c.deprived()) {
+                    long[] n = deprived.computeIfAbsent(code, x -> new long[2]);
+                    n[k == HouseholdClass.POOR ? 0 : 1] += sign;
+                    if (n[0] == 0 && n[1] == 0) {
+                        deprived.remove(code);
+                    }
+                }
+                insurable += sign * c.insurable();
+                insured += sign * c.insured();
+                pupils += sign * c.pupils();
+                supported += sign * c.supported();
+                loanNeeds += c.loanNeed() ? sign : 0;
+                loansGranted += c.loanGranted() ? sign : 0;
+            }
+        }
+
+        void addAll(Tally other) {
+            other.households.forEach((k, n) -> households.merge(k, n, Long::sum));
+            peoplePoor += other.peoplePoor;
+            peopleNearPoor += other.peopleNearPoor;
+            other.deprived.forEach((code, n) -> {
+                long[] mine = deprived.computeIfAbsent(code, x -> new long[2]);
+                mine[0] += n[0];
+                mine[1] += n[1];
+            });
+            insurable += other.insurable;
+            insured += other.insured;
+            pupils += other.pupils;
+            supported += other.supported;
+            loanNeeds += other.loanNeeds;
+            loansGranted += other.loansGranted;
+        }
+    }
+
+    /**
+     * Today's figures kept current household by household, for the live streams: each household's contribution is
+     * remembered, and a changed household takes its old one back and adds its new one, so a change costs the work of
+     * one household, not of all. The figures of an area are the sum of the few unit-level tallies it covers. Same
+     * results as {@link #of(List, LocalDate)} for its day (a test checks it); not thread-safe: one owner.
+     */
+    public final class Running {
+
+        private final LocalDate date;
+        private final Map<String, Contribution> byHousehold = new HashMap<>();
+        private final Map<String, Tally> byArea = new LinkedHashMap<>();
+
+        private Running(LocalDate date) {
+            this.date = date;
+        }
+
+        public LocalDate date() {
+            return date;
+        }
+
+        /** Replaces what this household contributes by what its (new) timeline says. */
+        public void update(HouseholdTimeline household) {
+            Contribution old = byHousehold.remove(household.householdId());
+            if (old != null) {
+                byArea.get(old.area().key()).add(old, -1);
+            }
+            contribution(household, date).ifPresent(c -> {
+                byHousehold.put(household.householdId(), c);
+                byArea.computeIfAbsent(c.area().key(), k -> new Tally(c.area())).add(c, 1);
+            });
+        }
+
+        /** The figures of each area, by area key, in the order given. */
+        public Map<String, Figures> of(List<Area> areas) {
+            Map<String, Figures> figures = new LinkedHashMap<>();
+            for (Area area : areas) {
+                Tally total = new Tally(area);
+                byArea.values().stream().filter(t -> area.covers(t.area)).forEach(total::addAll);
+                total.deprived.values().removeIf(n -> n[0] == 0 && n[1] == 0);
+                figures.putIfAbsent(area.key(), figures(total, date));
+            }
+            return figures;
         }
     }
 
@@ -85,67 +179,59 @@ public class FigureCalculator {
         areas.forEach(a -> tallies.putIfAbsent(a.key(), new Tally(a)));
         Map<String, List<Tally>> hitsByArea = new HashMap<>();
         for (HouseholdTimeline household : index.timelines()) {
-            var found = household.on(date);
-            if (found.isEmpty()) {
-                continue;
-            }
-            HouseholdTimeline.State state = found.get();
-            List<Tally> hits = hitsByArea.computeIfAbsent(state.area().key(), k -> tallies.values().stream()
-                    .filter(t -> t.area.covers(state.area())).toList());
-            if (hits.isEmpty()) {
-                continue;
-            }
-            HouseholdClass c = state.classification();
-            String key = c == null ? "UNCLASSIFIED" : c.name();
-            boolean listed = c == HouseholdClass.POOR || c == HouseholdClass.NEAR_POOR;
-            long insurable = 0;
-            long insured = 0;
-            long pupils = 0;
-            long supported = 0;
-            boolean loanNeed = false;
-            boolean loanGranted = false;
-            if (listed) {
-                for (HouseholdTimeline.Member m : state.members()) {
-                    int age = m.ageOn(date);
-                    if (age >= 6) {
-                        insurable++;
-                        insured += household.hasCard(m.personId(), date) ? 1 : 0;
-                    }
-                    if (age >= 3 && age < 18) {
-                        pupils++;
-                        supported += household.hasStudySupport(m.personId(), date) ? 1 : 0;
-                    }
+            contribution(household, date).ifPresent(c -> {
+                for (Tally t : hitsByArea.computeIfAbsent(c.area().key(), k -> tallies.values().stream()
+                        .filter(t -> t.area.covers(c.area())).toList())) {
+                    t.add(c, 1);
                 }
-                for (HouseholdTimeline.LoanNeed loan : household.loans()) {
-                    if (!loan.submittedOn().isAfter(date)) {
-                        loanNeed = true;
-                        loanGranted |= loan.grantedOn() != null && !loan.grantedOn().isAfter(date);
-                    }
-                }
-            }
-            for (Tally t : hits) {
-                t.households.merge(key, 1L, Long::sum);
-                if (c == HouseholdClass.POOR) {
-                    t.peoplePoor += state.members().size();
-                } else if (c == HouseholdClass.NEAR_POOR) {
-                    t.peopleNearPoor += state.members().size();
-                }
-                if (listed) {
-                    for (String code : state.deprived()) {
-                        t.deprived.computeIfAbsent(code, k -> new long[2])[c == HouseholdClass.POOR ? 0 : 1]++;
-                    }
-                    t.insurable += insurable;
-                    t.insured += insured;
-                    t.pupils += pupils;
-                    t.supported += supported;
-                    t.loanNeeds += loanNeed ? 1 : 0;
-                    t.loansGranted += loanGranted ? 1 : 0;
-                }
-            }
+            });
         }
         Map<String, Figures> figures = new LinkedHashMap<>();
         tallies.forEach((k, t) -> figures.put(k, figures(t, date)));
         return figures;
+    }
+
+    /** Today's figures, to be kept current with {@link Running#update}. */
+    public Running running(LocalDate date) {
+        Running running = new Running(date);
+        index.timelines().forEach(running::update);
+        return running;
+    }
+
+    private static Optional<Contribution> contribution(HouseholdTimeline household, LocalDate date) {
+        var found = household.on(date);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        HouseholdTimeline.State state = found.get();
+        HouseholdClass c = state.classification();
+        long insurable = 0;
+        long insured = 0;
+        long pupils = 0;
+        long supported = 0;
+        boolean loanNeed = false;
+        boolean loanGranted = false;
+        if (c == HouseholdClass.POOR || c == HouseholdClass.NEAR_POOR) {
+            for (HouseholdTimeline.Member m : state.members()) {
+                int age = m.ageOn(date);
+                if (age >= 6) {
+                    insurable++;
+                    insured += household.hasCard(m.personId(), date) ? 1 : 0;
+                }
+                if (age >= 3 && age < 18) {
+                    pupils++;
+                    supported += household.hasStudySupport(m.personId(), date) ? 1 : 0;
+                }
+            }
+            for (HouseholdTimeline.LoanNeed loan : household.loans()) {
+                if (!loan.submittedOn().isAfter(date)) {
+                    loanNeed = true;
+                    loanGranted |= loan.grantedOn() != null && !loan.grantedOn().isAfter(date);
+                }
+            }
+        }
+        return Optional.of(new Contribution(state.area(), c, state.members().size(), state.deprived(), insurable,
+                insured, pupils, supported, loanNeed, loanGranted));
     }
 
     private Figures figures(Tally t, LocalDate date) {

@@ -27,7 +27,9 @@ class LiveController {
     }
 
     /** A year's trend of an area as computed at an index version (twelve passes over every household). */
-    private record CachedTrend(long version, List<Trend> points) {
+    private static final java.time.Duration TREND_MAX_AGE = java.time.Duration.ofSeconds(10);
+
+    private record CachedTrend(long version, long computedAt, List<Trend> points) {
     }
 
     private final java.util.Map<String, CachedTrend> trends = new java.util.concurrent.ConcurrentHashMap<>();
@@ -60,11 +62,15 @@ class LiveController {
                     + today.getYear() + "; was " + y);
         }
         LocalDate last = y == today.getYear() ? today : LocalDate.of(y, 12, 31);
-        // The public page asks on every load: recompute only when a fact changed (or the day did).
+        // The public page asks on every load: recompute only when a fact changed (or the day did), and then at most
+        // every TREND_MAX_AGE: each trend is twelve passes over all households, which a busy review day (facts
+        // changing every millisecond, the page loaded by many) must not pay on every load. The snapshot is live.
         long version = index.version();
+        long now = System.nanoTime();
         CachedTrend cached = trends.compute(resolved.key() + ":" + last, (k, old) -> old != null
-                && old.version() == version ? old : new CachedTrend(version, calculator.monthly(resolved, y, last)
-                .stream().map(e -> new Trend(e.getKey(), e.getValue().poor(), e.getValue().nearPoor(),
+                && (old.version() == version || now - old.computedAt() < TREND_MAX_AGE.toNanos()) ? old
+                : new CachedTrend(version, now, calculator.monthly(resolved, y, last).stream().map(e -> new Trend(
+                        e.getKey(), e.getValue().poor(), e.getValue().nearPoor(),
                         e.getValue().healthInsurance().percent())).toList()));
         if (trends.size() > 200) {
             trends.clear();

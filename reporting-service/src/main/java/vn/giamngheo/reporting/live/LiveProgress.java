@@ -30,8 +30,10 @@ import vn.giamngheo.reporting.plans.Plans;
 import vn.giamngheo.reporting.plans.Progress;
 
 /**
- * Keeps the progress streams current. Every recorded fact signals it; one thread then recomputes today's figures of
- * the tracked areas (the units in force, the plans' areas, and every area someone is watching) in one pass, publishes
+ * Keeps the progress streams current. Every recorded fact signals it with its household; one thread then brings
+ * today's figures up to date with the changed households only ({@link FigureCalculator.Running}: the work of a change
+ * is the work of its household, not of the whole registry), derives the figures of the tracked areas (the units in
+ * force, the plans' areas, and every area someone is watching), publishes
  * each indicator whose value changed to {@code reporting.progress} (through {@link ProgressStore}'s outbox) and sends
  * a new {@link Snapshot} to the SSE subscribers of each area whose figures changed. Signals that arrive while it
  * computes are folded into the next pass, so a burst of events costs a few passes, not one per event. It also
@@ -51,6 +53,12 @@ public class LiveProgress implements SmartLifecycle {
     private final BlockingQueue<Boolean> signals = new ArrayBlockingQueue<>(1);
     private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
     private final Map<String, Snapshot> sent = new ConcurrentHashMap<>();
+    private final java.util.Set<String> changed = ConcurrentHashMap.newKeySet();
+    private final FactIndex index;
+    /** Today's figures kept current by the live thread (only it touches them). */
+    private FigureCalculator.Running liveFigures;
+    /** The figures of the last pass, for the dashboard's requests. */
+    private volatile Latest latest;
     private volatile boolean running;
     private Thread thread;
 
@@ -63,7 +71,14 @@ public class LiveProgress implements SmartLifecycle {
         this.store = store;
         this.clock = clock;
         this.periodMillis = periodMillis;
-        index.onChange(timeline -> signal());
+        this.index = index;
+        index.onChange(timeline -> {
+            changed.add(timeline.householdId());
+            signal();
+        });
+    }
+
+    private record Latest(LocalDate date, Map<String, Figures> figures) {
     }
 
     /** Asks for a recomputation soon; never blocks. */
@@ -71,12 +86,19 @@ public class LiveProgress implements SmartLifecycle {
         signals.offer(Boolean.TRUE);
     }
 
-    /** The dashboard's snapshot of {@code area} today, computed now. */
+    /**
+     * The dashboard's snapshot of {@code area} today: from the last live pass when it covered the area and its units
+     * (as current as the streams), otherwise computed now.
+     */
     public Snapshot snapshot(Area area) {
         LocalDate today = LocalDate.now(clock);
         List<Area> rows = areas.communesWithin(area, today);
         List<Area> all = new ArrayList<>(rows);
         all.add(area);
+        Latest last = latest;
+        if (last != null && last.date().equals(today) && all.stream().allMatch(a -> last.figures().containsKey(a.key()))) {
+            return snapshot(area, today, last.figures());
+        }
         return snapshot(area, today, calculator.of(all, today));
     }
 
@@ -128,7 +150,8 @@ public class LiveProgress implements SmartLifecycle {
         });
         Map<String, Area> all = new LinkedHashMap<>(tracked);
         watched.forEach(all::putIfAbsent);
-        Map<String, Figures> figures = calculator.of(List.copyOf(all.values()), today);
+        Map<String, Figures> figures = current(today).of(List.copyOf(all.values()));
+        latest = new Latest(today, figures);
         Map<String, Progress.PlanProgress> planProgress = new HashMap<>();
         for (Area area : tracked.values()) {
             Optional<Plan> plan = plans.inForce(area, today);
@@ -157,6 +180,18 @@ public class LiveProgress implements SmartLifecycle {
                 list.forEach(emitter -> send(emitter, snapshot, list));
             }
         });
+    }
+
+    /** Today's running figures with every changed household applied; rebuilt from all households when the day changes. */
+    private FigureCalculator.Running current(LocalDate date) {
+        if (liveFigures == null || !liveFigures.date().equals(date)) {
+            liveFigures = calculator.running(date);
+        }
+        for (String householdId : List.copyOf(changed)) {
+            changed.remove(householdId);
+            index.timeline(householdId).ifPresent(liveFigures::update);
+        }
+        return liveFigures;
     }
 
     /** The key on the topic: the plain code for the latest version of a code, code@start for an older one. */
