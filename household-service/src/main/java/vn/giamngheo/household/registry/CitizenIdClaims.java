@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import vn.giamngheo.platform.mongo.Guards;
 
 /**
  * "A person is active in at most one household", enforced by a unique key: one claim document per citizen id
@@ -38,6 +39,7 @@ class CitizenIdClaims {
 
     CitizenIdClaims(MongoDatabase database) {
         this.claims = database.getCollection("citizen_ids");
+        Guards.index(claims, "householdId");
     }
 
     /**
@@ -64,7 +66,7 @@ class CitizenIdClaims {
         if (live) {
             throw new AlreadyActiveException(holder);
         }
-        var taken = claims.updateOne(Filters.and(Filters.eq("_id", citizenId), Filters.eq("householdId", holder)),
+        var taken = claims.updateOne(Guards.where(citizenId, "householdId", holder),
                 Updates.set("householdId", householdId));
         if (taken.getModifiedCount() == 0) {
             throw new AlreadyActiveException(String.valueOf(holder));
@@ -73,14 +75,13 @@ class CitizenIdClaims {
 
     /** Releases the claim if {@code householdId} holds it. */
     void release(String citizenId, String householdId) {
-        claims.deleteOne(Filters.and(Filters.eq("_id", citizenId), Filters.eq("householdId", householdId)));
+        claims.deleteOne(Guards.where(citizenId, "householdId", householdId));
     }
 
     /** Moves the claim from one household to another, as a person moves; claims it afresh if it was lost. */
     void transfer(String citizenId, String fromHouseholdId, String toHouseholdId,
             Function<String, Optional<Household>> lookup) {
-        var moved = claims.updateOne(Filters.and(Filters.eq("_id", citizenId),
-                Filters.eq("householdId", fromHouseholdId)), Updates.set("householdId", toHouseholdId));
+        var moved = claims.updateOne(Guards.where(citizenId, "householdId", fromHouseholdId), Updates.set("householdId", toHouseholdId));
         if (moved.getMatchedCount() == 0) {
             claim(citizenId, toHouseholdId, lookup);
         }

@@ -24,6 +24,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.contracts.household.HouseholdClass;
+import vn.giamngheo.platform.mongo.Guards;
 import vn.giamngheo.platform.outbox.Outbox;
 
 /**
@@ -52,12 +53,27 @@ class HouseholdStore {
         // Production MongoDB uses these; mongo-java-server ignores non-unique indexes (queries scan).
         households.createIndex(Indexes.ascending("unitCode", "status"));
         households.createIndex(Indexes.ascending("currentClass"));
+        Guards.index(households, "version");
     }
 
     void insert(Household.Change registration, List<Document> pendingEvents) {
         households.insertOne(toDocument(registration.household())
                 .append("history", List.of(toDocument(registration.history())))
                 .append(Outbox.FIELD, pendingEvents));
+    }
+
+    /** {@link #insert} for many new households, in one round trip. */
+    void insertAll(List<Household.Change> registrations, List<List<Document>> pendingEvents) {
+        if (registrations.isEmpty()) {
+            return;
+        }
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < registrations.size(); i++) {
+            documents.add(toDocument(registrations.get(i).household())
+                    .append("history", List.of(toDocument(registrations.get(i).history())))
+                    .append(Outbox.FIELD, pendingEvents.get(i)));
+        }
+        households.insertMany(documents);
     }
 
     /** Writes the state after a command, appending its events and history line, if nobody changed it meanwhile. */
@@ -104,7 +120,7 @@ class HouseholdStore {
         Household after = change.household();
         // Each event advances the version by one; the command was decided on the version before them.
         long decidedOn = after.version() - change.events().size();
-        Bson filter = Filters.and(Filters.eq("_id", after.id()), Filters.eq("version", decidedOn));
+        Bson filter = Guards.where(after.id(), "version", decidedOn);
         return new UpdateOneModel<>(filter, Updates.combine(
                 Updates.set("village", after.village()),
                 Updates.set("members", after.members().stream().map(HouseholdStore::toDocument).toList()),

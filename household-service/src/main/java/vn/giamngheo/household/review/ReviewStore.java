@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.contracts.household.HouseholdClass;
+import vn.giamngheo.platform.mongo.Guards;
 import vn.giamngheo.platform.outbox.Outbox;
 
 /**
@@ -43,6 +44,7 @@ class ReviewStore {
         complaints = database.getCollection("review_complaints");
         surveys.createIndex(Indexes.ascending("roundId"));
         complaints.createIndex(Indexes.ascending("roundId"));
+        Guards.index(rounds, "version");
     }
 
     void insert(ReviewRound round) {
@@ -57,8 +59,7 @@ class ReviewStore {
     void update(ReviewRound round, List<Document> events) {
         Document fields = toDocument(round);
         fields.remove("_id");
-        var result = rounds.updateOne(Filters.and(Filters.eq("_id", round.id()),
-                Filters.eq("version", round.version() - 1)),
+        var result = rounds.updateOne(Guards.where(round.id(), "version", round.version() - 1),
                 Updates.combine(new Document("$set", fields), Outbox.append(events)));
         if (result.getMatchedCount() == 0) {
             throw ReviewRuleException.conflict("version", "round " + round.id()

@@ -19,6 +19,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.notification.outside.QueryParams;
+import vn.giamngheo.platform.mongo.Guards;
 import vn.giamngheo.platform.outbox.Outbox;
 
 /** Card requests, one document each with its outbox; every transition is a version-guarded write. */
@@ -31,6 +32,7 @@ class CardRequestStore {
 
     CardRequestStore(MongoDatabase database) {
         this.requests = database.getCollection(COLLECTION);
+        Guards.index(requests, "version");
         requests.createIndex(Indexes.ascending("status", "nextAttemptAt"));
         requests.createIndex(Indexes.ascending("householdId"));
     }
@@ -52,7 +54,7 @@ class CardRequestStore {
     boolean update(CardRequest after, List<Document> events) {
         Document doc = toDocument(after);
         doc.remove("_id");
-        return requests.updateOne(Filters.and(Filters.eq("_id", after.id()), Filters.eq("version", after.version() - 1)),
+        return requests.updateOne(Guards.where(after.id(), "version", after.version() - 1),
                 Updates.combine(new Document("$set", doc), Outbox.append(events))).getMatchedCount() > 0;
     }
 

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
+import vn.giamngheo.platform.mongo.Guards;
 import vn.giamngheo.platform.outbox.Outbox;
 
 /** Messages, one document each with its outbox; every transition is a version-guarded write. */
@@ -34,6 +35,7 @@ class MessageStore {
 
     MessageStore(MongoDatabase database) {
         this.messages = database.getCollection(COLLECTION);
+        Guards.index(messages, "version");
         messages.createIndex(Indexes.ascending("status", "nextAttemptAt"));
         messages.createIndex(Indexes.ascending("householdId", "createdAt"));
     }
@@ -55,7 +57,7 @@ class MessageStore {
     boolean update(Message after, List<Document> events) {
         Document doc = toDocument(after);
         doc.remove("_id");
-        return messages.updateOne(Filters.and(Filters.eq("_id", after.id()), Filters.eq("version", after.version() - 1)),
+        return messages.updateOne(Guards.where(after.id(), "version", after.version() - 1),
                 Updates.combine(new Document("$set", doc), Outbox.append(events))).getMatchedCount() > 0;
     }
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
+import vn.giamngheo.platform.mongo.Guards;
 import vn.giamngheo.platform.outbox.Outbox;
 
 /** Applications, each one document with its outbox; every step is a version-guarded single-document write. */
@@ -26,6 +27,7 @@ class ApplicationStore {
 
     ApplicationStore(MongoDatabase database) {
         this.applications = database.getCollection(COLLECTION);
+        Guards.index(applications, "version");
         applications.createIndex(Indexes.ascending("householdId", "policyCode", "status"));
         applications.createIndex(Indexes.ascending("department", "status", "submittedOn"));
     }
@@ -38,8 +40,7 @@ class ApplicationStore {
     boolean update(Application after, List<Document> pendingEvents) {
         Document doc = toDocument(after);
         doc.remove("_id");
-        return applications.updateOne(Filters.and(Filters.eq("_id", after.id()),
-                Filters.eq("version", after.version() - 1)), Updates.combine(new Document("$set", doc),
+        return applications.updateOne(Guards.where(after.id(), "version", after.version() - 1), Updates.combine(new Document("$set", doc),
                 Outbox.append(pendingEvents))).getMatchedCount() > 0;
     }
 

@@ -17,6 +17,7 @@ import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.contracts.benefit.Entitlement;
+import vn.giamngheo.platform.mongo.Guards;
 import vn.giamngheo.platform.outbox.Outbox;
 
 /**
@@ -39,6 +40,8 @@ class DecisionStore {
         decisions.createIndex(Indexes.ascending("householdId", "status"));
         decisions.createIndex(Indexes.ascending("department", "validFrom"));
         decisions.createIndex(Indexes.ascending("applicationId"));
+        Guards.index(decisions, "version");
+        Guards.index(decisions, "card.order");
         if (byHousehold.estimatedDocumentCount() == 0 && decisions.estimatedDocumentCount() > 0) {
             // Decisions written before the list existed: list them once.
             decisions.find().projection(Projections.include("householdId"))
@@ -68,8 +71,7 @@ class DecisionStore {
     boolean update(BenefitDecision after, List<Document> pendingEvents) {
         Document doc = toDocument(after);
         doc.remove("_id");
-        var result = decisions.updateOne(Filters.and(Filters.eq("_id", after.id()),
-                Filters.eq("version", after.version() - 1)), Updates.combine(
+        var result = decisions.updateOne(Guards.where(after.id(), "version", after.version() - 1), Updates.combine(
                 new Document("$set", doc), Outbox.append(pendingEvents)));
         return result.getMatchedCount() > 0;
     }
@@ -82,17 +84,27 @@ class DecisionStore {
      */
     vn.giamngheo.platform.messaging.Outcome cardState(String decisionId, String requestId, long sequence,
             Document card) {
-        // A find by _id, not countDocuments: that is an aggregation, which mongo-java-server answers with a scan.
-        if (decisions.find(Filters.eq("_id", decisionId)).projection(Projections.include("_id")).first() == null) {
-            return vn.giamngheo.platform.messaging.Outcome.IGNORED;
-        }
         long order = benefitSequence(requestId) * 1_000_000L + sequence;
-        var result = decisions.updateOne(Filters.and(Filters.eq("_id", decisionId), Filters.or(
-                Filters.exists("card.order", false), Filters.lt("card.order", order))),
-                Updates.set("card", card.append("requestId", requestId).append("sequence", sequence)
-                        .append("order", order)));
-        return result.getModifiedCount() > 0 ? vn.giamngheo.platform.messaging.Outcome.APPLIED
-                : vn.giamngheo.platform.messaging.Outcome.DUPLICATE;
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            Document decision = decisions.find(Filters.eq("_id", decisionId))
+                    .projection(Projections.include("card.order")).first();
+            if (decision == null) {
+                return vn.giamngheo.platform.messaging.Outcome.IGNORED;
+            }
+            Document current = decision.get("card", Document.class);
+            Long recorded = current == null ? null : current.getLong("order");
+            if (recorded != null && recorded >= order) {
+                return vn.giamngheo.platform.messaging.Outcome.DUPLICATE;
+            }
+            // Written only while the recorded state is still the one just read (another event may be racing).
+            var result = decisions.updateOne(Guards.where(decisionId, "card.order", recorded),
+                    Updates.set("card", card.append("requestId", requestId).append("sequence", sequence)
+                            .append("order", order)));
+            if (result.getMatchedCount() > 0) {
+                return vn.giamngheo.platform.messaging.Outcome.APPLIED;
+            }
+        }
+        throw new IllegalStateException("the card state of decision " + decisionId + " kept changing");
     }
 
     /** {@code card:<decision id>:<benefit sequence>} → the benefit sequence; 0 for an id of another shape. */

@@ -1,11 +1,10 @@
 package vn.giamngheo.reporting.facts;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.util.List;
@@ -47,21 +46,24 @@ public final class FactStore {
         return database.getCollection(prefix + "facts_" + kind.collection);
     }
 
-    /** The aggregate's document with the fact added, or empty when that sequence was recorded before. */
+    /**
+     * The aggregate's document with the fact added, or empty when that sequence was recorded before. The document is
+     * read by {@code _id} and the fact written only if its sequence is absent; an aggregate's events come from one
+     * partition, one at a time, so nobody writes the same aggregate meanwhile (and the same fact twice is the same
+     * value). A filter on the absent field would have been one atomic write, but mongo-java-server answers such a
+     * filter by reading every document of the collection ({@link vn.giamngheo.platform.mongo.Guards}).
+     */
     public Optional<Document> record(Kind kind, String id, String householdId, long sequence, Document fact) {
-        String field = FACTS + "." + sequence;
-        try {
-            return Optional.ofNullable(collection(kind).findOneAndUpdate(
-                    Filters.and(Filters.eq("_id", id), Filters.exists(field, false)),
-                    Updates.combine(Updates.set(HOUSEHOLD_ID, householdId), Updates.set(field, fact)),
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
-        } catch (MongoServerException e) {
-            // The filter matched nothing because the fact is there, and the upsert's insert hit the existing _id.
-            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                return Optional.empty();
-            }
-            throw e;
+        MongoCollection<Document> facts = collection(kind);
+        Document existing = facts.find(Filters.eq("_id", id)).projection(Projections.include(FACTS + "." + sequence))
+                .first();
+        Document recorded = existing == null ? null : existing.get(FACTS, Document.class);
+        if (recorded != null && recorded.containsKey(String.valueOf(sequence))) {
+            return Optional.empty();
         }
+        return Optional.ofNullable(facts.findOneAndUpdate(Filters.eq("_id", id),
+                Updates.combine(Updates.set(HOUSEHOLD_ID, householdId), Updates.set(FACTS + "." + sequence, fact)),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
     }
 
     public void forEach(Kind kind, Consumer<Document> action) {

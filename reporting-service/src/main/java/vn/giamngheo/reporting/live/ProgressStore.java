@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.bson.types.Decimal128;
 import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.reporting.ProgressUpdated;
+import vn.giamngheo.platform.mongo.Guards;
 import vn.giamngheo.platform.outbox.Outbox;
 import vn.giamngheo.platform.outbox.OutboxRelay;
 
@@ -37,6 +38,7 @@ final class ProgressStore {
 
     ProgressStore(MongoDatabase database, Outbox outbox, OutboxRelay relay) {
         this.progress = database.getCollection(COLLECTION);
+        Guards.index(progress, "sequence");
         this.outbox = outbox;
         this.relay = relay;
         progress.find().forEach(doc -> latest.put(doc.getString("_id"), doc));
@@ -58,7 +60,7 @@ final class ProgressStore {
                 .append("target", value.target() == null ? null : new Decimal128(value.target()))
                 .append("status", value.status()).append("asOf", asOf.toString()).append("sequence", sequence);
         progress.updateOne(previous == null ? Filters.eq("_id", id)
-                        : Filters.and(Filters.eq("_id", id), Filters.eq("sequence", sequence - 1)),
+                        : Guards.where(id, "sequence", sequence - 1),
                 Updates.combine(new Document("$set", fields), Outbox.append(List.of(event))),
                 new UpdateOptions().upsert(previous == null));
         latest.put(id, new Document(fields).append("_id", id));
