@@ -1,5 +1,6 @@
 package vn.giamngheo.household.registry;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.household.units.AreaGuard;
+import vn.giamngheo.platform.audit.AuditFilter;
 import vn.giamngheo.platform.audit.AuditLog;
 import vn.giamngheo.platform.security.Caller;
 import vn.giamngheo.platform.security.Role;
@@ -168,6 +171,49 @@ class HouseholdController {
         }
         return ResponseEntity.created(URI.create("/api/v1/households/" + household.id()))
                 .body(HouseholdView.of(household));
+    }
+
+    record ImportRequest(@NotNull @Size(min = 1, max = 500, message = "must list 1 to 500 households")
+            List<@Valid @NotNull RegisterHouseholdRequest> households) {
+    }
+
+    /** @param id the new household's id, or null when it was not registered; @param errors why not */
+    record ImportedHousehold(int index, String id, List<FieldProblem> errors) {
+    }
+
+    record ImportReport(int registered, int rejected, List<ImportedHousehold> households) {
+    }
+
+    /**
+     * Registers up to 500 households in one call (a ward's list taken over from an earlier register), each as
+     * {@link #register} would: a household that breaks a rule is reported with the field ({@code households[i]...})
+     * and the reason, and the others are registered. A malformed request registers nothing. The audit names every
+     * household registered.
+     */
+    @PostMapping("/import")
+    ImportReport importHouseholds(@Valid @RequestBody ImportRequest request, HttpServletRequest http) {
+        request.households().stream().map(RegisterHouseholdRequest::unitCode).distinct().forEach(guard::check);
+        List<HouseholdRegistry.Imported> results = registry.registerAll(request.households().stream()
+                .map(h -> new HouseholdRegistry.NewHousehold(h.unitCode(), h.village(),
+                        h.members().stream().map(MemberRequest::toNewMember).toList(), h.registeredOn())).toList());
+        List<ImportedHousehold> report = new ArrayList<>();
+        List<String> registered = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            HouseholdRegistry.Imported r = results.get(i);
+            if (r.id() != null) {
+                registered.add(r.id());
+                PrivacyNotices.Notice notice = request.households().get(i).privacyNotice();
+                if (notice != null) {
+                    notices.record(r.id(), notice, Caller.current().subject(), clock.instant());
+                }
+                report.add(new ImportedHousehold(i, r.id(), List.of()));
+            } else {
+                report.add(new ImportedHousehold(i, null, List.of(new FieldProblem("households[" + i + "]."
+                        + r.problem().field(), r.problem().getMessage()))));
+            }
+        }
+        AuditFilter.households(http, registered);
+        return new ImportReport(registered.size(), results.size() - registered.size(), report);
     }
 
     @GetMapping

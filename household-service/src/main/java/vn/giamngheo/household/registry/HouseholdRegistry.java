@@ -71,15 +71,65 @@ public class HouseholdRegistry {
         return register(unitCode, village, members, null);
     }
 
+    /** A household to register: its unit, village, members and (optionally) the day it entered the registry. */
+    public record NewHousehold(String unitCode, String village, List<NewMember> members, LocalDate registeredOn) {
+    }
+
+    /** What importing one household did: its id, or why it was not registered (the field and the reason). */
+    public record Imported(String id, RegistryRuleException problem) {
+    }
+
     /**
      * @param registeredOn the day the household entered the registry, for households taken over from an earlier
      *                     register (e.g. as of 2022); today when null. The unit must be in force on that day.
      */
     public Household register(String unitCode, String village, List<NewMember> members, LocalDate registeredOn) {
-        LocalDate today = registeredOn == null ? LocalDate.now(clock) : registeredOn;
+        Household.Change registration = prepare(new NewHousehold(unitCode, village, members, registeredOn));
+        String id = registration.household().id();
+        try {
+            store.insert(registration, entries(registration.events()));
+        } catch (RuntimeException e) {
+            registration.household().members().forEach(m -> release(m, id));
+            throw e;
+        }
+        relay.wake(HouseholdStore.COLLECTION, id);
+        return registration.household();
+    }
+
+    /**
+     * Registers many households (a ward's list taken over from an earlier register), each on its own: the same rules
+     * as {@link #register}, but the valid ones are written in one bulk insert. A household that breaks a rule (a unit
+     * not in force, a citizen id already registered) is reported and the others are registered.
+     */
+    public List<Imported> registerAll(List<NewHousehold> households) {
+        List<Imported> results = new ArrayList<>();
+        List<Household.Change> valid = new ArrayList<>();
+        for (NewHousehold household : households) {
+            try {
+                Household.Change registration = prepare(household);
+                valid.add(registration);
+                results.add(new Imported(registration.household().id(), null));
+            } catch (RegistryRuleException e) {
+                results.add(new Imported(null, e));
+            }
+        }
+        try {
+            store.insertAll(valid, valid.stream().map(c -> entries(c.events())).toList());
+        } catch (RuntimeException e) {
+            valid.forEach(c -> c.household().members().forEach(m -> release(m, c.household().id())));
+            throw e;
+        }
+        valid.forEach(c -> relay.wake(HouseholdStore.COLLECTION, c.household().id()));
+        return results;
+    }
+
+    /** Checks a new household and claims its members' citizen ids; nothing else is written yet. */
+    private Household.Change prepare(NewHousehold household) {
+        LocalDate today = household.registeredOn() == null ? LocalDate.now(clock) : household.registeredOn();
         if (today.isAfter(LocalDate.now(clock))) {
             throw new RegistryRuleException("registeredOn", "cannot be in the future");
         }
+        String unitCode = household.unitCode();
         AdministrativeUnit unit = units.find(unitCode, today).orElseThrow(() -> new RegistryRuleException("unitCode",
                 "no administrative unit with code " + unitCode + " is in force on " + today));
         if (!unit.type().isCommuneLevel()) {
@@ -87,21 +137,13 @@ public class HouseholdRegistry {
                     + ") is not a commune-level unit (xã, phường, thị trấn, đặc khu)");
         }
         List<Member> newMembers = new ArrayList<>();
-        for (int i = 0; i < members.size(); i++) {
-            newMembers.add(newMember(members.get(i), "members[" + i + "]", today));
+        for (int i = 0; i < household.members().size(); i++) {
+            newMembers.add(newMember(household.members().get(i), "members[" + i + "]", today));
         }
-        Household.Change registration = Household.register(UUID.randomUUID().toString(), unitCode, village.strip(),
-                newMembers, now(), today);
-        String id = registration.household().id();
-        claimAll(newMembers, id, "members");
-        try {
-            store.insert(registration, entries(registration.events()));
-        } catch (RuntimeException e) {
-            newMembers.forEach(m -> release(m, id));
-            throw e;
-        }
-        relay.wake(HouseholdStore.COLLECTION, id);
-        return registration.household();
+        Household.Change registration = Household.register(UUID.randomUUID().toString(), unitCode,
+                household.village().strip(), newMembers, now(), today);
+        claimAll(newMembers, registration.household().id(), "members");
+        return registration;
     }
 
     public Household addMember(String householdId, NewMember member, LocalDate on) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +125,55 @@ class HouseholdRegistrationIT {
         assertThat(problem.get("status").asInt()).isEqualTo(400);
         assertThat(problem.has("errors")).as(response.body()).isTrue();
         assertThat(problem.get("errors").findValuesAsString("field")).as(response.body()).contains(field);
+        assertThat(database.getCollection("households").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void anImportRegistersEachValidHouseholdPublishesItAndReportsTheOthersByIndexAndField() {
+        String takenHead = Households.newCitizenId(Sex.MALE, LocalDate.parse("1968-03-14"));
+        assertThat(Http.post(url("/api/v1/households"), Households.registrationJson("08716", takenHead,
+                Households.newCitizenId(Sex.FEMALE, LocalDate.parse("1971-09-02")))).status()).isEqualTo(201);
+        String body = "{\"households\":[" + Households.registrationJson("08707")
+                + "," + Households.registrationJson("08710") // merged into 08716 on 2025-07-01
+                + "," + Households.registrationJson("08716", takenHead,
+                        Households.newCitizenId(Sex.FEMALE, LocalDate.parse("1971-09-02")))
+                + "," + Households.registrationJson("08716") + "]}";
+
+        Http.Response response = Http.post(url("/api/v1/households/import"), body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode report = response.json();
+        assertThat(report.get("registered").asInt()).isEqualTo(2);
+        assertThat(report.get("rejected").asInt()).isEqualTo(2);
+        JsonNode items = report.get("households");
+        assertThat(items.get(1).get("id").isNull()).isTrue();
+        assertThat(items.get(1).get("errors").findValuesAsString("field")).containsExactly("households[1].unitCode");
+        assertThat(items.get(2).get("errors").findValuesAsString("field").getFirst())
+                .startsWith("households[2].members[0].citizenId");
+        for (int i : new int[] {0, 3}) {
+            String id = items.get(i).get("id").asString();
+            assertThat(Http.get(url("/api/v1/households/" + id)).json().get("members")).hasSize(3);
+            ConsumerRecord<String, byte[]> record = TopicProbe.await(Topics.HOUSEHOLD_EVENTS, TopicProbe.key(id), 1,
+                    Duration.ofSeconds(20)).getFirst();
+            assertThat(TopicProbe.header(record, CloudEventHeaders.TYPE))
+                    .isEqualTo("vn.giamngheo.household.registered.v1");
+            // The audit names each household the import registered.
+            assertThat(Http.get(url("/api/v1/audit?householdId=" + id)).json().findValuesAsString("path"))
+                    .contains("/api/v1/households/import");
+        }
+    }
+
+    @Test
+    void aMalformedImportRegistersNothing() {
+        long before = database.getCollection("households").countDocuments();
+        String body = "{\"households\":[" + Households.registrationJson("08707") + ","
+                + Households.registrationJson("08707").replace("\"village\": \"Tổ dân phố Đồng Tâm 3\",", "") + "]}";
+
+        Http.Response response = Http.post(url("/api/v1/households/import"), body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).contains("households[1].village");
+        assertThat(Http.post(url("/api/v1/households/import"), "{\"households\":[]}").status()).isEqualTo(400);
         assertThat(database.getCollection("households").countDocuments()).isEqualTo(before);
     }
 

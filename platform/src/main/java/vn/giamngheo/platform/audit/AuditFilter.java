@@ -79,6 +79,16 @@ public class AuditFilter extends OncePerRequestFilter {
         record(request, status, null, auth);
     }
 
+    private static final String HOUSEHOLDS = AuditFilter.class.getName() + ".households";
+
+    /**
+     * Names the households a request wrote when they are many (an import): the audit then has one entry for each, so
+     * that asking about any of them finds the request.
+     */
+    public static void households(HttpServletRequest request, List<String> householdIds) {
+        request.setAttribute(HOUSEHOLDS, List.copyOf(householdIds));
+    }
+
     /** @param location the response's Location: a registration names the household it created there */
     private void record(HttpServletRequest request, int status, String location, Authentication auth) {
         try {
@@ -98,11 +108,14 @@ public class AuditFilter extends OncePerRequestFilter {
             }
             Matcher record = RECORD_IN_PATH.matcher(path);
             String forwarded = request.getHeader("X-Forwarded-For");
+            @SuppressWarnings("unchecked")
+            List<String> many = (List<String>) request.getAttribute(HOUSEHOLDS);
             audit.record(clock.instant(), auth.getName(), auth.getAuthorities().stream()
                             .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("ROLE_"))
                             .map(a -> a.substring("ROLE_".length())).toList(),
                     request.getMethod(), path + (request.getQueryString() == null ? "" : "?" + request.getQueryString()),
-                    record.find() ? record.group(1) : null, householdId,
+                    record.find() ? record.group(1) : null, many != null ? many : java.util.Collections.singletonList(
+                            householdId),
                     forwarded != null ? forwarded.split(",")[0].strip() : request.getRemoteAddr(), status);
         } catch (RuntimeException e) {
             // An audit entry that cannot be written is an operational alarm, not a reason to fail the request.

@@ -35,10 +35,22 @@ public class AuditLog {
 
     public void record(Instant at, String subject, List<String> roles, String method, String path, String record,
             String householdId, String from, int status) {
-        audit.insertOne(new Document("_id", UUID.randomUUID().toString()).append("at", Date.from(at))
-                .append("service", service).append("subject", subject).append("roles", roles)
-                .append("method", method).append("path", path).append("record", record)
-                .append("householdId", householdId).append("from", from).append("status", status));
+        record(at, subject, roles, method, path, record, java.util.Collections.singletonList(householdId), from,
+                status);
+    }
+
+    /** One entry per household of a request that wrote many (an import), in one write; one entry when none. */
+    public void record(Instant at, String subject, List<String> roles, String method, String path, String record,
+            List<String> householdIds, String from, int status) {
+        List<Document> entries = new ArrayList<>();
+        for (String householdId : householdIds.isEmpty() ? java.util.Collections.<String>singletonList(null)
+                : householdIds) {
+            entries.add(new Document("_id", UUID.randomUUID().toString()).append("at", Date.from(at))
+                    .append("service", service).append("subject", subject).append("roles", roles)
+                    .append("method", method).append("path", path).append("record", record)
+                    .append("householdId", householdId).append("from", from).append("status", status));
+        }
+        audit.insertMany(entries);
     }
 
     /** Entries about a household (or by a subject), newest first. */
