@@ -25,14 +25,14 @@ public final class DemoCity {
     private final ExecutorService pool;
     private final Random random;
     private final long seed;
-    private final ReviewFlow flow;
+    private final HouseholdFlows flow;
 
     private DemoCity(String base, int parallelism, long seed) {
         this.base = base;
         this.pool = Executors.newFixedThreadPool(parallelism);
         this.random = new Random(seed);
         this.seed = seed;
-        this.flow = new ReviewFlow(api, base, pool);
+        this.flow = new HouseholdFlows(api, base, pool);
     }
 
     public static void main(String[] args) throws Exception {
@@ -101,8 +101,7 @@ public final class DemoCity {
         long start = System.nanoTime();
         Population population = new Population(seed);
         List<Home> homes = population.generate(total);
-        flow.parallel(homes, home -> home.id = Api.id(api.post(base + "/api/v1/households",
-                home.registrationJson(LocalDate.of(2021, 12, 1)))));
+        flow.importAll(homes, LocalDate.of(2021, 12, 1), 2);
         long registered = System.nanoTime();
         for (Population.Unit unit : Population.UNITS) {
             review(unit, homes.stream().filter(h -> h.unit == unit).toList(), "2021-12-01", "2021-12-06",
@@ -127,7 +126,7 @@ public final class DemoCity {
         if (homes.isEmpty()) {
             return;
         }
-        ReviewFlow.Dates dates = new ReviewFlow.Dates(LocalDate.parse(referenceDate), LocalDate.parse(meetingOn),
+        HouseholdFlows.Dates dates = new HouseholdFlows.Dates(LocalDate.parse(referenceDate), LocalDate.parse(meetingOn),
                 LocalDate.parse(postingFrom), LocalDate.parse(decidedOn), LocalDate.parse(effectiveOn));
         flow.decide(flow.prepare(unit.code(), "ANNUAL", dates, homes, random), number, dates);
     }

@@ -8,27 +8,74 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import vn.giamngheo.local.Population.Home;
 
 /**
- * A review round through household-service's API as a ward runs it: opened, every household surveyed, one meeting
- * per village (so no request carries a whole ward's votes), the public posting, then the chairman's decision.
+ * What the demo city and the benchmark do through household-service's API: households imported from an earlier
+ * register, 500 a call; and a review round as a ward runs it — opened, every household surveyed, one meeting per
+ * village (so no request carries a whole ward's votes), the public posting, then the chairman's decision.
  */
-public final class ReviewFlow {
+public final class HouseholdFlows {
 
     /** The dates of a round. */
     public record Dates(LocalDate reference, LocalDate meeting, LocalDate posting, LocalDate decision,
             LocalDate effective) {
     }
 
+    private static final Pattern IMPORTED = Pattern.compile("\\{\"index\":(\\d+),\"id\":(null|\"[^\"]+\")[^}]*}");
+
     private final Api api;
     private final String base;
     private final ExecutorService pool;
 
-    public ReviewFlow(Api api, String base, ExecutorService pool) {
+    public HouseholdFlows(Api api, String base, ExecutorService pool) {
         this.api = api;
         this.base = base;
         this.pool = pool;
+    }
+
+    /** Registers the households through the import API, 500 a call, {@code clients} calls at once; sets their ids. */
+    public void importAll(List<Home> homes, LocalDate registeredOn, int clients) throws Exception {
+        ExecutorService importers = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> imports = new ArrayList<>();
+            for (int from = 0; from < homes.size(); from += 500) {
+                List<Home> batch = homes.subList(from, Math.min(homes.size(), from + 500));
+                imports.add(importers.submit(() -> {
+                    importBatch(batch, registeredOn);
+                    return null;
+                }));
+            }
+            for (Future<?> f : imports) {
+                f.get();
+            }
+        } finally {
+            importers.shutdownNow();
+        }
+    }
+
+    private void importBatch(List<Home> batch, LocalDate registeredOn) {
+        StringBuilder json = new StringBuilder("{\"households\":[");
+        for (int i = 0; i < batch.size(); i++) {
+            json.append(i == 0 ? "" : ",").append(batch.get(i).registrationJson(registeredOn));
+        }
+        List<String> ids = new ArrayList<>();
+        Matcher m = IMPORTED.matcher(api.post(base + "/api/v1/households/import", json.append("]}").toString()));
+        while (m.find()) {
+            if (m.group(2).equals("null")) {
+                throw new IllegalStateException("household " + batch.get(Integer.parseInt(m.group(1))).index
+                        + " was not registered: " + m.group());
+            }
+            ids.add(m.group(2).replace("\"", ""));
+        }
+        if (ids.size() != batch.size()) {
+            throw new IllegalStateException("the import answered " + ids.size() + " of " + batch.size() + " households");
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).id = ids.get(i);
+        }
     }
 
     /** Opens the round, surveys its households, holds the meetings and starts the posting; returns the round id. */
