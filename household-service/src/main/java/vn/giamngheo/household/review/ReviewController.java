@@ -77,9 +77,12 @@ class ReviewController {
         this.guard = guard;
     }
 
-    /** The caller must act for the round's unit (404 first when there is no such round). */
+    /**
+     * The caller must act for the round's unit (404 first when there is no such round). Reads the round only: every
+     * survey of a ward's round passes here, and reading the round's surveys each time made recording them quadratic.
+     */
     private void guard(String id) {
-        guard.check(run(() -> reviews.view(id)).round().unitCode());
+        guard.check(run(() -> reviews.round(id)).unitCode());
     }
 
     @PostMapping

@@ -318,7 +318,8 @@ public class ReviewService {
                 .isPresent();
     }
 
-    private ReviewRound round(String id) {
+    /** The round alone, without its surveys. */
+    public ReviewRound round(String id) {
         return store.find(id).orElseThrow(() -> new ReviewRuleException(ReviewRuleException.Kind.NOT_FOUND, "roundId",
                 "review round " + id + " was not found"));
     }
