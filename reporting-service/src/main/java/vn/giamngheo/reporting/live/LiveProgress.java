@@ -81,6 +81,15 @@ public class LiveProgress implements SmartLifecycle {
     private record Latest(LocalDate date, Map<String, Figures> figures) {
     }
 
+    /** A plan's figures on another day than today (its baseline, or the end of a past plan), as computed then. */
+    private record Past(long version, long computedAt, Figures figures) {
+    }
+
+    /** While facts change, a plan's figures on past days are recomputed at most this often. */
+    private static final long PAST_MAX_AGE_NANOS = java.time.Duration.ofSeconds(10).toNanos();
+
+    private final Map<String, Past> past = new ConcurrentHashMap<>();
+
     /** Asks for a recomputation soon; never blocks. */
     public void signal() {
         signals.offer(Boolean.TRUE);
@@ -103,7 +112,8 @@ public class LiveProgress implements SmartLifecycle {
     }
 
     private Snapshot snapshot(Area area, LocalDate today, Map<String, Figures> figures) {
-        Progress.PlanProgress plan = plans.current(area, today).map(p -> progress.of(p, today)).orElse(null);
+        Progress.PlanProgress plan = plans.current(area, today).map(p -> progress.of(p, today,
+                (a, day) -> figures(a, day, today, figures))).orElse(null);
         return new Snapshot(area.key(), area.code(), area.name(), today, figures.get(area.key()),
                 areas.communesWithin(area, today).stream().map(a -> figures.get(a.key())).toList(), plan);
     }
@@ -156,7 +166,7 @@ public class LiveProgress implements SmartLifecycle {
         for (Area area : tracked.values()) {
             Optional<Plan> plan = plans.inForce(area, today);
             Optional<Progress.PlanProgress> current = plan.map(p -> planProgress.computeIfAbsent(p.id(),
-                    id -> progress.of(p, today)));
+                    id -> progress.of(p, today, (a, day) -> figures(a, day, today, figures))));
             String key = streamKey(area);
             for (Indicator indicator : Indicator.values()) {
                 var value = figures.get(area.key()).value(indicator);
@@ -180,6 +190,22 @@ public class LiveProgress implements SmartLifecycle {
                 list.forEach(emitter -> send(emitter, snapshot, list));
             }
         });
+    }
+
+    /**
+     * An area's figures on a day for plan progress: today's from the live pass; another day's (a baseline, the end of
+     * a past plan) from a full computation, redone when a fact changed but at most every 10 s — on a review day facts
+     * change every millisecond, and each of these is a pass over every household.
+     */
+    private Figures figures(Area area, LocalDate day, LocalDate today, Map<String, Figures> live) {
+        if (day.equals(today) && live.containsKey(area.key())) {
+            return live.get(area.key());
+        }
+        long version = index.version();
+        long now = System.nanoTime();
+        return past.compute(area.key() + "@" + day, (k, old) -> old != null && (old.version() == version
+                || now - old.computedAt() < PAST_MAX_AGE_NANOS) ? old
+                : new Past(version, now, calculator.of(area, day))).figures();
     }
 
     /** Today's running figures with every changed household applied; rebuilt from all households when the day changes. */

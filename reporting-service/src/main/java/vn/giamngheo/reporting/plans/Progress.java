@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.reporting.areas.Area;
 import vn.giamngheo.reporting.figures.FigureCalculator;
@@ -38,11 +39,16 @@ public class Progress {
     }
 
     public PlanProgress of(Plan plan, LocalDate asOf) {
+        return of(plan, asOf, calculator::of);
+    }
+
+    /** @param figures where the area's figures on a day come from (the live streams keep today's current) */
+    public PlanProgress of(Plan plan, LocalDate asOf, BiFunction<Area, LocalDate, Figures> figures) {
         Area area = plans.areaOf(plan);
         LocalDate day = asOf.isAfter(plan.to()) ? plan.to() : asOf.isBefore(plan.from()) ? plan.from() : asOf;
         LocalDate baselineDate = plan.from().minusDays(1);
-        Figures baseline = calculator.of(area, baselineDate);
-        Figures current = calculator.of(area, day);
+        Figures baseline = figures.apply(area, baselineDate);
+        Figures current = figures.apply(area, day);
         double elapsed = (ChronoUnit.DAYS.between(plan.from(), day) + 1.0)
                 / (ChronoUnit.DAYS.between(plan.from(), plan.to()) + 1.0);
         boolean over = !asOf.isBefore(plan.to());

@@ -91,12 +91,23 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Benchmark benchmark = new Benchmark(System.getenv());
+        Benchmark benchmark;
         try {
-            benchmark.run();
+            benchmark = new Benchmark(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("benchmark: " + e.getMessage());
             System.exit(2);
+            return;
+        }
+        try {
+            benchmark.run();
+        } catch (Exception e) {
+            // What was measured so far is still printed and written, with the failure.
+            benchmark.result.put("failure", String.valueOf(e));
+            benchmark.table.add(new String[] {"FAILED", String.valueOf(e), ""});
+            benchmark.print(benchmark.perProcess(Map.of()));
+            e.printStackTrace();
+            System.exit(1);
         }
         System.exit(0);
     }
@@ -257,14 +268,18 @@ public final class Benchmark {
         table.add(new String[] {"Reconciliation after the run", reconciliation.path("differenceCount").asLong()
                 + " differences", reconciliation.path("eventsRead").asLong() + " events replayed"});
 
-        Map<String, ProcessStats.Sample> atEnd = processes.sample();
+        pool.shutdownNow();
+        print(perProcess(atStart));
+    }
+
+    /** CPU since {@code atStart} and peak memory of every local process. */
+    private Map<String, Object> perProcess(Map<String, ProcessStats.Sample> atStart) {
         Map<String, Object> perProcess = new LinkedHashMap<>();
-        atEnd.forEach((name, s) -> perProcess.put(name, Map.of("cpuSeconds",
+        processes.sample().forEach((name, s) -> perProcess.put(name, Map.of("cpuSeconds",
                 s.cpuSeconds() - atStart.getOrDefault(name, new ProcessStats.Sample(0, 0)).cpuSeconds(),
                 "peakRssMb", s.peakRssMb())));
         result.put("processes", perProcess);
-        pool.shutdownNow();
-        print(perProcess);
+        return perProcess;
     }
 
     /** Monthly rounds of {@code roundSize} households decided at {@code rate} households per second. */
@@ -300,9 +315,9 @@ public final class Benchmark {
         }
         preparers.shutdown();
         List<String> roundIds = List.of(prepared);
-        long baseline = poorAndNearPoor(JSON.readTree(api.get(reporting + "/api/v1/areas/243/figures")));
         Map<String, Object> steady = new LinkedHashMap<>();
         try (TopicWatch watch = new TopicWatch(bootstrap); Sse sse = new Sse(reporting + "/api/v1/areas/243/stream")) {
+            long baseline = sse.first().poorAndNearPoor();
             Map<String, ProcessStats.Sample> beforeLoad = processes.sample();
             long[] sentAt = new long[roundIds.size()];
             long[] expected = new long[roundIds.size()];
@@ -486,10 +501,6 @@ public final class Benchmark {
         return copy;
     }
 
-    private static long poorAndNearPoor(JsonNode figures) {
-        return figures.path("households").path("POOR").asLong() + figures.path("households").path("NEAR_POOR").asLong();
-    }
-
     /** Reuses the previous run's households when household-service still has them all. */
     private boolean reuse(Path ids, List<Home> homes, List<Home> cohort) throws Exception {
         if (!Files.exists(ids)) {
@@ -564,6 +575,18 @@ public final class Benchmark {
             if (!open.await(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the dashboard stream " + url + " did not open");
             }
+        }
+
+        /** The snapshot the stream opened with. */
+        Shown first() throws InterruptedException {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (snapshots.isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            if (snapshots.isEmpty()) {
+                throw new IllegalStateException("the dashboard stream sent nothing in a minute");
+            }
+            return snapshots.getFirst();
         }
 
         /** When the stream first showed at least {@code count} poor and near-poor households; null if never. */
