@@ -254,8 +254,24 @@ public final class Benchmark {
         // 4. Latency under a steady load of decided households.
         result.put("steady", steady(flow, cohort, cohortPopulation, rerun));
 
-        // 5. The final figures, the rerun check and the reconciliation.
-        step("final figures and reconciliation");
+        // 5. The final figures, the rerun check and the reconciliation, once nothing moves any more: BHXH issues
+        // cards and the gateway reports deliveries on their own time, and a reconciliation compares the live figures
+        // with a rebuild from the topics read up to its start.
+        step("waiting until no event appears for 10 s, then final figures and reconciliation");
+        try (TopicWatch quiet = new TopicWatch(bootstrap)) {
+            long started = System.currentTimeMillis();
+            long lastCount = -1;
+            long lastChange = started;
+            while (System.currentTimeMillis() - lastChange < 10_000
+                    && System.currentTimeMillis() - started < Duration.ofMinutes(15).toMillis()) {
+                if (quiet.total() != lastCount) {
+                    lastCount = quiet.total();
+                    lastChange = System.currentTimeMillis();
+                }
+                Thread.sleep(200);
+            }
+            result.put("quietAfterSeconds", (System.currentTimeMillis() - started) / 1e3);
+        }
         Map<String, Object> after = figures();
         result.put("finalFigures", after);
         if (before != null) {

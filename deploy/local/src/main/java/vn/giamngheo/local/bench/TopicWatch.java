@@ -88,6 +88,11 @@ final class TopicWatch implements AutoCloseable {
         return n;
     }
 
+    /** The last time any event was seen (0 if none). */
+    long lastAny() {
+        return types.values().stream().mapToLong(s -> s.last).max().orElse(0);
+    }
+
     long total() {
         return types.values().stream().mapToLong(s -> s.count.get()).sum();
     }
@@ -120,7 +125,9 @@ final class TopicWatch implements AutoCloseable {
 
     private void record(ConsumerRecord<String, byte[]> r) {
         Header header = r.headers().lastHeader("ce_type");
-        String type = header == null ? "?" : new String(header.value(), StandardCharsets.UTF_8);
+        // vn.giamngheo.household.assessed.v1 → household.assessed
+        String type = header == null ? "?" : new String(header.value(), StandardCharsets.UTF_8)
+                .replaceFirst("^vn\\.giamngheo\\.", "").replaceFirst("\\.v[0-9]+$", "");
         TypeStats stats = types.computeIfAbsent(type, t -> new TypeStats());
         stats.count.incrementAndGet();
         stats.first = Math.min(stats.first, r.timestamp());
