@@ -97,10 +97,8 @@ public class Messages {
      */
     Outcome queue(MessageKind kind, Cause cause, Recipient recipient, String householdId, String personId,
             String unitCode, Map<String, Object> variables) {
+        // No read first: the insert itself refuses a repeated cause (its id exists), one round trip instead of two.
         String id = Message.id(kind.channel(), cause.key(), recipient.id());
-        if (store.find(id).isPresent()) {
-            return Outcome.DUPLICATE;
-        }
         Templates.Rendered rendered = templates.render(kind, variables);
         Instant now = clock.instant();
         String why = recipient.to() == null ? (kind.channel() == Channel.SMS ? "no phone number on file"

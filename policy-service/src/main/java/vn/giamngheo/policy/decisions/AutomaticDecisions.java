@@ -208,6 +208,7 @@ public class AutomaticDecisions {
                 active.put(d.policyCode() + ":" + d.beneficiary(), d);
             }
         }
+        List<Map.Entry<BenefitDecision, List<Document>>> grants = new ArrayList<>();
         for (EligibilityEvaluator.Decision want : eligible) {
             Entitlement entitlement = entitlement(want);
             String reason = want.reason() + " " + basis;
@@ -215,7 +216,7 @@ public class AutomaticDecisions {
             String personId = want.beneficiary().equals("HOUSEHOLD") ? null : want.beneficiary();
             if (have == null) {
                 if (!want.applicationRequired()) {
-                    grant(householdId, personId, want, entitlement, reason, on);
+                    grants.add(granted(householdId, personId, want, entitlement, reason, on));
                 }
             } else if (!have.entitlement().equals(entitlement) || !have.policyVersion().equals(want.policyVersion())) {
                 BenefitDecision changed = have.changed(on, want.policyVersion(), entitlement, reason);
@@ -225,28 +226,35 @@ public class AutomaticDecisions {
                 write(changed, outbox.entry(EventTypes.BENEFIT_CHANGED, event));
             }
         }
+        for (String id : store.insertAll(householdId, grants)) {
+            relay.wake(DecisionStore.COLLECTION, id);
+        }
         for (BenefitDecision stale : active.values()) {
             String reason = "Không còn đủ điều kiện từ " + VN_DATE.format(on) + ". " + basis;
             revoke(stale, on, reason);
         }
     }
 
-    private void grant(String householdId, String personId, EligibilityEvaluator.Decision want,
-            Entitlement entitlement, String reason, LocalDate on) {
+    /** A new automatic decision with its {@code benefit.granted}, not yet written. */
+    private Map.Entry<BenefitDecision, List<Document>> granted(String householdId, String personId,
+            EligibilityEvaluator.Decision want, Entitlement entitlement, String reason, LocalDate on) {
         // The id names the person, or the household itself for household-level benefits.
         BenefitDecision granted = new BenefitDecision(BenefitDecision.id(want.policyCode(),
                 personId == null ? householdId : personId, on), householdId, personId, want.policyCode(),
                 want.policyVersion(), want.department(), on, null, BenefitDecision.Status.ACTIVE, entitlement, reason,
                 null, List.of(new BenefitDecision.Change(on, want.policyVersion(), entitlement)), 1);
-        insert(granted);
+        return Map.entry(granted, List.of(grantedEvent(granted)));
+    }
+
+    private Document grantedEvent(BenefitDecision granted) {
+        return outbox.entry(EventTypes.BENEFIT_GRANTED, new BenefitGranted(granted.id(), 1, granted.policyCode(),
+                granted.policyVersion(), granted.department(), granted.householdId(), granted.personId(),
+                granted.validFrom(), null, granted.entitlement(), granted.reason()));
     }
 
     /** Writes a new decision with its {@code benefit.granted}; false when it exists already (a replay). */
     boolean insert(BenefitDecision granted) {
-        BenefitGranted event = new BenefitGranted(granted.id(), 1, granted.policyCode(), granted.policyVersion(),
-                granted.department(), granted.householdId(), granted.personId(), granted.validFrom(), null,
-                granted.entitlement(), granted.reason());
-        if (store.insert(granted, List.of(outbox.entry(EventTypes.BENEFIT_GRANTED, event)))) {
+        if (store.insert(granted, List.of(grantedEvent(granted)))) {
             relay.wake(DecisionStore.COLLECTION, granted.id());
             return true;
         }

@@ -1,18 +1,24 @@
 package vn.giamngheo.policy.decisions;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.springframework.stereotype.Component;
@@ -64,6 +70,43 @@ class DecisionStore {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Writes new decisions of one household, each with its pending events, in two round trips whatever their number:
+     * their ids are listed for the household, then they are inserted unordered. A decision whose id exists already (a
+     * replay) is left as it is.
+     *
+     * @return the ids written now
+     */
+    List<String> insertAll(String householdId, List<Map.Entry<BenefitDecision, List<Document>>> decisionsWithEvents) {
+        if (decisionsWithEvents.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = decisionsWithEvents.stream().map(e -> e.getKey().id()).toList();
+        byHousehold.updateOne(Filters.eq("_id", householdId), Updates.addEachToSet("decisionIds", ids),
+                new UpdateOptions().upsert(true));
+        List<Document> documents = decisionsWithEvents.stream()
+                .map(e -> toDocument(e.getKey()).append(Outbox.FIELD, e.getValue())).toList();
+        try {
+            decisions.insertMany(documents, new InsertManyOptions().ordered(false));
+            return ids;
+        } catch (MongoBulkWriteException e) {
+            Set<Integer> existing = new HashSet<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                existing.add(error.getIndex());
+            }
+            List<String> written = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                if (!existing.contains(i)) {
+                    written.add(ids.get(i));
+                }
+            }
+            return written;
         }
     }
 

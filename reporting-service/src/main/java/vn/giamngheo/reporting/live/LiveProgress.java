@@ -36,8 +36,9 @@ import vn.giamngheo.reporting.plans.Progress;
  * force, the plans' areas, and every area someone is watching), publishes
  * each indicator whose value changed to {@code reporting.progress} (through {@link ProgressStore}'s outbox) and sends
  * a new {@link Snapshot} to the SSE subscribers of each area whose figures changed. Signals that arrive while it
- * computes are folded into the next pass, so a burst of events costs a few passes, not one per event. It also
- * recomputes every few seconds, for statistics, training records, plans and the change of day.
+ * computes are folded into the next pass, and passes start at least 250 ms apart, so a burst of events costs a few
+ * passes, not one per event. It also recomputes every few seconds, for statistics, training records, plans and the
+ * change of day.
  */
 public class LiveProgress implements SmartLifecycle {
 
@@ -84,6 +85,9 @@ public class LiveProgress implements SmartLifecycle {
     /** A plan's figures on another day than today (its baseline, or the end of a past plan), as computed then. */
     private record Past(long version, long computedAt, Figures figures) {
     }
+
+    /** The shortest time from the start of a pass to the start of the next. */
+    private static final long MIN_GAP_MILLIS = 250;
 
     /** While facts change, a plan's figures on past days are recomputed at most this often. */
     private static final long PAST_MAX_AGE_NANOS = java.time.Duration.ofSeconds(10).toNanos();
@@ -229,7 +233,14 @@ public class LiveProgress implements SmartLifecycle {
         while (running) {
             try {
                 signals.poll(periodMillis, TimeUnit.MILLISECONDS);
+                long started = System.nanoTime();
                 recompute();
+                // Under a stream of events a pass would follow a pass at once, each writing and publishing every
+                // changed indicator: a short pause folds the events of the pause into the next pass instead.
+                long rest = MIN_GAP_MILLIS - (System.nanoTime() - started) / 1_000_000;
+                if (rest > 0) {
+                    Thread.sleep(rest);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
