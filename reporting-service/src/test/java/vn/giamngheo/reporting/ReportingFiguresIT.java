@@ -372,6 +372,7 @@ class ReportingFiguresIT {
             assertThat(result.get("householdsRebuilt").asLong()).isEqualTo(result.get("householdsLive").asLong());
             assertThat(result.get("differences")).isEmpty();
             assertThat(result.get("differenceCount").asLong()).isZero();
+            assertThat(result.get("sameCut").asBoolean()).isTrue();
         });
     }
 

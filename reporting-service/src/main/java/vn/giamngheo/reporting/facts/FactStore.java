@@ -4,13 +4,14 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The facts reporting keeps, one document per aggregate of another service (a household, a benefit decision, a card
@@ -30,6 +31,8 @@ public final class FactStore {
         }
     }
 
+    private static final Logger log = LoggerFactory.getLogger(FactStore.class);
+
     public static final String HOUSEHOLD_ID = "householdId";
     public static final String FACTS = "facts";
 
@@ -47,23 +50,34 @@ public final class FactStore {
     }
 
     /**
-     * The aggregate's document with the fact added, or empty when that sequence was recorded before. The document is
-     * read by {@code _id} and the fact written only if its sequence is absent; an aggregate's events come from one
-     * partition, one at a time, so nobody writes the same aggregate meanwhile (and the same fact twice is the same
-     * value). A filter on the absent field would have been one atomic write, but mongo-java-server answers such a
-     * filter by reading every document of the collection ({@link vn.giamngheo.platform.mongo.Guards}).
+     * The aggregate's document with the fact added, or empty when that sequence was recorded before. One atomic upsert
+     * sets the fact under its sequence and answers the document as it was before, from which the new one follows: a
+     * duplicate or replayed event writes the value already there (an event's fact depends on the event alone), so it
+     * changes nothing. A filter on the absent field would have kept the write off duplicates, but mongo-java-server
+     * answers such a filter by reading every document of the collection ({@link vn.giamngheo.platform.mongo.Guards}).
      */
     public Optional<Document> record(Kind kind, String id, String householdId, long sequence, Document fact) {
         MongoCollection<Document> facts = collection(kind);
-        Document existing = facts.find(Filters.eq("_id", id)).projection(Projections.include(FACTS + "." + sequence))
-                .first();
-        Document recorded = existing == null ? null : existing.get(FACTS, Document.class);
-        if (recorded != null && recorded.containsKey(String.valueOf(sequence))) {
+        String key = String.valueOf(sequence);
+        Document before = facts.findOneAndUpdate(Filters.eq("_id", id),
+                Updates.combine(Updates.set(HOUSEHOLD_ID, householdId), Updates.set(FACTS + "." + key, fact)),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        Document recorded = before == null ? null : before.get(FACTS, Document.class);
+        if (recorded != null && recorded.containsKey(key)) {
+            Object first = recorded.get(key);
+            if (!fact.equals(first)) {
+                // Two different events under one sequence: a publisher's mistake. The first one recorded stays.
+                log.warn("{} {}: sequence {} came again with other content; the first is kept", kind, id, sequence);
+                facts.updateOne(Filters.eq("_id", id), Updates.set(FACTS + "." + key, first));
+            }
             return Optional.empty();
         }
-        return Optional.ofNullable(facts.findOneAndUpdate(Filters.eq("_id", id),
-                Updates.combine(Updates.set(HOUSEHOLD_ID, householdId), Updates.set(FACTS + "." + sequence, fact)),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
+        Document after = before == null ? new Document("_id", id) : before;
+        after.put(HOUSEHOLD_ID, householdId);
+        Document all = recorded == null ? new Document() : recorded;
+        all.put(key, fact);
+        after.put(FACTS, all);
+        return Optional.of(after);
     }
 
     public void forEach(Kind kind, Consumer<Document> action) {

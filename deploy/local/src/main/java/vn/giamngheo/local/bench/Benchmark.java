@@ -282,7 +282,9 @@ public final class Benchmark {
         JsonNode reconciliation = JSON.readTree(api.post(reporting + "/api/v1/reconciliation", ""));
         result.put("reconciliation", reconciliation);
         table.add(new String[] {"Reconciliation after the run", reconciliation.path("differenceCount").asLong()
-                + " differences", reconciliation.path("eventsRead").asLong() + " events replayed"});
+                + " differences", reconciliation.path("eventsRead").asLong() + " events replayed"
+                + (reconciliation.path("sameCut").asBoolean() ? ", compared at one cut of the topics"
+                        : ", NOT at one cut (events kept arriving)")});
 
         pool.shutdownNow();
         print(perProcess(atStart));
