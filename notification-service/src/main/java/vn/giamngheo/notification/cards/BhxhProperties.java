@@ -15,6 +15,8 @@ import vn.giamngheo.notification.outside.RetryPolicy;
  * @param callbackUrl     where BHXH calls back when a card is issued (this service's public address)
  * @param requestTimeout  a call that takes longer counts as failed and is retried
  * @param pollAfter       an accepted request without a callback after this long is asked about
+ * @param sweepInterval   how often the store is searched for requests this instance was not told about (written by
+ *                        another instance or before a restart); those it wrote itself are sent when due
  */
 @Validated
 @ConfigurationProperties("notification.bhxh")
@@ -25,6 +27,7 @@ public record BhxhProperties(
         @NotBlank String callbackUrl,
         @NotNull Duration requestTimeout,
         @NotNull Duration pollAfter,
+        @NotNull Duration sweepInterval,
         @Valid @NotNull RetryPolicy retry,
         @Valid @NotNull RetryPolicy.Breaker breaker) {
 }

@@ -63,6 +63,16 @@ class CardRequestStore {
                 .first()).map(CardRequestStore::fromDocument);
     }
 
+    /** The requests with these ids that exist, in no particular order: one read by {@code _id}. */
+    List<CardRequest> findAll(java.util.Collection<String> ids) {
+        List<CardRequest> result = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            requests.find(Filters.in("_id", ids)).projection(Projections.exclude(Outbox.FIELD))
+                    .forEach(d -> result.add(fromDocument(d)));
+        }
+        return result;
+    }
+
     List<CardRequest> due(Instant now, int limit) {
         return list(Filters.and(Filters.eq("status", "PENDING"), Filters.lte("nextAttemptAt", Date.from(now))),
                 Sorts.ascending("nextAttemptAt"), limit);

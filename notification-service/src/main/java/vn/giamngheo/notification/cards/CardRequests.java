@@ -20,6 +20,7 @@ import vn.giamngheo.contracts.card.InsuranceCardFailed;
 import vn.giamngheo.contracts.card.InsuranceCardIssued;
 import vn.giamngheo.contracts.card.InsuranceCardRequested;
 import vn.giamngheo.notification.outside.CircuitBreaker;
+import vn.giamngheo.notification.outside.DueSchedule;
 import vn.giamngheo.notification.outside.QueryParams;
 import vn.giamngheo.notification.outside.Senders;
 import vn.giamngheo.notification.outside.Signatures;
@@ -41,6 +42,8 @@ public class CardRequests {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH = 32;
     private static final int IN_FLIGHT = 64;
+    /** Requests a sweep takes in: more are found by the next one. */
+    private static final int SWEEP_LIMIT = 10_000;
 
     private final CardRequestStore store;
     private final BhxhClient client;
@@ -50,6 +53,10 @@ public class CardRequests {
     private final OutboxRelay relay;
     private final Clock clock;
     private final Senders sending = new Senders("card request", IN_FLIGHT);
+    /** Pending requests by the time of their next attempt. */
+    private final DueSchedule pending;
+    /** Accepted requests by the time to ask BHXH about them if no callback came. */
+    private final DueSchedule polls;
 
     CardRequests(CardRequestStore store, BhxhProperties properties, Outbox outbox, OutboxRelay relay, Clock clock,
             org.springframework.core.env.Environment environment) {
@@ -62,6 +69,8 @@ public class CardRequests {
         this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
+        this.pending = new DueSchedule(properties.sweepInterval());
+        this.polls = new DueSchedule(properties.sweepInterval());
     }
 
     // ---- from benefit.events
@@ -100,7 +109,11 @@ public class CardRequests {
         Instant now = clock.instant();
         boolean created = store.insert(new CardRequest(id, kind, householdId, personId, decisionId, share, validFrom,
                 CardRequest.Status.PENDING, 0, now, null, null, null, null, now, now, 0, 1));
-        return created ? Outcome.APPLIED : Outcome.DUPLICATE;
+        if (!created) {
+            return Outcome.DUPLICATE;
+        }
+        pending.at(id, now);
+        return Outcome.APPLIED;
     }
 
     // ---- the worker
@@ -108,13 +121,23 @@ public class CardRequests {
     /** Sends the requests whose time has come, {@value #IN_FLIGHT} at most at once; waits while the breaker is open. */
     @Scheduled(fixedDelayString = "${notification.bhxh.dispatch-interval-ms:300}")
     public void dispatch() {
+        Instant now = clock.instant();
+        if (pending.sweepDue(now)) {
+            store.due(now, SWEEP_LIMIT).forEach(r -> pending.at(r.id(), r.nextAttemptAt()));
+            store.acceptedBefore(now.minus(properties.pollAfter()), SWEEP_LIMIT).forEach(r -> polls.at(r.id(), now));
+        }
         int room = sending.room();
         if (room > 0) {
-            for (CardRequest request : store.due(clock.instant(), room + IN_FLIGHT)) {
-                if (sending.room() == 0) {
-                    break;
+            List<String> ids = pending.take(now, room);
+            List<CardRequest> requests = store.findAll(ids);
+            int i = 0;
+            for (; i < requests.size(); i++) {
+                CardRequest request = requests.get(i);
+                if (request.status() != CardRequest.Status.PENDING || sending.sending(request.id())) {
+                    continue; // answered, failed or being sent: whoever changes it next schedules it again
                 }
-                if (sending.sending(request.id())) {
+                if (request.nextAttemptAt() != null && request.nextAttemptAt().isAfter(now)) {
+                    pending.at(request.id(), request.nextAttemptAt());
                     continue;
                 }
                 if (!breaker.tryAcquire()) {
@@ -122,8 +145,10 @@ public class CardRequests {
                 }
                 sending.start(request.id(), () -> send(request));
             }
+            // Left while the breaker is open: due again at once, sent when it lets calls through.
+            requests.subList(i, requests.size()).forEach(r -> pending.at(r.id(), now));
         }
-        poll();
+        poll(now);
     }
 
     private void send(CardRequest request) {
@@ -131,12 +156,12 @@ public class CardRequests {
         switch (answer) {
             case BhxhClient.Answer.Accepted accepted -> {
                 breaker.succeeded();
-                transition(request.id(), r -> r.status() == CardRequest.Status.PENDING ? r : null,
-                        r -> accepted(r, accepted.card()));
+                schedule(transition(request.id(), r -> r.status() == CardRequest.Status.PENDING ? r : null,
+                        r -> accepted(r, accepted.card())));
             }
             case BhxhClient.Answer.Transient failure -> {
                 breaker.failed();
-                transition(request.id(), r -> r.status() == CardRequest.Status.PENDING ? r : null, r -> {
+                schedule(transition(request.id(), r -> r.status() == CardRequest.Status.PENDING ? r : null, r -> {
                     int attempts = r.attempts() + 1;
                     Instant now = clock.instant();
                     if (attempts >= properties.retry().maxAttempts()) {
@@ -145,7 +170,7 @@ public class CardRequests {
                     return new Step(r.with(CardRequest.Status.PENDING, attempts,
                             now.plus(properties.retry().backoff(attempts)), failure.reason(), now, r.eventSequence()),
                             List.of());
-                });
+                }));
             }
             case BhxhClient.Answer.Refused refused -> {
                 breaker.succeeded();
@@ -155,12 +180,30 @@ public class CardRequests {
         }
     }
 
+    /** Puts a request just written on the schedule its new state asks for (none once it is settled). */
+    private void schedule(CardRequest written) {
+        if (written == null) {
+            return;
+        }
+        switch (written.status()) {
+            case PENDING -> pending.at(written.id(), written.nextAttemptAt() == null ? clock.instant()
+                    : written.nextAttemptAt());
+            case ACCEPTED -> polls.at(written.id(), written.updatedAt().plus(properties.pollAfter()));
+            default -> {
+                // ISSUED, CANCELLED or FAILED: nothing more to do until an officer retries it
+            }
+        }
+    }
+
     /** Asks about accepted requests that have had no callback for a while. */
-    private void poll() {
-        Instant before = clock.instant().minus(properties.pollAfter());
-        for (CardRequest request : store.acceptedBefore(before, BATCH)) {
+    private void poll(Instant now) {
+        for (CardRequest request : store.findAll(polls.take(now, BATCH))) {
+            if (request.status() != CardRequest.Status.ACCEPTED) {
+                continue;
+            }
             if (!breaker.tryAcquire()) {
-                return;
+                polls.at(request.id(), now);
+                continue;
             }
             BhxhClient.Answer answer = client.status(request.id());
             if (answer instanceof BhxhClient.Answer.Accepted accepted) {
@@ -170,9 +213,9 @@ public class CardRequests {
                 breaker.failed();
             }
             // Not done yet: look again after another pollAfter.
-            transition(request.id(), r -> r.status() == CardRequest.Status.ACCEPTED ? r : null, r -> new Step(
+            schedule(transition(request.id(), r -> r.status() == CardRequest.Status.ACCEPTED ? r : null, r -> new Step(
                     r.with(r.status(), r.attempts(), null, r.lastError(), clock.instant(), r.eventSequence()),
-                    List.of()));
+                    List.of())));
         }
     }
 
@@ -216,9 +259,9 @@ public class CardRequests {
             throw ApiException.conflict("status", "only a FAILED request can be retried; this one is "
                     + request.status());
         }
-        transition(id, r -> r.status() == CardRequest.Status.FAILED ? r : null, r -> new Step(
+        schedule(transition(id, r -> r.status() == CardRequest.Status.FAILED ? r : null, r -> new Step(
                 r.with(CardRequest.Status.PENDING, 0, clock.instant(), r.lastError(), clock.instant(),
-                        r.eventSequence()), List.of()));
+                        r.eventSequence()), List.of())));
         return store.find(id).orElseThrow();
     }
 
@@ -284,21 +327,22 @@ public class CardRequests {
      * Reads the request, lets {@code applies} decide whether the step still applies (null: it does not), computes the
      * step and writes it with its events; retried when someone else wrote in between.
      */
-    private void transition(String id, UnaryOperator<CardRequest> applies,
+    private CardRequest transition(String id, UnaryOperator<CardRequest> applies,
             java.util.function.Function<CardRequest, Step> step) {
         for (int attempt = 0; attempt < 5; attempt++) {
             CardRequest current = store.find(id).orElse(null);
             if (current == null || applies.apply(current) == null) {
-                return;
+                return null;
             }
             Step next = step.apply(current);
             if (store.update(next.after(), next.events())) {
                 if (!next.events().isEmpty()) {
                     relay.wake(CardRequestStore.COLLECTION, id);
                 }
-                return;
+                return next.after();
             }
         }
         log.warn("Card request {} kept changing; the step is left for the next round", id);
+        return null;
     }
 }

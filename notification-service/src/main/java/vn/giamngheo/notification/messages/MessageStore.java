@@ -66,6 +66,16 @@ class MessageStore {
                 .first()).map(MessageStore::fromDocument);
     }
 
+    /** The messages with these ids that exist, in no particular order: one read by {@code _id}. */
+    List<Message> findAll(java.util.Collection<String> ids) {
+        List<Message> result = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            messages.find(Filters.in("_id", ids)).projection(Projections.exclude(Outbox.FIELD))
+                    .forEach(d -> result.add(fromDocument(d)));
+        }
+        return result;
+    }
+
     List<Message> due(Instant now, int limit) {
         return list(Filters.and(Filters.eq("status", "QUEUED"), Filters.lte("nextAttemptAt", Date.from(now))),
                 Sorts.ascending("nextAttemptAt"), limit);

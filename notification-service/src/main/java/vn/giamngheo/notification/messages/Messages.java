@@ -22,6 +22,7 @@ import vn.giamngheo.contracts.notification.NotificationFailed;
 import vn.giamngheo.contracts.notification.NotificationQueued;
 import vn.giamngheo.contracts.notification.NotificationSent;
 import vn.giamngheo.notification.outside.CircuitBreaker;
+import vn.giamngheo.notification.outside.DueSchedule;
 import vn.giamngheo.notification.outside.Senders;
 import vn.giamngheo.notification.outside.Signatures;
 import vn.giamngheo.platform.messaging.Outcome;
@@ -58,6 +59,8 @@ public class Messages {
     private static final Logger log = LoggerFactory.getLogger(Messages.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int IN_FLIGHT = 64;
+    /** Messages a sweep takes in: more are found by the next one. */
+    private static final int SWEEP_LIMIT = 10_000;
 
     private final MessageStore store;
     private final Templates templates;
@@ -69,6 +72,8 @@ public class Messages {
     private final OutboxRelay relay;
     private final Clock clock;
     private final Senders sending = new Senders("message", IN_FLIGHT);
+    /** Queued messages by the time of their next attempt. */
+    private final DueSchedule queued;
 
     Messages(MessageStore store, Templates templates, Contacts contacts, MessagingProperties properties,
             JavaMailSender mail, Outbox outbox, OutboxRelay relay, Clock clock, Environment environment) {
@@ -86,6 +91,7 @@ public class Messages {
         this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
+        this.queued = new DueSchedule(properties.sweepInterval());
     }
 
     // ---- queueing
@@ -114,6 +120,7 @@ public class Messages {
         }
         if (!events.isEmpty()) {
             relay.wake(MessageStore.COLLECTION, id);
+            queued.at(id, now);
         }
         return Outcome.APPLIED;
     }
@@ -123,16 +130,24 @@ public class Messages {
     /** Sends the messages whose time has come, {@value #IN_FLIGHT} at most at once; holds a channel while its breaker is open. */
     @Scheduled(fixedDelayString = "${notification.messages.dispatch-interval-ms:300}")
     public void dispatch() {
+        Instant now = clock.instant();
+        if (queued.sweepDue(now)) {
+            store.due(now, SWEEP_LIMIT).forEach(m -> queued.at(m.id(), m.nextAttemptAt()));
+        }
         int room = sending.room();
         if (room == 0) {
             return;
         }
-        for (Message message : store.due(clock.instant(), room + IN_FLIGHT)) {
-            if (sending.room() == 0) {
-                break;
+        for (Message message : store.findAll(queued.take(now, room))) {
+            if (message.status() != Message.Status.QUEUED || sending.sending(message.id())) {
+                continue; // sent, failed or being sent: whoever queues it again schedules it
             }
-            if (!sending.sending(message.id()) && breakers.get(message.channel()).tryAcquire()) {
+            if (message.nextAttemptAt() != null && message.nextAttemptAt().isAfter(now)) {
+                queued.at(message.id(), message.nextAttemptAt());
+            } else if (breakers.get(message.channel()).tryAcquire()) {
                 sending.start(message.id(), () -> send(message));
+            } else {
+                queued.at(message.id(), now); // the channel's breaker is open: sent once it lets calls through
             }
         }
     }
@@ -284,6 +299,10 @@ public class Messages {
             if (store.update(next.after(), next.events())) {
                 if (!next.events().isEmpty()) {
                     relay.wake(MessageStore.COLLECTION, id);
+                }
+                Message after = next.after();
+                if (after.status() == Message.Status.QUEUED) {
+                    queued.at(id, after.nextAttemptAt() == null ? clock.instant() : after.nextAttemptAt());
                 }
                 return;
             }

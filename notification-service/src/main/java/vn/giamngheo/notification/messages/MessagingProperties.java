@@ -14,6 +14,8 @@ import vn.giamngheo.notification.outside.RetryPolicy;
  *
  * @param templates         the folder of message templates
  * @param fallbackOfficer   where officer e-mail goes when no officer contact covers the unit (the Labour office)
+ * @param sweepInterval     how often the store is searched for queued messages this instance was not told about
+ *                          (written by another instance or before a restart); those it wrote itself go when due
  */
 @Validated
 @ConfigurationProperties("notification.messages")
@@ -22,6 +24,7 @@ public record MessagingProperties(
         @Valid @NotNull Sms sms,
         @NotBlank String emailFrom,
         @NotBlank String fallbackOfficer,
+        @NotNull Duration sweepInterval,
         @Valid @NotNull RetryPolicy retry,
         @Valid @NotNull RetryPolicy.Breaker breaker) {
 

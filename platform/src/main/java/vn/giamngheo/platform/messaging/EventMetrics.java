@@ -2,11 +2,18 @@ package vn.giamngheo.platform.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Counters of events by CloudEvents type; the {@code service} tag is a common tag set in configuration. */
 public class EventMetrics {
 
+    private record Key(String name, String ceType) {
+    }
+
     private final MeterRegistry registry;
+    /** Registering looks the meter up by its whole id (name, tags, common tags) on every event: done once per type. */
+    private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
 
     public EventMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -43,6 +50,8 @@ public class EventMetrics {
     }
 
     private Counter counter(String name, String ceType) {
-        return Counter.builder(name).tag("type", ceType == null ? "unknown" : ceType).register(registry);
+        String type = ceType == null ? "unknown" : ceType;
+        return counters.computeIfAbsent(new Key(name, type),
+                k -> Counter.builder(k.name()).tag("type", k.ceType()).register(registry));
     }
 }
