@@ -93,4 +93,24 @@ public final class FactIndex {
     public int size() {
         return households.size();
     }
+
+    public java.util.Set<String> householdIds() {
+        return java.util.Set.copyOf(households.keySet());
+    }
+
+    /** The facts stored for one household, by aggregate id (the household's own id for its household facts). */
+    public Map<String, Document> facts(String householdId) {
+        Entry entry = households.get(householdId);
+        Map<String, Document> facts = new java.util.HashMap<>();
+        if (entry != null) {
+            Docs docs = entry.docs();
+            if (docs.household() != null) {
+                facts.put(docs.household().getString("_id"), docs.household().get(FactStore.FACTS, Document.class));
+            }
+            for (Map<String, Document> kind : List.of(docs.benefits(), docs.cards(), docs.applications())) {
+                kind.forEach((id, doc) -> facts.put(id, doc.get(FactStore.FACTS, Document.class)));
+            }
+        }
+        return facts;
+    }
 }

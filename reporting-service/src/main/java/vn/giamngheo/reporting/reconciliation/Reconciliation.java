@@ -11,28 +11,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.giamngheo.contracts.Topics;
@@ -60,14 +55,20 @@ public class Reconciliation {
     public record Difference(String area, LocalDate date, String field, Object live, Object rebuilt) {
     }
 
+    /** A household whose stored facts differ between live and rebuilt: one aggregate, both sides' facts. */
+    public record Drift(String householdId, String aggregateId, Object live, Object rebuilt) {
+    }
+
     /**
+     * @param drifts  when figures differ, the first households whose facts differ, aggregate by aggregate (at most
+     *                {@value #MAX_DRIFTS}): where to look
      * @param sameCut whether live and rebuilt were compared having read exactly the same events; false when events
      *                kept arriving for {@value #MAX_ROUNDS} rounds, and differences may then be events in flight
-     * @param rounds  how many times the replay read on to the topics' new end and compared again
+     * @param rounds  how many times the replay read on to the topics' new end
      */
     public record Result(Instant startedAt, long millis, long eventsRead, long unreadable, int householdsLive,
             int householdsRebuilt, int areasCompared, int datesCompared, long differenceCount,
-            List<Difference> differences, boolean sameCut, int rounds) {
+            List<Difference> differences, List<Drift> drifts, boolean sameCut, int rounds) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
@@ -75,7 +76,10 @@ public class Reconciliation {
     private static final List<String> TOPICS =
             List.of(Topics.HOUSEHOLD_EVENTS, Topics.BENEFIT_EVENTS, Topics.INSURANCE_CARD_EVENTS);
 
-    private static final int MAX_ROUNDS = 5;
+    private static final int MAX_ROUNDS = 50;
+    /** How long the live consumers may take to commit what the rebuild read. */
+    private static final Duration LIVE_WAIT = Duration.ofMinutes(2);
+    private static final int MAX_DRIFTS = 20;
     private static final Duration MAX_DURATION = Duration.ofMinutes(30);
 
     private final MongoDatabase database;
@@ -107,7 +111,8 @@ public class Reconciliation {
     public synchronized Result run() {
         Instant started = clock.instant();
         FactStore fresh = new FactStore(database, "rebuild_" + started.toEpochMilli() + "_");
-        try (Replay replay = new Replay(); Admin admin = Admin.create(adminConfig())) {
+        try (TopicReplay replay = new TopicReplay(consumerConfig(), TOPICS);
+                Admin admin = Admin.create(adminConfig())) {
             FactIndex rebuilt = new FactIndex(areas);
             FactRecorder recorder = new FactRecorder(fresh, rebuilt);
             EventMetrics metrics = new EventMetrics(new SimpleMeterRegistry());
@@ -127,18 +132,23 @@ public class Reconciliation {
             Instant deadline = Instant.now().plus(MAX_DURATION);
             // Live and rebuilt are compared at one cut of the topics: the rebuild read up to the end offsets, the
             // live consumers have committed at least that far, no event was appended after it, and the live index
-            // did not change while the figures were computed. Otherwise read on and compare again.
+            // did not change while the figures were computed. While events keep coming, read on first.
             int rounds = 0;
             boolean sameCut = false;
             List<Difference> differences = new ArrayList<>();
             long count = 0;
-            while (!sameCut && rounds < MAX_ROUNDS && Instant.now().isBefore(deadline)) {
+            while (true) {
                 rounds++;
                 Map<TopicPartition, Long> cut = replay.endOffsets();
-                replay.readUpTo(cut, consumers, deadline);
-                boolean liveCaughtUp = awaitLive(admin, cut, deadline);
+                replay.readUpTo(cut, record -> consumers.get(record.topic()).accept(TopicReplay.message(record)),
+                        deadline);
+                boolean liveCaughtUp = awaitLive(admin, cut, earliest(deadline, Instant.now().plus(LIVE_WAIT)));
                 long liveVersion = live.version();
                 boolean nothingAppended = replay.endOffsets().equals(cut);
+                boolean canReadOn = rounds < MAX_ROUNDS && Instant.now().isBefore(deadline);
+                if (!(liveCaughtUp && nothingAppended) && canReadOn) {
+                    continue;
+                }
                 differences.clear();
                 count = 0;
                 for (LocalDate date : dates) {
@@ -154,18 +164,45 @@ public class Reconciliation {
                     }
                 }
                 sameCut = liveCaughtUp && nothingAppended && live.version() == liveVersion;
+                if (sameCut || !canReadOn) {
+                    break;
+                }
             }
-            Result result = new Result(started, Duration.between(started, clock.instant()).toMillis(), replay.read,
-                    replay.unreadable, live.size(), rebuilt.size(), all.size(), dates.size(), count,
-                    List.copyOf(differences), sameCut, rounds);
+            Result result = new Result(started, Duration.between(started, clock.instant()).toMillis(), replay.read(),
+                    replay.unreadable(), live.size(), rebuilt.size(), all.size(), dates.size(), count,
+                    List.copyOf(differences), count == 0 ? List.of() : drifts(live, rebuilt), sameCut, rounds);
             log.info("Reconciliation: {} events replayed, {} households live / {} rebuilt, {} differences{}",
-                    replay.read, live.size(), rebuilt.size(), count,
+                    replay.read(), live.size(), rebuilt.size(), count,
                     sameCut ? "" : " (events kept arriving: live and rebuilt were not compared at one cut)");
             last = result;
             return result;
         } finally {
             fresh.drop();
         }
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** The households whose facts differ, aggregate by aggregate, up to {@value #MAX_DRIFTS}. */
+    private static List<Drift> drifts(FactIndex live, FactIndex rebuilt) {
+        List<Drift> drifts = new ArrayList<>();
+        Set<String> households = new TreeSet<>(live.householdIds());
+        households.addAll(rebuilt.householdIds());
+        for (String householdId : households) {
+            Map<String, Document> a = live.facts(householdId);
+            Map<String, Document> b = rebuilt.facts(householdId);
+            for (String aggregate : new TreeSet<>(union(a.keySet(), b.keySet()))) {
+                if (!Objects.equals(a.get(aggregate), b.get(aggregate))) {
+                    drifts.add(new Drift(householdId, aggregate, a.get(aggregate), b.get(aggregate)));
+                    if (drifts.size() == MAX_DRIFTS) {
+                        return drifts;
+                    }
+                }
+            }
+        }
+        return drifts;
     }
 
     /**
@@ -201,90 +238,19 @@ public class Reconciliation {
         }
     }
 
+    private Map<String, Object> consumerConfig() {
+        // The service's own Kafka settings (credentials and TLS in production), with its own reading rules.
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getConsumer().getBootstrapServers());
+        return config;
+    }
+
     private Map<String, Object> adminConfig() {
         // The service's own Kafka settings (credentials and TLS in production).
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildAdminProperties());
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getAdmin().getBootstrapServers());
         return config;
-    }
-
-    /** A reader of the three topics from their beginning, without a consumer group, that goes on where it stopped. */
-    private final class Replay implements AutoCloseable {
-
-        private final KafkaConsumer<String, byte[]> consumer;
-        private final List<TopicPartition> partitions = new ArrayList<>();
-        private long read;
-        private long unreadable;
-
-        Replay() {
-            // The service's own Kafka settings (credentials and TLS in production), with its own reading rules.
-            Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
-            config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getConsumer().getBootstrapServers());
-            config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-            config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-            consumer = new KafkaConsumer<>(config);
-            for (String topic : TOPICS) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-        }
-
-        Map<TopicPartition, Long> endOffsets() {
-            return consumer.endOffsets(partitions);
-        }
-
-        void readUpTo(Map<TopicPartition, Long> end, Map<String, Consumer<Message<byte[]>>> consumers,
-                Instant deadline) {
-            // Pause what is read already, so that a poll brings only what is still wanted.
-            while (true) {
-                List<TopicPartition> behind = partitions.stream().filter(p -> consumer.position(p) < end.get(p))
-                        .toList();
-                if (behind.isEmpty()) {
-                    return;
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("the replay did not reach the end of the topics in "
-                            + MAX_DURATION.toMinutes() + " minutes");
-                }
-                consumer.pause(partitions);
-                consumer.resume(behind);
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    if (record.offset() >= end.get(partition)) {
-                        // beyond this cut: read it again from here in the next round
-                        consumer.seek(partition, record.offset());
-                        continue;
-                    }
-                    read++;
-                    try {
-                        consumers.get(record.topic()).accept(message(record));
-                    } catch (RuntimeException e) {
-                        unreadable++;
-                        log.warn("Reconciliation skipped an unreadable record {}-{}@{}: {}", record.topic(),
-                                record.partition(), record.offset(), e.getMessage());
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            consumer.close();
-        }
-    }
-
-    private static Message<byte[]> message(ConsumerRecord<String, byte[]> record) {
-        Map<String, Object> headers = new HashMap<>();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), header.value());
-        }
-        return MessageBuilder.createMessage(record.value() == null ? new byte[0] : record.value(),
-                new MessageHeaders(headers));
     }
 
     @SuppressWarnings("unchecked")
@@ -300,8 +266,8 @@ public class Reconciliation {
         return differences;
     }
 
-    private static <T> java.util.Set<T> union(java.util.Set<T> a, java.util.Set<T> b) {
-        java.util.Set<T> all = new java.util.HashSet<>(a);
+    private static <T> Set<T> union(Set<T> a, Set<T> b) {
+        Set<T> all = new java.util.HashSet<>(a);
         all.addAll(b);
         return all;
     }
