@@ -28,9 +28,11 @@ public class HouseholdActivity {
     }
 
     private final MongoCollection<Document> activity;
+    private final SequenceGuard guard;
 
     HouseholdActivity(MongoDatabase database) {
         this.activity = database.getCollection("household_activity");
+        this.guard = new SequenceGuard(activity);
     }
 
     <T extends DomainEvent> Outcome seen(EventEnvelope<T> event) {
@@ -44,7 +46,7 @@ public class HouseholdActivity {
             case HouseholdReclassified e -> e.unitCode();
             default -> null;
         };
-        return SequenceGuard.apply(activity, event.subject(), event.sequence(),
+        return guard.apply(event.subject(), event.sequence(),
                 unitCode == null ? push : Updates.combine(push, Updates.set("unitCode", unitCode)));
     }
 

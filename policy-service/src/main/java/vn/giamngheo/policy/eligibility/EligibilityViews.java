@@ -29,15 +29,17 @@ import vn.giamngheo.platform.mongo.SequenceGuard;
 public class EligibilityViews {
 
     private final MongoCollection<Document> views;
+    private final SequenceGuard guard;
 
     EligibilityViews(MongoDatabase database) {
         this.views = database.getCollection("eligibility_households");
+        this.guard = new SequenceGuard(views);
         views.createIndex(com.mongodb.client.model.Indexes.ascending(NEXT_REVIEW));
     }
 
     Outcome registered(EventEnvelope<HouseholdRegistered> event) {
         HouseholdRegistered e = event.data();
-        return SequenceGuard.apply(views, e.householdId(), e.sequence(), Updates.combine(
+        return guard.apply(e.householdId(), e.sequence(), Updates.combine(
                 Updates.set("unitCode", e.unitCode()),
                 Updates.set("village", e.village()),
                 Updates.set("members", members(e.members())),
@@ -48,7 +50,7 @@ public class EligibilityViews {
 
     Outcome updated(EventEnvelope<HouseholdUpdated> event) {
         HouseholdUpdated e = event.data();
-        return SequenceGuard.apply(views, e.householdId(), e.sequence(), Updates.combine(
+        return guard.apply(e.householdId(), e.sequence(), Updates.combine(
                 Updates.set("unitCode", e.unitCode()),
                 Updates.set("village", e.village()),
                 Updates.set("members", members(e.members())),
@@ -61,7 +63,7 @@ public class EligibilityViews {
         HouseholdReclassified e = event.data();
         boolean escaped = e.transition() == Transition.ESCAPED_POVERTY
                 || e.transition() == Transition.ESCAPED_NEAR_POVERTY;
-        return SequenceGuard.apply(views, e.householdId(), e.sequence(), Updates.combine(
+        return guard.apply(e.householdId(), e.sequence(), Updates.combine(
                 Updates.set("classification", e.toClass().name()),
                 Updates.set("classifiedSince", e.effectiveDate().toString()),
                 Updates.set("unitCode", e.unitCode()),
@@ -75,7 +77,7 @@ public class EligibilityViews {
 
     Outcome removed(EventEnvelope<HouseholdRemoved> event) {
         HouseholdRemoved e = event.data();
-        return SequenceGuard.apply(views, e.householdId(), e.sequence(), Updates.combine(
+        return guard.apply(e.householdId(), e.sequence(), Updates.combine(
                 Updates.set("removedOn", e.effectiveDate().toString()),
                 Updates.set("effectiveDate", e.effectiveDate().toString()),
                 Updates.set("removedReason", e.reason()),

@@ -55,6 +55,7 @@ public final class Benchmark {
     private final Map<String, String> env;
     private final String household;
     private final String reporting;
+    private final String notification;
     private final String bhxh;
     private final String bootstrap;
     private final String mongo;
@@ -75,6 +76,7 @@ public final class Benchmark {
         this.env = env;
         this.household = env("HOUSEHOLD_URL", "http://127.0.0.1:8081");
         this.reporting = env("REPORTING_URL", "http://127.0.0.1:8084");
+        this.notification = env("NOTIFICATION_URL", "http://127.0.0.1:8083");
         this.bhxh = env("BHXH_SIM_URL", "http://127.0.0.1:9300");
         this.bootstrap = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
         this.mongo = env("MONGODB_URI", "mongodb://127.0.0.1:27017");
@@ -255,23 +257,12 @@ public final class Benchmark {
         result.put("steady", steady(flow, cohort, cohortPopulation, rerun));
 
         // 5. The final figures, the rerun check and the reconciliation, once nothing moves any more: BHXH issues
-        // cards and the gateway reports deliveries on their own time, and a reconciliation compares the live figures
-        // with a rebuild from the topics read up to its start.
-        step("waiting until no event appears for 10 s, then final figures and reconciliation");
-        try (TopicWatch quiet = new TopicWatch(bootstrap)) {
-            long started = System.currentTimeMillis();
-            long lastCount = -1;
-            long lastChange = started;
-            while (System.currentTimeMillis() - lastChange < 10_000
-                    && System.currentTimeMillis() - started < Duration.ofMinutes(15).toMillis()) {
-                if (quiet.total() != lastCount) {
-                    lastCount = quiet.total();
-                    lastChange = System.currentTimeMillis();
-                }
-                Thread.sleep(200);
-            }
-            result.put("quietAfterSeconds", (System.currentTimeMillis() - started) / 1e3);
-        }
+        // cards and the gateway reports deliveries on their own time. A request whose callback was lost is asked about
+        // only after BHXH_POLL_AFTER (30 s), so a pause in the topics is not enough: the platform is quiet when no
+        // event appeared for 10 s and notification-service has no card request waiting for BHXH.
+        step("waiting until no card request waits for BHXH and no event appears for 10 s; then final figures and"
+                + " reconciliation");
+        result.put("quiet", awaitQuiet(Duration.ofMinutes(intEnv("BENCH_QUIET_MINUTES", 15))));
         Map<String, Object> after = figures();
         result.put("finalFigures", after);
         if (before != null) {
@@ -288,6 +279,54 @@ public final class Benchmark {
 
         pool.shutdownNow();
         print(perProcess(atStart));
+    }
+
+    /**
+     * Waits until no event appeared for 10 s and notification-service reports no card request PENDING or ACCEPTED (or
+     * {@code limit} passed); answers how long it took and what was still outstanding at the end.
+     */
+    private Map<String, Object> awaitQuiet(Duration limit) throws Exception {
+        try (TopicWatch watch = new TopicWatch(bootstrap)) {
+            long started = System.currentTimeMillis();
+            long lastCount = -1;
+            long lastChange = started;
+            long lastAsked = 0;
+            int outstanding = -1;
+            while (System.currentTimeMillis() - started < limit.toMillis()) {
+                long now = System.currentTimeMillis();
+                if (watch.total() != lastCount) {
+                    lastCount = watch.total();
+                    lastChange = now;
+                }
+                if (now - lastAsked >= 2_000) {
+                    outstanding = cardRequestsWaiting();
+                    lastAsked = now;
+                }
+                if (outstanding == 0 && now - lastChange >= 10_000) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            Map<String, Object> quiet = new LinkedHashMap<>();
+            quiet.put("afterSeconds", (System.currentTimeMillis() - started) / 1e3);
+            quiet.put("cardRequestsWaitingForBhxh", outstanding);
+            quiet.put("eventsWhileWaiting", watch.total());
+            if (outstanding != 0) {
+                table.add(new String[] {"NOT QUIET after " + limit.toMinutes() + " min", outstanding
+                        + " card requests still wait for BHXH", "the figures below may still move"});
+            }
+            return quiet;
+        }
+    }
+
+    /** Card requests notification-service has not had answered yet (PENDING or ACCEPTED), at most 1,000 counted. */
+    private int cardRequestsWaiting() {
+        int waiting = 0;
+        for (String status : List.of("PENDING", "ACCEPTED")) {
+            waiting += JSON.readTree(api.get(notification + "/api/v1/card-requests?status=" + status + "&limit=1000"))
+                    .size();
+        }
+        return waiting;
     }
 
     /** CPU since {@code atStart} and peak memory of every local process. */
