@@ -67,6 +67,7 @@ class CardLoopIT extends OutsideWorld {
     void whileBhxhIsDownRequestsWaitAndWhenItIsBackEachCompletesExactlyOnce() throws Exception {
         BHXH.setDown(true);
         String household = EventFixtures.newId();
+        registered(port, household);
         Http.put("http://localhost:" + port + "/api/v1/contacts/households/" + household,
                 "{\"phone\":\"0912 345 678\"}").expectStatus(200);
         List<String> people = List.of(EventFixtures.newId(), EventFixtures.newId(), EventFixtures.newId());

@@ -51,7 +51,9 @@ class MessagesIT extends OutsideWorld {
         TopicProbe.publish(event, EventCodec.writePayload(event.data()));
     }
 
+    /** The household's phone number, once its registration has reached this service (a 404 before). */
     private void phone(String household, String phone, String optOut) {
+        OutsideWorld.registered(port, household);
         Http.put(url("/api/v1/contacts/households/" + household), "{\"phone\":\"" + phone + "\""
                 + (optOut == null ? "" : ",\"optOut\":[\"" + optOut + "\"]") + "}").expectStatus(200);
     }

@@ -3,11 +3,16 @@ package vn.giamngheo.notification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.giamngheo.contracts.EventCodec;
 import vn.giamngheo.simulators.BhxhSimulator;
 import vn.giamngheo.simulators.MailServer;
 import vn.giamngheo.simulators.SmsGatewaySimulator;
+import vn.giamngheo.testsupport.EventFixtures;
+import vn.giamngheo.testsupport.Http;
+import vn.giamngheo.testsupport.TopicProbe;
 
 /**
  * The outside world this service talks to, as real servers on loopback, shared by the integration tests that extend
@@ -51,5 +56,16 @@ public abstract class OutsideWorld {
         registry.add("notification.messages.retry.max-attempts", () -> "200");
         registry.add("notification.messages.breaker.open-for", () -> "500ms");
         registry.add("spring.mail.port", MAIL::smtpPort);
+    }
+
+    /**
+     * Announces {@code household} as registered in Phường Vĩnh Yên (08707), as household-service does, and waits until
+     * this service has seen it: contacts are taken for known households only.
+     */
+    static void registered(int port, String household) {
+        var event = EventFixtures.householdRegistered(household, "08707");
+        TopicProbe.publish(event, EventCodec.writePayload(event.data()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + port
+                + "/api/v1/households/" + household + "/events").status() == 200);
     }
 }

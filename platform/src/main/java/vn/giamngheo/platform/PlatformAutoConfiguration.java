@@ -2,6 +2,7 @@ package vn.giamngheo.platform;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -16,7 +17,6 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -27,6 +27,7 @@ import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -37,6 +38,9 @@ import vn.giamngheo.platform.mongo.MongoPingHealthIndicator;
 import vn.giamngheo.platform.outbox.Outbox;
 import vn.giamngheo.platform.outbox.OutboxCollection;
 import vn.giamngheo.platform.outbox.OutboxRelay;
+import vn.giamngheo.platform.rules.RuleFiles;
+import vn.giamngheo.platform.security.AreaAccess;
+import vn.giamngheo.platform.units.UnitCatalog;
 import vn.giamngheo.platform.web.ProblemDetailsAdvice;
 
 /** The shared mechanics of design §4, wired once for every service. */
@@ -50,6 +54,19 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock(PlatformProperties properties) {
         return Clock.system(ZoneId.of(properties.timeZone()));
+    }
+
+    /** The dated administrative units every service decides area access and areas from. */
+    @Bean
+    @ConditionalOnMissingBean
+    UnitCatalog unitCatalog(PlatformProperties properties, ResourcePatternResolver resolver) {
+        return UnitCatalog.load(RuleFiles.resolve(resolver, properties.units()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AreaAccess areaAccess(UnitCatalog units, Clock clock) {
+        return new AreaAccess(units, clock);
     }
 
     @Bean

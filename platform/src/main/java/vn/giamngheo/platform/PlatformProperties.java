@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
@@ -16,13 +17,16 @@ import org.springframework.validation.annotation.Validated;
  * @param serviceName the CloudEvents source ({@code /serviceName}) and the {@code service} metric tag
  * @param timeZone    legal dates ("today") are taken in this zone
  * @param messaging   topics, consumer group and the outbox relay
+ * @param units       the dated administrative unit files ({@code classpath:} or {@code file:} locations, patterns
+ *                    allowed), loaded and checked at start-up: every service decides area access from them
  */
 @Validated
 @ConfigurationProperties("giamngheo")
 public record PlatformProperties(
         @NotBlank String serviceName,
         @NotBlank String timeZone,
-        @Valid @NotNull Messaging messaging) {
+        @Valid @NotNull Messaging messaging,
+        @NotEmpty List<String> units) {
 
     /**
      * @param partitions        partitions of every topic this service creates; the key (aggregate id) keeps order

@@ -27,8 +27,8 @@ import vn.giamngheo.reporting.plans.Plans;
 class ReportingConfiguration {
 
     @Bean
-    Areas areas(ReportingProperties properties, ResourcePatternResolver resolver) {
-        return new Areas(UnitCatalog.load(RuleFiles.resolve(resolver, properties.units())));
+    Areas areas(UnitCatalog units) {
+        return new Areas(units);
     }
 
     @Bean

@@ -9,14 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param units     administrative unit files (the same data household-service uses)
  * @param plans     plan files stored at start-up unless a plan with the same id exists
  * @param dashboard the area the public dashboard opens on
  * @param live      how often the live figures are recomputed without a new event (statistics, training, new day)
  */
 @Validated
 @ConfigurationProperties("reporting")
-public record ReportingProperties(@NotEmpty List<String> units, List<String> plans, @Valid @NotNull Dashboard dashboard,
+public record ReportingProperties(List<String> plans, @Valid @NotNull Dashboard dashboard,
         @NotNull Duration live) {
 
     public record Dashboard(@NotEmpty String area) {

@@ -44,9 +44,17 @@ public final class EventFixtures {
     public static EventEnvelope<HouseholdReclassified> householdReclassified(String householdId, long sequence,
             HouseholdClass from, HouseholdClass to, Transition transition, LocalDate decisionDate,
             LocalDate effectiveDate) {
+        return householdReclassified(householdId, Samples.envelope(EventTypes.HOUSEHOLD_RECLASSIFIED).data().unitCode(),
+                sequence, from, to, transition, decisionDate, effectiveDate);
+    }
+
+    /** The sample {@code household.reclassified}, re-keyed, for a household of {@code unitCode}. */
+    public static EventEnvelope<HouseholdReclassified> householdReclassified(String householdId, String unitCode,
+            long sequence, HouseholdClass from, HouseholdClass to, Transition transition, LocalDate decisionDate,
+            LocalDate effectiveDate) {
         EventEnvelope<HouseholdReclassified> sample = Samples.envelope(EventTypes.HOUSEHOLD_RECLASSIFIED);
         HouseholdReclassified s = sample.data();
-        HouseholdReclassified data = new HouseholdReclassified(householdId, sequence, s.unitCode(), from, to,
+        HouseholdReclassified data = new HouseholdReclassified(householdId, sequence, unitCode, from, to,
                 transition, s.standard(), s.decisionNumber(), decisionDate, effectiveDate,
                 transition == Transition.ESCAPED_POVERTY ? decisionDate.plusMonths(36).minusDays(1) : null);
         return new EventEnvelope<>(UUID.randomUUID().toString(), sample.source(), sample.type(), householdId,

@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.giamngheo.contracts.household.HouseholdClass;
-import vn.giamngheo.household.units.AreaGuard;
 import vn.giamngheo.platform.audit.AuditFilter;
 import vn.giamngheo.platform.audit.AuditLog;
+import vn.giamngheo.platform.security.AreaAccess;
 import vn.giamngheo.platform.security.Caller;
 import vn.giamngheo.platform.security.Role;
 import vn.giamngheo.platform.web.ApiException;
@@ -142,12 +142,12 @@ class HouseholdController {
     }
 
     private final HouseholdRegistry registry;
-    private final AreaGuard guard;
+    private final AreaAccess guard;
     private final PrivacyNotices notices;
     private final AuditLog audit;
     private final Clock clock;
 
-    HouseholdController(HouseholdRegistry registry, AreaGuard guard, PrivacyNotices notices, AuditLog audit,
+    HouseholdController(HouseholdRegistry registry, AreaAccess guard, PrivacyNotices notices, AuditLog audit,
             Clock clock) {
         this.registry = registry;
         this.guard = guard;
@@ -158,12 +158,12 @@ class HouseholdController {
 
     /** The caller must act for the household's unit (404 first when there is no such household). */
     private void guard(String id) {
-        guard.check(registry.find(id).orElseThrow(() -> ApiException.notFound("Household " + id)).unitCode());
+        guard.checkUnit(registry.find(id).orElseThrow(() -> ApiException.notFound("Household " + id)).unitCode());
     }
 
     @PostMapping
     ResponseEntity<HouseholdView> register(@Valid @RequestBody RegisterHouseholdRequest request) {
-        guard.check(request.unitCode());
+        guard.checkUnit(request.unitCode());
         Household household = run(() -> registry.register(request.unitCode(), request.village(),
                 request.members().stream().map(MemberRequest::toNewMember).toList(), request.registeredOn()));
         if (request.privacyNotice() != null) {
@@ -192,7 +192,7 @@ class HouseholdController {
      */
     @PostMapping("/import")
     ImportReport importHouseholds(@Valid @RequestBody ImportRequest request, HttpServletRequest http) {
-        request.households().stream().map(RegisterHouseholdRequest::unitCode).distinct().forEach(guard::check);
+        request.households().stream().map(RegisterHouseholdRequest::unitCode).distinct().forEach(guard::checkUnit);
         List<HouseholdRegistry.Imported> results = registry.registerAll(request.households().stream()
                 .map(h -> new HouseholdRegistry.NewHousehold(h.unitCode(), h.village(),
                         h.members().stream().map(MemberRequest::toNewMember).toList(), h.registeredOn())).toList());
@@ -224,9 +224,9 @@ class HouseholdController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         if (unitCode == null) {
-            guard.checkCitywide("unitCode");
+            guard.checkAllUnits("unitCode");
         } else {
-            guard.check(unitCode);
+            guard.checkUnit(unitCode);
         }
         HouseholdStore.Page result = registry.list(unitCode, village, householdClass, status, page, size);
         return new HouseholdPage(result.items().stream().map(h -> new HouseholdSummary(h.id(), h.unitCode(),

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.giamngheo.household.units.AreaGuard;
 import vn.giamngheo.household.classification.SurveyAnswers;
+import vn.giamngheo.platform.security.AreaAccess;
 import vn.giamngheo.platform.web.ApiException;
 
 /** Review rounds (Decision 24/2021/QĐ-TTg): the only way a household's class changes. */
@@ -70,9 +70,9 @@ class ReviewController {
     }
 
     private final ReviewService reviews;
-    private final AreaGuard guard;
+    private final AreaAccess guard;
 
-    ReviewController(ReviewService reviews, AreaGuard guard) {
+    ReviewController(ReviewService reviews, AreaAccess guard) {
         this.reviews = reviews;
         this.guard = guard;
     }
@@ -82,12 +82,12 @@ class ReviewController {
      * survey of a ward's round passes here, and reading the round's surveys each time made recording them quadratic.
      */
     private void guard(String id) {
-        guard.check(run(() -> reviews.round(id)).unitCode());
+        guard.checkUnit(run(() -> reviews.round(id)).unitCode());
     }
 
     @PostMapping
     ResponseEntity<ReviewService.RoundView> open(@Valid @RequestBody OpenRoundRequest request) {
-        guard.check(request.unitCode());
+        guard.checkUnit(request.unitCode());
         ReviewRound round = run(() -> reviews.open(request.unitCode(), request.kind(), request.referenceDate(),
                 request.standard(), request.postingWorkingDays()));
         return ResponseEntity.created(URI.create("/api/v1/review-rounds/" + round.id())).body(reviews.view(round.id()));

@@ -12,14 +12,17 @@ import vn.giamngheo.platform.web.ApiException;
 class ActivityController {
 
     private final HouseholdActivity activity;
+    private final HouseholdAreas areas;
 
-    ActivityController(HouseholdActivity activity) {
+    ActivityController(HouseholdActivity activity, HouseholdAreas areas) {
         this.activity = activity;
+        this.areas = areas;
     }
 
     /** The household's events seen by this service, oldest first. */
     @GetMapping("/{householdId}/events")
     List<HouseholdActivity.SeenEvent> events(@PathVariable String householdId) {
+        areas.check(householdId);
         List<HouseholdActivity.SeenEvent> events = activity.of(householdId);
         if (events.isEmpty()) {
             throw ApiException.notFound("Household " + householdId);

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.giamngheo.notification.activity.HouseholdAreas;
 import vn.giamngheo.notification.outside.QueryParams;
 
 /** Card requests for officers, and the callback through which BHXH confirms cards. */
@@ -15,9 +16,11 @@ import vn.giamngheo.notification.outside.QueryParams;
 class CardController {
 
     private final CardRequests requests;
+    private final HouseholdAreas areas;
 
-    CardController(CardRequests requests) {
+    CardController(CardRequests requests, HouseholdAreas areas) {
         this.requests = requests;
+        this.areas = areas;
     }
 
     /** {@code from}/{@code to}: days (yyyy-MM-dd, Vietnam time) the request was created on, both included. */
@@ -26,18 +29,27 @@ class CardController {
             @RequestParam(required = false) String householdId, @RequestParam(required = false) String personId,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "200") int limit) {
+        areas.checkListOf(householdId);
         return requests.search(QueryParams.choice("status", status, CardRequest.Status.class), householdId, personId,
                 QueryParams.days(from, to), QueryParams.limit(limit));
     }
 
     @GetMapping("/api/v1/card-requests/{id}")
     CardRequest get(@PathVariable String id) {
-        return requests.find(id);
+        return readable(id);
+    }
+
+    /** The request, if its household lies in the caller's units. */
+    private CardRequest readable(String id) {
+        CardRequest request = requests.find(id);
+        areas.check(request.householdId());
+        return request;
     }
 
     /** Queues a FAILED request again, with a fresh retry budget. */
     @PostMapping("/api/v1/card-requests/{id}/retry")
     CardRequest retry(@PathVariable String id) {
+        readable(id);
         return requests.retry(id);
     }
 

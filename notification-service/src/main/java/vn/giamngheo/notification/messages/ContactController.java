@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import vn.giamngheo.notification.activity.HouseholdAreas;
 import vn.giamngheo.platform.web.ApiException;
 
 /** Households' phone numbers and officers' e-mail addresses, with the channels each has opted out of. */
@@ -26,18 +27,23 @@ class ContactController {
     }
 
     private final Contacts contacts;
+    private final HouseholdAreas areas;
 
-    ContactController(Contacts contacts) {
+    ContactController(Contacts contacts, HouseholdAreas areas) {
         this.contacts = contacts;
+        this.areas = areas;
     }
 
     @PutMapping("/api/v1/contacts/households/{householdId}")
     HouseholdView putHousehold(@PathVariable String householdId, @RequestBody HouseholdRequest request) {
+        // A number for a household the registry never announced would be texted about whoever gets that id.
+        areas.checkRegistered(householdId);
         return HouseholdView.of(contacts.putHousehold(householdId, request.phone(), request.optOut()));
     }
 
     @GetMapping("/api/v1/contacts/households/{householdId}")
     HouseholdView household(@PathVariable String householdId) {
+        areas.check(householdId);
         return HouseholdView.of(contacts.household(householdId)
                 .orElseThrow(() -> ApiException.notFound("Contact of household " + householdId)));
     }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.giamngheo.notification.activity.HouseholdAreas;
 import vn.giamngheo.notification.outside.QueryParams;
 
 /** Messages for officers (list, resend a failed one), and the SMS gateway's delivery reports. */
@@ -29,9 +30,11 @@ class MessageController {
     }
 
     private final Messages messages;
+    private final HouseholdAreas areas;
 
-    MessageController(Messages messages) {
+    MessageController(Messages messages, HouseholdAreas areas) {
         this.messages = messages;
+        this.areas = areas;
     }
 
     /** {@code from}/{@code to}: dates (yyyy-MM-dd, Vietnam time) the message was created on, both included. */
@@ -40,6 +43,7 @@ class MessageController {
             @RequestParam(required = false) String channel, @RequestParam(required = false) String householdId,
             @RequestParam(required = false) String personId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "200") int limit) {
+        areas.checkListOf(householdId);
         QueryParams.Range days = QueryParams.days(from, to);
         return messages.search(new MessageStore.Query(QueryParams.choice("status", status, Message.Status.class),
                 QueryParams.choice("channel", channel, Channel.class), householdId, personId, days.from(), days.to(),
@@ -48,12 +52,20 @@ class MessageController {
 
     @GetMapping("/api/v1/messages/{id}")
     MessageView get(@PathVariable String id) {
-        return MessageView.of(messages.find(id));
+        return MessageView.of(readable(id));
+    }
+
+    /** The message, if it is to a household in the caller's units (officers' mail: callers acting for every unit). */
+    private Message readable(String id) {
+        Message message = messages.find(id);
+        areas.checkRecordOf(message.householdId());
+        return message;
     }
 
     /** Queues a FAILED message again (same text, fresh retry budget). */
     @PostMapping("/api/v1/messages/{id}/resend")
     MessageView resend(@PathVariable String id) {
+        readable(id);
         return MessageView.of(messages.resend(id));
     }
 

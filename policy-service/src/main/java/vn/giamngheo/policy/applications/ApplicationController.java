@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.giamngheo.platform.security.Caller;
 import vn.giamngheo.platform.security.Role;
 import vn.giamngheo.platform.web.ApiException;
+import vn.giamngheo.policy.eligibility.HouseholdAreas;
 
 /** Applications for loans, housing support and the social pension, and the department's review of them. */
 @RestController
@@ -36,13 +37,18 @@ class ApplicationController {
     }
 
     private final Applications applications;
+    private final HouseholdAreas areas;
 
-    ApplicationController(Applications applications) {
+    ApplicationController(Applications applications, HouseholdAreas areas) {
         this.applications = applications;
+        this.areas = areas;
     }
 
     @PostMapping
     ResponseEntity<Application> submit(@RequestBody SubmitRequest request) {
+        if (request.householdId() != null && !request.householdId().isBlank()) {
+            areas.check(request.householdId());
+        }
         Application application = applications.submit(request.policyCode(), request.householdId(),
                 request.personId(), request.submittedOn(), request.requestedAmountVnd(), request.note());
         return ResponseEntity.created(URI.create("/api/v1/applications/" + application.id())).body(application);
@@ -64,12 +70,20 @@ class ApplicationController {
         if (limit < 1 || limit > 1000) {
             throw ApiException.invalid("limit", "must be between 1 and 1000");
         }
+        areas.checkListOf(householdId);
         return applications.list(department, householdId, wanted, limit);
     }
 
     @GetMapping("/{id}")
     Application get(@PathVariable String id) {
-        return applications.find(id);
+        return readable(id);
+    }
+
+    /** The application, if its household lies in the caller's units (the same 403 as for the household itself). */
+    private Application readable(String id) {
+        Application application = applications.find(id);
+        areas.check(application.householdId());
+        return application;
     }
 
     /**
@@ -78,7 +92,7 @@ class ApplicationController {
      */
     private void ownDepartment(String id) {
         Caller caller = Caller.current();
-        String department = applications.find(id).department();
+        String department = readable(id).department();
         if (!caller.has(Role.CITY_ADMIN) && !department.equals(caller.department())) {
             throw ApiException.forbidden("Application " + id + " belongs to department " + department
                     + "; you act for " + caller.department());

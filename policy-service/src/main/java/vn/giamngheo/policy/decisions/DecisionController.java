@@ -5,6 +5,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.giamngheo.policy.eligibility.HouseholdAreas;
 
 @RestController
 @RequestMapping("/api/v1/households")
@@ -16,15 +17,18 @@ class DecisionController {
 
     private final AutomaticDecisions decisions;
     private final CardStates cards;
+    private final HouseholdAreas areas;
 
-    DecisionController(AutomaticDecisions decisions, CardStates cards) {
+    DecisionController(AutomaticDecisions decisions, CardStates cards, HouseholdAreas areas) {
         this.decisions = decisions;
         this.cards = cards;
+        this.areas = areas;
     }
 
     /** The household's benefit decisions in this department's instance, active and revoked, with their reasons. */
     @GetMapping("/{householdId}/decisions")
     List<DecisionView> decisions(@PathVariable String householdId) {
+        areas.check(householdId);
         return decisions.ofHousehold(householdId).stream().map(d -> {
             org.bson.Document card = cards.of(d.id());
             if (card != null) {

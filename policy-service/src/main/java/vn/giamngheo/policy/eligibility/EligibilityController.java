@@ -57,16 +57,19 @@ class EligibilityController {
 
     private final EligibilityViews views;
     private final AutomaticDecisions decisions;
+    private final HouseholdAreas areas;
     private final Clock clock;
 
-    EligibilityController(EligibilityViews views, AutomaticDecisions decisions, Clock clock) {
+    EligibilityController(EligibilityViews views, AutomaticDecisions decisions, HouseholdAreas areas, Clock clock) {
         this.views = views;
         this.decisions = decisions;
+        this.areas = areas;
         this.clock = clock;
     }
 
     @GetMapping("/{householdId}")
     HouseholdEligibilityView get(@PathVariable String householdId) {
+        areas.check(householdId);
         return view(find(householdId));
     }
 
@@ -76,6 +79,7 @@ class EligibilityController {
      */
     @PutMapping("/{householdId}/facts")
     HouseholdEligibilityView recordFacts(@PathVariable String householdId, @RequestBody FactsRequest request) {
+        areas.check(householdId);
         Document view = find(householdId);
         LocalDate today = LocalDate.now(clock);
         LocalDate from = request.from() == null ? today : request.from();

@@ -146,6 +146,15 @@ public class EligibilityViews {
 
     private static final String NEXT_REVIEW = "nextReviewOn";
 
+    /** The unit the household was last seen in, read alone (for the area check of every call about it). */
+    public Optional<String> unitOf(String householdId) {
+        if (householdId == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(views.find(Filters.eq("_id", householdId))
+                .projection(Projections.include("unitCode")).first()).map(d -> d.getString("unitCode"));
+    }
+
     public Optional<Document> find(String householdId) {
         return Optional.ofNullable(views.find(Filters.eq("_id", householdId)).first());
     }

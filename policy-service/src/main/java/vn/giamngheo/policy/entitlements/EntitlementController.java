@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.policy.catalog.PolicyCatalog;
 import vn.giamngheo.policy.decisions.AutomaticDecisions;
+import vn.giamngheo.policy.eligibility.HouseholdAreas;
 
 /** What a department owes, and what a household is owed, for a year, a quarter or a month. */
 @RestController
@@ -15,16 +16,21 @@ class EntitlementController {
     private final Entitlements entitlements;
     private final AutomaticDecisions decisions;
     private final PolicyCatalog catalog;
+    private final HouseholdAreas areas;
 
-    EntitlementController(PolicyCatalog catalog, AutomaticDecisions decisions) {
+    EntitlementController(PolicyCatalog catalog, AutomaticDecisions decisions, HouseholdAreas areas) {
         this.entitlements = new Entitlements(catalog);
         this.decisions = decisions;
         this.catalog = catalog;
+        this.areas = areas;
     }
 
     @GetMapping("/api/v1/entitlements")
     Entitlements.Report entitlements(@RequestParam(required = false) String department,
             @RequestParam(required = false) String period, @RequestParam(required = false) String householdId) {
+        // What a department owes over every household is for those who act for every unit; an officer of some
+        // units asks household by household.
+        areas.checkListOf(householdId);
         Entitlements.Period p = period(period);
         if (department != null) {
             if (!PolicyCatalog.DEPARTMENTS.contains(department)) {
