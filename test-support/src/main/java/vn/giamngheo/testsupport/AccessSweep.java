@@ -39,6 +39,11 @@ public final class AccessSweep {
     public enum Scope {
         /** One household or unit (named in the path, the query or the body): outside is 403 or 404. */
         HOUSEHOLD,
+        /**
+         * A request within the caller's own records (its round, its household) that names a record of the outside side
+         * (another ward's household): refused with any 4xx, and nothing changed.
+         */
+        CROSS,
         /** A list: outside is 403, or an answer that names none of the outside side's values. */
         LIST,
         /** Only for callers who act for every unit: every area-bound role gets a 403, inside and outside. */
@@ -211,6 +216,7 @@ public final class AccessSweep {
         int status = response.status();
         return switch (scope) {
             case HOUSEHOLD -> status == 403 || status == 404 ? null : "expected 403 or 404";
+            case CROSS -> status / 100 == 4 ? null : "expected a refusal (4xx)";
             case ALL_UNITS -> status == 403 ? null : "expected 403";
             case LIST -> {
                 if (status == 403 || status == 404) {

@@ -1,0 +1,158 @@
+package vn.giamngheo.household.access;
+
+import static vn.giamngheo.testsupport.AccessSweep.Scope.ALL_UNITS;
+import static vn.giamngheo.testsupport.AccessSweep.Scope.CROSS;
+import static vn.giamngheo.testsupport.AccessSweep.Scope.HOUSEHOLD;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+import vn.giamngheo.household.registry.Households;
+import vn.giamngheo.testsupport.AccessSweep;
+import vn.giamngheo.testsupport.Http;
+import vn.giamngheo.testsupport.MongoState;
+import vn.giamngheo.testsupport.ServiceIntegrationTest;
+
+/**
+ * Every endpoint of household-service × every area-bound role × households, review rounds and complaints inside and
+ * outside the token's units (issue 20): outside is refused and nothing changes, including requests that name another
+ * ward's household from within one's own round or household.
+ */
+@ServiceIntegrationTest
+class AccessSweepIT {
+
+    private static final String TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    MongoDatabase database;
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private JsonNode register(String unit) {
+        return Http.post(url("/api/v1/households"), Households.registrationJson(unit)).expectStatus(201).json();
+    }
+
+    /**
+     * Two households of {@code unit} (the second to be merged), a review round of the unit in its posting with the
+     * first household surveyed, and a complaint about it: their ids, by the names the requests below use.
+     */
+    Map<String, String> ward(String unit) {
+        JsonNode household = register(unit);
+        JsonNode other = register(unit);
+        String id = household.get("id").asString();
+        String round = Http.post(url("/api/v1/review-rounds"), "{\"unitCode\":\"" + unit + "\",\"kind\":\"MONTHLY\","
+                + "\"referenceDate\":\"" + TODAY + "\"}").expectStatus(201).json().get("round").get("id").asString();
+        String steps = "/api/v1/review-rounds/" + round;
+        Http.post(url(steps + "/surveys"), "{\"householdId\":\"" + id + "\",\"monthlyIncomePerCapitaVnd\":1800000,"
+                + "\"deprivedIndicators\":[\"HEALTH_INSURANCE\",\"SANITATION\",\"DRINKING_WATER\"]}").expectStatus(200);
+        Http.post(url(steps + "/village-meeting"), "{\"date\":\"" + TODAY + "\",\"participants\":20,\"votes\":[{"
+                + "\"householdId\":\"" + id + "\",\"agreeing\":15}]}").expectStatus(200);
+        Http.post(url(steps + "/posting"), "{\"startDate\":\"" + TODAY + "\"}").expectStatus(200);
+        String complaint = Http.post(url(steps + "/complaints"), "{\"householdId\":\"" + id + "\",\"text\":\"Hộ "
+                + "không đồng ý\",\"filedOn\":\"" + TODAY + "\"}").expectStatus(201).json().get("id").asString();
+        Map<String, String> side = new HashMap<>();
+        side.put("unit", unit);
+        side.put("householdId", id);
+        side.put("head", household.get("members").get(0).get("personId").asString());
+        side.put("spouse", household.get("members").get(1).get("personId").asString());
+        side.put("other", other.get("id").asString());
+        side.put("otherHead", other.get("members").get(0).get("personId").asString());
+        side.put("round", round);
+        side.put("complaint", complaint);
+        return side;
+    }
+
+    @Test
+    void anOfficerOfOneWardNeitherReadsNorChangesAnythingOfAnotherWard() {
+        Map<String, String> inside = ward("08707");
+        Map<String, String> outside = ward("08716");
+        // From within the caller's own round or household, a household of the other ward.
+        for (Map<String, String> side : java.util.List.of(inside, outside)) {
+            side.put("ownRound", inside.get("round"));
+            side.put("ownHousehold", inside.get("householdId"));
+            side.put("ownHead", inside.get("head"));
+        }
+        byte[] insideTemplate = Http.download(url("/api/v1/review-rounds/" + inside.get("round") + "/survey-template"));
+        byte[] outsideTemplate = Http.download(url("/api/v1/review-rounds/" + outside.get("round")
+                + "/survey-template"));
+        String member = """
+                {"member":{"fullName":"Nguyễn Thị Mai","dateOfBirth":"2001-02-03","sex":"FEMALE",
+                 "relationToHead":"CHILD"}}""";
+        AccessSweep.of(port, mappings)
+                .callers(AccessSweep.areaBoundCallers("08707", "EDUCATION"))
+                .inside(inside).outside(outside)
+                .state(MongoState.of(database))
+                .open("GET /api/v1/units", "GET /api/v1/standards", "POST /api/v1/assessments/evaluate", "GET /tu-danh-gia")
+                .get(HOUSEHOLD, "/api/v1/households?unitCode={unit}")
+                .get(ALL_UNITS, "/api/v1/households")
+                .get(HOUSEHOLD, "/api/v1/households/{householdId}")
+                .get(HOUSEHOLD, "/api/v1/households/{householdId}/classes")
+                .get(HOUSEHOLD, "/api/v1/households/{householdId}/history")
+                .get(HOUSEHOLD, "/api/v1/households/{householdId}/members/{head}/export")
+                .get(HOUSEHOLD, "/api/v1/review-rounds/{round}")
+                .get(HOUSEHOLD, "/api/v1/review-rounds/{round}/survey-template")
+                .call(HOUSEHOLD, "POST", "/api/v1/review-rounds/{round}/survey-upload", (path, side) ->
+                        Http.upload(path, "file", "phieu.xlsx", side.get("round").equals(inside.get("round")) ? insideTemplate : outsideTemplate))
+                .call(HOUSEHOLD, "POST", "/api/v1/households", Households.registrationJson("{unit}"))
+                .call(HOUSEHOLD, "POST", "/api/v1/households/import",
+                        "{\"households\":[" + Households.registrationJson("{unit}") + "]}")
+                .call(HOUSEHOLD, "POST", "/api/v1/review-rounds", "{\"unitCode\":\"{unit}\",\"kind\":\"MONTHLY\","
+                        + "\"referenceDate\":\"" + TODAY + "\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/review-rounds/{round}/surveys", "{\"householdId\":\"{householdId}\","
+                        + "\"monthlyIncomePerCapitaVnd\":4500000,\"deprivedIndicators\":[]}")
+                .call(CROSS, "POST", "/api/v1/review-rounds/{ownRound}/surveys", "{\"householdId\":\"{other}\","
+                        + "\"monthlyIncomePerCapitaVnd\":4500000,\"deprivedIndicators\":[]}")
+                .call(HOUSEHOLD, "POST", "/api/v1/review-rounds/{round}/village-meeting", "{\"date\":\"" + TODAY
+                        + "\",\"participants\":20,\"votes\":[{\"householdId\":\"{householdId}\",\"agreeing\":2}]}")
+                .call(HOUSEHOLD, "POST", "/api/v1/review-rounds/{round}/posting", "{\"startDate\":\"" + TODAY + "\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/review-rounds/{round}/complaints", "{\"householdId\":"
+                        + "\"{householdId}\",\"text\":\"Khiếu nại lần hai\",\"filedOn\":\"" + TODAY + "\"}")
+                .call(CROSS, "POST", "/api/v1/review-rounds/{ownRound}/complaints", "{\"householdId\":\"{other}\","
+                        + "\"text\":\"Khiếu nại\",\"filedOn\":\"" + TODAY + "\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/review-rounds/{round}/complaints/{complaint}/resolution",
+                        "{\"outcome\":\"REJECTED\",\"resolution\":\"Giữ nguyên kết quả\",\"resolvedOn\":\"" + TODAY
+                                + "\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/review-rounds/{round}/decision", "{\"number\":\"9/QĐ-UBND\","
+                        + "\"date\":\"" + TODAY + "\",\"signerRole\":\"COMMUNE_CHAIRMAN\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/privacy-notices", "{\"version\":"
+                        + "\"TB-2026-01\",\"givenOn\":\"" + TODAY + "\",\"method\":\"PAPER\",\"consented\":true}")
+                .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/members/{spouse}/correction",
+                        "{\"dateOfBirth\":\"1971-09-03\",\"reason\":\"Sai ngày sinh\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/members", member)
+                .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/head", "{\"newHeadPersonId\":\"{spouse}\","
+                        + "\"previousHeadRelation\":\"SPOUSE\"}")
+                .call(CROSS, "POST", "/api/v1/households/{ownHousehold}/merge", "{\"absorbedHouseholdId\":\"{other}\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/merge",
+                        "{\"absorbedHouseholdId\":\"{other}\"}")
+                .call(CROSS, "POST", "/api/v1/households/{ownHousehold}/members/{ownHead}/move",
+                        "{\"toHouseholdId\":\"{other}\",\"relationToHead\":\"OTHER\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/members/{head}/move",
+                        "{\"toHouseholdId\":\"{other}\",\"relationToHead\":\"OTHER\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/members/{head}/removal",
+                        "{\"reason\":\"DIED\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/split", "{\"personIds\":[\"{spouse}\"],"
+                        + "\"newHeadPersonId\":\"{spouse}\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/move-away", "{\"reason\":\"MOVED_AWAY\"}")
+                .call(ALL_UNITS, "POST", "/api/v1/simulations", "{\"standard\":\"VN-MPS-2027-2030\","
+                        + "\"referenceDate\":\"2027-01-01\"}")
+                .get(ALL_UNITS, "/api/v1/audit?householdId={householdId}")
+                .run();
+    }
+}
