@@ -37,10 +37,12 @@ public class ReviewService {
      * @param signerRoles        roles that may sign a decision (domain README decision 5: configurable, since the
      *                           district step no longer exists after 2025-07-01)
      * @param postingWorkingDays default length of the public posting
+     * @param maxUploadRows      households one survey spreadsheet may list (the largest commune's, with room)
      */
     @Validated
     @ConfigurationProperties("household.review")
-    public record ReviewProperties(@NotEmpty Set<String> signerRoles, @Min(1) @Max(30) int postingWorkingDays) {
+    public record ReviewProperties(@NotEmpty Set<String> signerRoles, @Min(1) @Max(30) int postingWorkingDays,
+            @Min(1) @Max(200_000) int maxUploadRows) {
     }
 
     /** A meeting's vote on one household. */
@@ -275,7 +277,7 @@ public class ReviewService {
         int unchanged = 0;
         int rejected = 0;
         List<SurveySpreadsheet.Problem> errors = new java.util.ArrayList<>();
-        for (SurveySpreadsheet.SheetRow row : SurveySpreadsheet.read(file, standard)) {
+        for (SurveySpreadsheet.SheetRow row : SurveySpreadsheet.read(file, standard, properties.maxUploadRows())) {
             if (!row.problems().isEmpty()) {
                 rejected++;
                 errors.addAll(row.problems());

@@ -1,5 +1,6 @@
 package vn.giamngheo.household.review;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -96,11 +100,21 @@ final class SurveySpreadsheet {
         }
     }
 
-    /** Reads every data row; a file that is not a survey spreadsheet at all is refused as a whole. */
-    static List<SheetRow> read(InputStream in, PovertyStandard standard) {
+    /**
+     * Reads every data row; a file that is not a survey spreadsheet at all, or has more than {@code maxRows} rows, is
+     * refused as a whole.
+     */
+    static List<SheetRow> read(InputStream in, PovertyStandard standard, int maxRows) {
+        byte[] file;
+        try {
+            file = in.readAllBytes();
+        } catch (IOException e) {
+            throw ReviewRuleException.invalid("file", "cannot be read: " + e.getMessage());
+        }
+        checkRowCount(file, maxRows);
         Workbook workbook;
         try {
-            workbook = WorkbookFactory.create(in);
+            workbook = WorkbookFactory.create(new ByteArrayInputStream(file));
         } catch (IOException | RuntimeException e) {
             throw ReviewRuleException.invalid("file", "not an Excel workbook (.xlsx): " + e.getMessage());
         }
@@ -205,6 +219,80 @@ final class SurveySpreadsheet {
     }
 
     /** A template row the officer has not filled in: only the prefilled id, name and member count. */
+    /** Unpacked, a sheet larger than this is no survey list (a row of the template takes well under 1 KB). */
+    private static final long MAX_SHEET_BYTES = 128L * 1024 * 1024;
+
+    /**
+     * Counts the rows of each sheet in the file's XML before the workbook is built: building it costs about the same
+     * per row whatever the row holds, and a file of 83,441 rows cost 53 s of CPU before any of them was refused. A file
+     * that is not a zip is left to the workbook reader, which says what it is not.
+     */
+    static void checkRowCount(byte[] file, int maxRows) {
+        // The central directory, as POI reads it: a streaming zip reader refuses some valid workbooks (stored entries
+        // with data descriptors), and what it cannot read must not pass unchecked.
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(file)).get()) {
+            for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntries())) {
+                if (!entry.getName().startsWith("xl/worksheets/") || !entry.getName().endsWith(".xml")) {
+                    continue;
+                }
+                try (InputStream sheet = zip.getInputStream(entry)) {
+                    if (rowsIn(sheet, maxRows + HEADING_ROWS) > maxRows + HEADING_ROWS) {
+                        throw ReviewRuleException.invalid("file", "has more than " + maxRows + " rows; a round's "
+                                + "list has at most " + maxRows + " households: split the file");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // Not a zip at all: WorkbookFactory says what the file is not.
+        }
+    }
+
+    private static final int HEADING_ROWS = 2;
+
+    /** The {@code <row>} elements of a sheet's XML (with or without a namespace prefix), counted up to past the limit. */
+    private static long rowsIn(InputStream sheet, int limit) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long rows = 0;
+        long total = 0;
+        // Matches "row" as a tag's local name: after '<' (or the ':' of a prefix), in a tag that is not a closing one,
+        // and followed by what may end a name.
+        int matched = -1;
+        boolean closing = false;
+        byte previous = 0;
+        int read;
+        while ((read = sheet.read(buffer)) > 0) {
+            total += read;
+            if (total > MAX_SHEET_BYTES) {
+                throw ReviewRuleException.invalid("file", "a sheet is larger than " + MAX_SHEET_BYTES / 1024 / 1024
+                        + " MB unpacked; a round's list is far smaller");
+            }
+            for (int i = 0; i < read; i++) {
+                byte b = buffer[i];
+                if (previous == '<') {
+                    closing = b == '/';
+                }
+                if (matched == 3) {
+                    if (!closing && (b == ' ' || b == '>' || b == '/' || b == '\t' || b == '\n' || b == '\r')) {
+                        rows++;
+                    }
+                    matched = -1;
+                } else if (matched >= 0 && b == "row".charAt(matched)) {
+                    matched++;
+                } else {
+                    matched = -1;
+                }
+                if (b == '<' || b == ':') {
+                    matched = 0;
+                }
+                previous = b;
+            }
+            if (rows > limit) {
+                return rows;
+            }
+        }
+        return rows;
+    }
+
     private static boolean notFilledIn(Row row, DataFormatter formatter, Set<Integer> prefilled) {
         for (Cell cell : row) {
             if (!prefilled.contains(cell.getColumnIndex()) && !formatter.formatCellValue(cell).isBlank()) {

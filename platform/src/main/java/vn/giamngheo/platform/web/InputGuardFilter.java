@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -20,9 +21,11 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The edge of every JSON request body from outside: at most {@code maxBytes} (413 otherwise, nothing read further),
- * and no field name starting with {@code $} (400: a MongoDB operator such as {@code $gt} has no place in input and
- * must never reach a query). Other malformed JSON is left to the controller's own 400.
+ * The edge of every request body from outside but a multipart upload (which has its own limits): at most
+ * {@code maxBytes} whatever its declared type (413 otherwise, nothing read further); and in JSON ({@code application/json}
+ * and every {@code application/*+json}, which the JSON converter reads alike) no field name starting with {@code $}
+ * (400: a MongoDB operator such as {@code $gt} has no place in input and must never reach a query). Other malformed
+ * JSON is left to the controller's own 400.
  */
 public class InputGuardFilter extends OncePerRequestFilter {
 
@@ -36,7 +39,20 @@ public class InputGuardFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type == null || !type.toLowerCase().startsWith("application/json");
+        boolean noBody = type == null && request.getContentLengthLong() <= 0
+                && request.getHeader("Transfer-Encoding") == null;
+        return noBody || (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/"));
+    }
+
+    static boolean json(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        int parameters = type.indexOf(';');
+        String mediaType = (parameters < 0 ? type : type.substring(0, parameters)).strip();
+        return mediaType.equals("application/json")
+                || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
     }
 
     @Override
@@ -53,7 +69,7 @@ public class InputGuardFilter extends OncePerRequestFilter {
                     + " bytes");
             return;
         }
-        String operator = operatorKey(body);
+        String operator = json(request.getContentType()) ? operatorKey(body) : null;
         if (operator != null) {
             Problems.invalid(response, operator, "field names starting with '$' are not accepted");
             return;

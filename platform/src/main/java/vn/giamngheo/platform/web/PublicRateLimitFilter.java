@@ -14,8 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Rate limiting of the public (anonymous) API: each client address may make {@code perMinute} calls a minute without
- * a token (a token bucket that refills continuously); beyond that a 429 with {@code Retry-After}. Signed-in calls are
- * not limited here (they are accountable through the audit), nor are partners' signed callbacks (one partner
+ * a bearer token (a token bucket that refills continuously); beyond that a 429 with {@code Retry-After}. Signed-in calls
+ * are not limited here (they are accountable through the audit), nor are partners' signed callbacks (one partner
  * address sends them all; the endpoint checks the signature). Pages and health checks are not counted.
  */
 public class PublicRateLimitFilter extends OncePerRequestFilter {
@@ -35,8 +35,19 @@ public class PublicRateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/") || request.getHeader("Authorization") != null
+        return !request.getRequestURI().startsWith("/api/") || bearer(request)
                 || signedCallbacks.contains(request.getRequestURI());
+    }
+
+    /**
+     * A bearer token is either valid, and the caller accountable, or answered 401 by the resource server before
+     * anything else runs. Any other Authorization header (Basic, garbage) is ignored by the resource server and the
+     * call runs anonymously: it counts as anonymous here too.
+     */
+    private static boolean bearer(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && authorization.length() > 7;
     }
 
     @Override

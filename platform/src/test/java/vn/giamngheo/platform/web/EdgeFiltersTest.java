@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import vn.giamngheo.testsupport.SettableClock;
 
 class EdgeFiltersTest {
@@ -49,5 +51,50 @@ class EdgeFiltersTest {
         assertThat(limit.shouldNotFilter(callback)).isTrue();
         assertThat(limit.shouldNotFilter(signedIn)).isTrue();
         assertThat(limit.shouldNotFilter(anonymous)).isFalse();
+    }
+
+    /** The probe walked around the limit with any Authorization header that was not a bearer token. */
+    @Test
+    void anAuthorizationHeaderThatIsNotABearerTokenIsStillAnAnonymousCall() {
+        PublicRateLimitFilter limit = new PublicRateLimitFilter(1, List.of(),
+                new SettableClock(Instant.parse("2026-11-25T00:00:00Z")));
+        for (String header : List.of("Basic YWRtaW46YWRtaW4=", "x", "Bearer", "Bearer ", "Token abc", "Digest a=1")) {
+            MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/assessments/evaluate");
+            request.addHeader("Authorization", header);
+            assertThat(limit.shouldNotFilter(request)).as(header).isFalse();
+        }
+        MockHttpServletRequest lowerCase = new MockHttpServletRequest("GET", "/api/v1/households");
+        lowerCase.addHeader("Authorization", "bearer eyJ.x.y");
+        assertThat(limit.shouldNotFilter(lowerCase)).isTrue();
+    }
+
+    private static MockHttpServletResponse guard(String contentType, byte[] body) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/assessments/evaluate");
+        request.setContentType(contentType);
+        request.setContent(body);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        new InputGuardFilter(1024).doFilter(request, response, new MockFilterChain());
+        return response;
+    }
+
+    /** The probe sent an 8 MiB body as application/merge-patch+json and it was read whole, operators and all. */
+    @Test
+    void everyJsonTypeAndEveryOtherBodyAreBoundedAndJsonIsCheckedForOperators() throws Exception {
+        byte[] big = ("{\"village\":\"" + "x".repeat(4096) + "\"}").getBytes(StandardCharsets.UTF_8);
+        for (String type : List.of("application/json", "application/json;charset=UTF-8", "application/merge-patch+json",
+                "application/problem+json; charset=utf-8", "APPLICATION/VND.API+JSON", "text/csv", "text/plain",
+                "application/octet-stream", "application/x-www-form-urlencoded")) {
+            assertThat(guard(type, big).getStatus()).as(type).isEqualTo(413);
+        }
+        byte[] operator = "{\"unitCode\":{\"$gt\":\"\"}}".getBytes(StandardCharsets.UTF_8);
+        for (String type : List.of("application/json", "application/merge-patch+json", "application/vnd.x+json")) {
+            MockHttpServletResponse refused = guard(type, operator);
+            assertThat(refused.getStatus()).as(type).isEqualTo(400);
+            assertThat(refused.getContentAsString()).contains("/unitCode/$gt");
+        }
+        assertThat(guard("text/csv", "year,unitCode\n2026,$gt".getBytes(StandardCharsets.UTF_8)).getStatus())
+                .isEqualTo(200);
+        assertThat(guard("multipart/form-data; boundary=x", big).getStatus()).as("uploads have their own limit")
+                .isEqualTo(200);
     }
 }

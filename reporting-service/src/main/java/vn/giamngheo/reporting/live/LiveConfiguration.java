@@ -31,6 +31,6 @@ class LiveConfiguration {
     LiveProgress liveProgress(Areas areas, FigureCalculator calculator, Plans plans, Progress progress,
             ProgressStore store, Clock clock, FactIndex index, ReportingProperties properties) {
         return new LiveProgress(areas, calculator, plans, progress, store, clock, index,
-                properties.live().toMillis());
+                properties.live().toMillis(), properties.streams().heartbeat());
     }
 }

@@ -1,8 +1,13 @@
 package vn.giamngheo.reporting.live;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +38,8 @@ class LiveController {
     }
 
     private final java.util.Map<String, CachedTrend> trends = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Integer> streamsByClient = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicInteger openStreams = new AtomicInteger();
     private final FactIndex index;
 
     private final LiveProgress live;
@@ -42,7 +49,9 @@ class LiveController {
     private final ReportingProperties properties;
 
     LiveController(LiveProgress live, Areas areas, FigureCalculator calculator, Clock clock,
-            ReportingProperties properties, FactIndex index) {
+            ReportingProperties properties, FactIndex index, MeterRegistry registry) {
+        Gauge.builder("giamngheo.live.streams", openStreams, AtomicInteger::get)
+                .description("Live (server-sent events) streams held open").register(registry);
         this.index = index;
         this.live = live;
         this.areas = areas;
@@ -78,9 +87,45 @@ class LiveController {
         return new Dashboard(live.snapshot(resolved), cached.points());
     }
 
-    /** Server-sent events named {@code figures}, each a {@link Snapshot}: the current one, then each change. */
+    /**
+     * Server-sent events named {@code figures}, each a {@link Snapshot}: the current one, then each change. Open to
+     * anyone, so the streams one address holds, and all together, are bounded (a 429 beyond).
+     */
     @GetMapping(path = "/api/v1/areas/{area}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@PathVariable String area) {
-        return live.subscribe(areas.resolve(area, LocalDate.now(clock)));
+    SseEmitter stream(@PathVariable String area, HttpServletRequest request) {
+        Area resolved = areas.resolve(area, LocalDate.now(clock));
+        String client = request.getRemoteAddr();
+        ReportingProperties.Streams limits = properties.streams();
+        if (openStreams.incrementAndGet() > limits.total()) {
+            openStreams.decrementAndGet();
+            throw tooMany("The service holds its most live streams (" + limits.total() + ")");
+        }
+        boolean[] taken = {false};
+        streamsByClient.compute(client, (c, n) -> {
+            int held = n == null ? 0 : n;
+            taken[0] = held < limits.perClient();
+            return taken[0] ? held + 1 : n;
+        });
+        if (!taken[0]) {
+            openStreams.decrementAndGet();
+            throw tooMany("Your address holds " + limits.perClient() + " live streams already; close one first");
+        }
+        java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Runnable release = () -> {
+            if (held.compareAndSet(true, false)) {
+                streamsByClient.computeIfPresent(client, (c, n) -> n <= 1 ? null : n - 1);
+                openStreams.decrementAndGet();
+            }
+        };
+        try {
+            return live.subscribe(resolved, release);
+        } catch (RuntimeException e) {
+            release.run();
+            throw e;
+        }
+    }
+
+    private static ApiException tooMany(String detail) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, detail, List.of());
     }
 }

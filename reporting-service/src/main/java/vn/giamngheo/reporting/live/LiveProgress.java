@@ -51,8 +51,10 @@ public class LiveProgress implements SmartLifecycle {
     private final ProgressStore store;
     private final Clock clock;
     private final long periodMillis;
+    private final long heartbeatNanos;
+    private long lastHeartbeat = System.nanoTime();
     private final BlockingQueue<Boolean> signals = new ArrayBlockingQueue<>(1);
-    private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private final Map<String, Snapshot> sent = new ConcurrentHashMap<>();
     private final java.util.Set<String> changed = ConcurrentHashMap.newKeySet();
     private final FactIndex index;
@@ -64,7 +66,8 @@ public class LiveProgress implements SmartLifecycle {
     private Thread thread;
 
     LiveProgress(Areas areas, FigureCalculator calculator, Plans plans, Progress progress, ProgressStore store,
-            Clock clock, FactIndex index, long periodMillis) {
+            Clock clock, FactIndex index, long periodMillis, java.time.Duration heartbeat) {
+        this.heartbeatNanos = heartbeat.toNanos();
         this.areas = areas;
         this.calculator = calculator;
         this.plans = plans;
@@ -122,26 +125,49 @@ public class LiveProgress implements SmartLifecycle {
                 areas.communesWithin(area, today).stream().map(a -> figures.get(a.key())).toList(), plan);
     }
 
-    /** An SSE stream of {@code area}'s snapshots, starting with the current one. */
-    public SseEmitter subscribe(Area area) {
+    /** An open stream, and what to run once when it ends (however it ends: completed, timed out, failed, gone). */
+    private record Subscriber(SseEmitter emitter, List<Subscriber> list, Runnable closed,
+            java.util.concurrent.atomic.AtomicBoolean open) {
+
+        void close() {
+            if (open.compareAndSet(true, false)) {
+                list.remove(this);
+                closed.run();
+            }
+        }
+    }
+
+    /** An SSE stream of {@code area}'s snapshots, starting with the current one; {@code closed} runs once at its end. */
+    public SseEmitter subscribe(Area area, Runnable closed) {
         SseEmitter emitter = new SseEmitter(0L);
-        List<SseEmitter> list = subscribers.computeIfAbsent(area.key(), k -> new CopyOnWriteArrayList<>());
-        list.add(emitter);
-        Runnable remove = () -> list.remove(emitter);
-        emitter.onCompletion(remove);
-        emitter.onTimeout(remove);
-        emitter.onError(e -> remove.run());
+        List<Subscriber> list = subscribers.computeIfAbsent(area.key(), k -> new CopyOnWriteArrayList<>());
+        Subscriber subscriber = new Subscriber(emitter, list, closed, new java.util.concurrent.atomic.AtomicBoolean(true));
+        list.add(subscriber);
+        emitter.onCompletion(subscriber::close);
+        emitter.onTimeout(subscriber::close);
+        emitter.onError(e -> subscriber.close());
         Snapshot current = snapshot(area);
         sent.put(area.key(), current);
-        send(emitter, current, list);
+        send(subscriber, current);
         return emitter;
     }
 
-    private void send(SseEmitter emitter, Snapshot snapshot, List<SseEmitter> list) {
+    /** An SSE comment to every stream: a write to a client that has gone fails, and frees its place. */
+    private void heartbeat() {
+        subscribers.values().forEach(list -> list.forEach(subscriber -> {
+            try {
+                subscriber.emitter().send(SseEmitter.event().comment(""));
+            } catch (IOException | IllegalStateException e) {
+                subscriber.close();
+            }
+        }));
+    }
+
+    private void send(Subscriber subscriber, Snapshot snapshot) {
         try {
-            emitter.send(SseEmitter.event().name("figures").data(snapshot, MediaType.APPLICATION_JSON));
+            subscriber.emitter().send(SseEmitter.event().name("figures").data(snapshot, MediaType.APPLICATION_JSON));
         } catch (IOException | IllegalStateException e) {
-            list.remove(emitter);
+            subscriber.close();
         }
     }
 
@@ -191,7 +217,7 @@ public class LiveProgress implements SmartLifecycle {
             Snapshot snapshot = snapshot(watched.get(key), today, figures);
             if (!snapshot.equals(sent.get(key))) {
                 sent.put(key, snapshot);
-                list.forEach(emitter -> send(emitter, snapshot, list));
+                list.forEach(subscriber -> send(subscriber, snapshot));
             }
         });
     }
@@ -235,6 +261,10 @@ public class LiveProgress implements SmartLifecycle {
                 signals.poll(periodMillis, TimeUnit.MILLISECONDS);
                 long started = System.nanoTime();
                 recompute();
+                if (started - lastHeartbeat >= heartbeatNanos) {
+                    lastHeartbeat = started;
+                    heartbeat();
+                }
                 // Under a stream of events a pass would follow a pass at once, each writing and publishing every
                 // changed indicator: a short pause folds the events of the pause into the next pass instead.
                 long rest = MIN_GAP_MILLIS - (System.nanoTime() - started) / 1_000_000;
@@ -263,7 +293,7 @@ public class LiveProgress implements SmartLifecycle {
         if (thread != null) {
             thread.interrupt();
         }
-        subscribers.values().forEach(list -> list.forEach(SseEmitter::complete));
+        subscribers.values().forEach(list -> list.forEach(subscriber -> subscriber.emitter().complete()));
     }
 
     @Override
