@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,8 +33,12 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import vn.giamngheo.contracts.CloudEventHeaders;
 import vn.giamngheo.contracts.Topics;
+import vn.giamngheo.platform.dependencies.DependencyProperties;
+import vn.giamngheo.platform.dependencies.UntilAvailable;
+import vn.giamngheo.platform.messaging.EventDispatcher;
 import vn.giamngheo.platform.messaging.EventMetrics;
 import vn.giamngheo.platform.mongo.MongoPingHealthIndicator;
+import vn.giamngheo.platform.mongo.MongoTimeouts;
 import vn.giamngheo.platform.outbox.Outbox;
 import vn.giamngheo.platform.outbox.OutboxCollection;
 import vn.giamngheo.platform.outbox.OutboxRelay;
@@ -43,7 +48,7 @@ import vn.giamngheo.platform.web.ProblemDetailsAdvice;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration"})
-@EnableConfigurationProperties(PlatformProperties.class)
+@EnableConfigurationProperties({PlatformProperties.class, DependencyProperties.class})
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -74,15 +79,44 @@ public class PlatformAutoConfiguration {
         return client.getDatabase(name);
     }
 
+    /** Also the customizer that sets the client's timeouts, before Boot creates the client. */
     @Bean
-    MongoPingHealthIndicator mongoHealthIndicator(MongoDatabase database) {
-        return new MongoPingHealthIndicator(database);
+    MongoTimeouts mongoTimeouts(DependencyProperties dependencies) {
+        return new MongoTimeouts(dependencies.mongodb());
     }
 
     @Bean
-    OutboxRelay outboxRelay(MongoDatabase database, KafkaProperties kafka, KafkaConnectionDetails connection,
-            ObjectProvider<OutboxCollection> collections, PlatformProperties properties, EventMetrics metrics) {
-        return new OutboxRelay(database, outboxProducer(kafka, connection, properties),
+    MongoPingHealthIndicator mongoHealthIndicator(MongoDatabase database, MongoTimeouts timeouts) {
+        return new MongoPingHealthIndicator(database, timeouts.healthTimeout());
+    }
+
+    @Bean
+    UntilAvailable untilAvailable(DependencyProperties dependencies, MeterRegistry registry) {
+        return new UntilAvailable(dependencies.backoff(), registry);
+    }
+
+    /**
+     * Every dispatcher that is a bean is a binding: it waits out an unavailable dependency instead of letting the
+     * binder count the failure toward dead-lettering (see {@link EventDispatcher}). Dispatchers built by hand for a
+     * replay inside a request throw, so that their caller gets a 503.
+     */
+    @Bean
+    static BeanPostProcessor bindingsWaitWhileUnavailable(ObjectProvider<UntilAvailable> untilAvailable) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof EventDispatcher dispatcher
+                        ? dispatcher.waitingWhileUnavailable(untilAvailable.getObject()) : bean;
+            }
+        };
+    }
+
+    /** Its sweep reads and bulk removals touch up to a batch of aggregates: the long bound. */
+    @Bean
+    OutboxRelay outboxRelay(MongoDatabase database, MongoTimeouts timeouts, KafkaProperties kafka,
+            KafkaConnectionDetails connection, ObjectProvider<OutboxCollection> collections,
+            PlatformProperties properties, EventMetrics metrics) {
+        return new OutboxRelay(timeouts.forLongOperations(database), outboxProducer(kafka, connection, properties),
                 collections.orderedStream().toList(), properties.messaging().relay(), metrics);
     }
 
@@ -138,7 +172,7 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    ProblemDetailsAdvice problemDetailsAdvice() {
-        return new ProblemDetailsAdvice();
+    ProblemDetailsAdvice problemDetailsAdvice(DependencyProperties dependencies) {
+        return new ProblemDetailsAdvice(dependencies.retryAfter());
     }
 }
