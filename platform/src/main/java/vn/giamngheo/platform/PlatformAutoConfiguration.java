@@ -18,6 +18,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,6 +28,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
@@ -34,6 +38,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import vn.giamngheo.contracts.CloudEventHeaders;
 import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.platform.dependencies.DependencyProperties;
+import vn.giamngheo.platform.dependencies.Unavailable;
 import vn.giamngheo.platform.dependencies.UntilAvailable;
 import vn.giamngheo.platform.messaging.EventDispatcher;
 import vn.giamngheo.platform.messaging.EventMetrics;
@@ -50,6 +55,8 @@ import vn.giamngheo.platform.web.ProblemDetailsAdvice;
         "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration"})
 @EnableConfigurationProperties({PlatformProperties.class, DependencyProperties.class})
 public class PlatformAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformAutoConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -109,6 +116,27 @@ public class PlatformAutoConfiguration {
                         ? dispatcher.waitingWhileUnavailable(untilAvailable.getObject()) : bean;
             }
         };
+    }
+
+    /**
+     * A scheduled job (a sender's sweep, a reminder) that meets an unavailable dependency simply runs at its next
+     * time: a warning line instead of a stack trace at every tick of the outage. Other errors are logged as before.
+     */
+    @Bean
+    SimpleAsyncTaskSchedulerCustomizer jobsOutliveUnavailableDependencies() {
+        return scheduler -> scheduler.setErrorHandler(PlatformAutoConfiguration::scheduledJobFailed);
+    }
+
+    @Bean
+    ThreadPoolTaskSchedulerCustomizer pooledJobsOutliveUnavailableDependencies() {
+        return scheduler -> scheduler.setErrorHandler(PlatformAutoConfiguration::scheduledJobFailed);
+    }
+
+    private static void scheduledJobFailed(Throwable failure) {
+        Unavailable.of(failure).ifPresentOrElse(
+                unavailable -> log.warn("A scheduled job did not run, {}; it runs again at its next time",
+                        unavailable.summary()),
+                () -> log.error("Unexpected error occurred in scheduled task", failure));
     }
 
     /** Its sweep reads and bulk removals touch up to a batch of aggregates: the long bound. */
