@@ -94,7 +94,7 @@ public class PlatformAutoConfiguration {
 
     @Bean
     MongoPingHealthIndicator mongoHealthIndicator(MongoDatabase database, MongoTimeouts timeouts) {
-        return new MongoPingHealthIndicator(database, timeouts.healthTimeout());
+        return new MongoPingHealthIndicator(timeouts.forHealth(database));
     }
 
     @Bean

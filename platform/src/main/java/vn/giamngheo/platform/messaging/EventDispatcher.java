@@ -27,7 +27,9 @@ import vn.giamngheo.platform.dependencies.UntilAvailable;
  * <p>Except that MongoDB or Kafka being {@link Unavailable} is no fault of the event: a dispatcher that is a binding
  * (every {@code EventDispatcher} bean, see {@link #waitingWhileUnavailable}) then holds the record, waits and tries
  * again for as long as it takes, so a database outage delays events instead of dead-lettering them. While it waits the
- * record is not acknowledged: if the service stops meanwhile, the record is delivered again after the restart. A
+ * record is not acknowledged: if the service stops meanwhile, the record is delivered again after the restart; a wait
+ * longer than the consumer's {@code max.poll.interval.ms} (5 min) makes the group rebalance and the record is
+ * delivered again too, which the idempotent handlers absorb. A
  * dispatcher built for a replay inside a request (reporting's reconciliation) throws instead, and its caller is
  * answered 503.
  */

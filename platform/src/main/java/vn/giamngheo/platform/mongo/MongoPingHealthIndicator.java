@@ -1,24 +1,23 @@
 package vn.giamngheo.platform.mongo;
 
 import com.mongodb.client.MongoDatabase;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
  * MongoDB health by {@code ping} on the service's own database. Boot's indicator sends {@code hello}, which
- * mongo-java-server (the local stack) does not implement; {@code ping} works on it and on MongoDB 7 alike. The ping
- * has its own short bound: a stalled database makes the health DOWN within it, instead of holding the caller.
+ * mongo-java-server (the local stack) does not implement; {@code ping} works on it and on MongoDB 7 alike. Give it
+ * the database with the health bound ({@link MongoTimeouts#forHealth}): a stalled database then makes the health DOWN
+ * within that bound instead of holding the caller.
  */
 public class MongoPingHealthIndicator extends AbstractHealthIndicator {
 
     private final MongoDatabase database;
 
-    public MongoPingHealthIndicator(MongoDatabase database, Duration bound) {
+    public MongoPingHealthIndicator(MongoDatabase database) {
         super("MongoDB ping failed");
-        this.database = database.withTimeout(bound.toMillis(), TimeUnit.MILLISECONDS);
+        this.database = database;
     }
 
     @Override

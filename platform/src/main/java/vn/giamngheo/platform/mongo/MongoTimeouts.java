@@ -5,7 +5,6 @@ import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.cursor.TimeoutMode;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.bson.conversions.Bson;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
@@ -61,8 +60,9 @@ public class MongoTimeouts implements MongoClientSettingsBuilderCustomizer, Orde
         return database.withTimeout(config.longOperationTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    public Duration healthTimeout() {
-        return config.healthTimeout();
+    /** {@code database} with the short bound of a health check. */
+    public MongoDatabase forHealth(MongoDatabase database) {
+        return database.withTimeout(config.healthTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -35,13 +35,14 @@ class MongoTimeoutsTest {
     }
 
     @Test
-    void longOperationsGetTheLongBoundAndScansABoundPerBatch() {
+    void longOperationsGetTheLongBoundHealthTheShortOneAndScansABoundPerBatch() {
         try (MongoClient client = MongoClients.create(settings("mongodb://127.0.0.1:1"))) {
             var collection = client.getDatabase("t").getCollection("households");
 
             assertThat(collection.getTimeout(TimeUnit.MILLISECONDS)).isEqualTo(2500);
             assertThat(timeouts.forLongOperations(collection).getTimeout(TimeUnit.SECONDS)).isEqualTo(120);
             assertThat(timeouts.forLongOperations(client.getDatabase("t")).getTimeout(TimeUnit.SECONDS)).isEqualTo(120);
+            assertThat(timeouts.forHealth(client.getDatabase("t")).getTimeout(TimeUnit.MILLISECONDS)).isEqualTo(1000);
             // Nothing is sent until the cursor is iterated: building the scan must not fail.
             assertThat(MongoTimeouts.scan(collection, new Document())).isNotNull();
         }
