@@ -18,6 +18,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,6 +28,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -33,8 +38,13 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import vn.giamngheo.contracts.CloudEventHeaders;
 import vn.giamngheo.contracts.Topics;
+import vn.giamngheo.platform.dependencies.DependencyProperties;
+import vn.giamngheo.platform.dependencies.Unavailable;
+import vn.giamngheo.platform.dependencies.UntilAvailable;
+import vn.giamngheo.platform.messaging.EventDispatcher;
 import vn.giamngheo.platform.messaging.EventMetrics;
 import vn.giamngheo.platform.mongo.MongoPingHealthIndicator;
+import vn.giamngheo.platform.mongo.MongoTimeouts;
 import vn.giamngheo.platform.outbox.Outbox;
 import vn.giamngheo.platform.outbox.OutboxCollection;
 import vn.giamngheo.platform.outbox.OutboxRelay;
@@ -47,8 +57,10 @@ import vn.giamngheo.platform.web.ProblemDetailsAdvice;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration"})
-@EnableConfigurationProperties(PlatformProperties.class)
+@EnableConfigurationProperties({PlatformProperties.class, DependencyProperties.class})
 public class PlatformAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformAutoConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -91,15 +103,65 @@ public class PlatformAutoConfiguration {
         return client.getDatabase(name);
     }
 
+    /** Also the customizer that sets the client's timeouts, before Boot creates the client. */
     @Bean
-    MongoPingHealthIndicator mongoHealthIndicator(MongoDatabase database) {
-        return new MongoPingHealthIndicator(database);
+    MongoTimeouts mongoTimeouts(DependencyProperties dependencies) {
+        return new MongoTimeouts(dependencies.mongodb());
     }
 
     @Bean
-    OutboxRelay outboxRelay(MongoDatabase database, KafkaProperties kafka, KafkaConnectionDetails connection,
-            ObjectProvider<OutboxCollection> collections, PlatformProperties properties, EventMetrics metrics) {
-        return new OutboxRelay(database, outboxProducer(kafka, connection, properties),
+    MongoPingHealthIndicator mongoHealthIndicator(MongoDatabase database, MongoTimeouts timeouts) {
+        return new MongoPingHealthIndicator(timeouts.forHealth(database));
+    }
+
+    @Bean
+    UntilAvailable untilAvailable(DependencyProperties dependencies, MeterRegistry registry) {
+        return new UntilAvailable(dependencies.backoff(), registry);
+    }
+
+    /**
+     * Every dispatcher that is a bean is a binding: it waits out an unavailable dependency instead of letting the
+     * binder count the failure toward dead-lettering (see {@link EventDispatcher}). Dispatchers built by hand for a
+     * replay inside a request throw, so that their caller gets a 503.
+     */
+    @Bean
+    static BeanPostProcessor bindingsWaitWhileUnavailable(ObjectProvider<UntilAvailable> untilAvailable) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof EventDispatcher dispatcher
+                        ? dispatcher.waitingWhileUnavailable(untilAvailable.getObject()) : bean;
+            }
+        };
+    }
+
+    /**
+     * A scheduled job (a sender's sweep, a reminder) that meets an unavailable dependency simply runs at its next
+     * time: a warning line instead of a stack trace at every tick of the outage. Other errors are logged as before.
+     */
+    @Bean
+    SimpleAsyncTaskSchedulerCustomizer jobsOutliveUnavailableDependencies() {
+        return scheduler -> scheduler.setErrorHandler(PlatformAutoConfiguration::scheduledJobFailed);
+    }
+
+    @Bean
+    ThreadPoolTaskSchedulerCustomizer pooledJobsOutliveUnavailableDependencies() {
+        return scheduler -> scheduler.setErrorHandler(PlatformAutoConfiguration::scheduledJobFailed);
+    }
+
+    private static void scheduledJobFailed(Throwable failure) {
+        Unavailable.of(failure).ifPresentOrElse(
+                unavailable -> log.warn("A scheduled job did not run, {}; it runs again at its next time",
+                        unavailable.summary()),
+                () -> log.error("Unexpected error occurred in scheduled task", failure));
+    }
+
+    /** Its sweep reads and bulk removals touch up to a batch of aggregates: the long bound. */
+    @Bean
+    OutboxRelay outboxRelay(MongoDatabase database, MongoTimeouts timeouts, KafkaProperties kafka,
+            KafkaConnectionDetails connection, ObjectProvider<OutboxCollection> collections,
+            PlatformProperties properties, EventMetrics metrics) {
+        return new OutboxRelay(timeouts.forLongOperations(database), outboxProducer(kafka, connection, properties),
                 collections.orderedStream().toList(), properties.messaging().relay(), metrics);
     }
 
@@ -155,7 +217,7 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    ProblemDetailsAdvice problemDetailsAdvice() {
-        return new ProblemDetailsAdvice();
+    ProblemDetailsAdvice problemDetailsAdvice(DependencyProperties dependencies) {
+        return new ProblemDetailsAdvice(dependencies.retryAfter());
     }
 }

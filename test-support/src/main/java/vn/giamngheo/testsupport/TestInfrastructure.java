@@ -1,7 +1,10 @@
 package vn.giamngheo.testsupport;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -24,6 +27,11 @@ public final class TestInfrastructure {
     private static String kafka;
     private static String mongo;
     private static Boolean containers;
+    /** The embedded Mongo: its data outlives a stop ({@link #stopMongo}), its port is kept for the restart. */
+    private static MongoBackend mongoBackend;
+    private static MongoServer mongoServer;
+    private static int mongoPort;
+    private static MongoDBContainer mongoContainer;
 
     private TestInfrastructure() {
     }
@@ -40,6 +48,38 @@ public final class TestInfrastructure {
             mongo = useContainers() ? startMongoContainer() : startMongoJavaServer();
         }
         return mongo;
+    }
+
+    /**
+     * Makes MongoDB unavailable to everything in this JVM until {@link #startMongo}: the embedded server stops
+     * listening and closes every connection (clients fail fast, then wait for server selection), keeping its data;
+     * a container is paused (connections stay open and nothing answers). Call {@link #startMongo} in a {@code finally}
+     * block: the other tests of the JVM share this database.
+     */
+    public static synchronized void stopMongo() {
+        mongoConnectionString();
+        if (mongoContainer != null) {
+            mongoContainer.getDockerClient().pauseContainerCmd(mongoContainer.getContainerId()).exec();
+            return;
+        }
+        if (mongoServer != null) {
+            mongoServer.shutdownNow();
+            mongoServer = null;
+            log.warn("MongoDB stopped for a test (port {} refuses connections)", mongoPort);
+        }
+    }
+
+    /** MongoDB back on the same address with the same data. */
+    public static synchronized void startMongo() {
+        if (mongoContainer != null) {
+            mongoContainer.getDockerClient().unpauseContainerCmd(mongoContainer.getContainerId()).exec();
+            return;
+        }
+        if (mongoServer == null && mongoBackend != null) {
+            mongoServer = new MongoServer(mongoBackend);
+            mongoServer.bind("127.0.0.1", mongoPort);
+            log.warn("MongoDB started again on port {}", mongoPort);
+        }
     }
 
     public static synchronized boolean useContainers() {
@@ -65,10 +105,33 @@ public final class TestInfrastructure {
     }
 
     private static String startMongoJavaServer() {
-        MongoServer server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
-        return "mongodb://127.0.0.1:" + address.getPort();
+        mongoBackend = keptOnShutdown(new MemoryBackend());
+        mongoServer = new MongoServer(mongoBackend);
+        InetSocketAddress address = mongoServer.bind();
+        mongoPort = address.getPort();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (TestInfrastructure.class) {
+                if (mongoServer != null) {
+                    mongoServer.shutdownNow();
+                }
+            }
+        }));
+        return "mongodb://127.0.0.1:" + mongoPort;
+    }
+
+    /** A server's shutdown closes (empties) its backend; the data must survive a stop and start of the server. */
+    private static MongoBackend keptOnShutdown(MongoBackend backend) {
+        return (MongoBackend) Proxy.newProxyInstance(MongoBackend.class.getClassLoader(),
+                new Class<?>[] {MongoBackend.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(backend, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static String startKafkaContainer() {
@@ -79,8 +142,8 @@ public final class TestInfrastructure {
     }
 
     private static String startMongoContainer() {
-        MongoDBContainer container = new MongoDBContainer("mongo:7.0");
-        container.start();
-        return container.getConnectionString();
+        mongoContainer = new MongoDBContainer("mongo:7.0");
+        mongoContainer.start();
+        return mongoContainer.getConnectionString();
     }
 }

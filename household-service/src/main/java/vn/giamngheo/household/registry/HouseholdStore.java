@@ -25,6 +25,7 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.platform.mongo.Guards;
+import vn.giamngheo.platform.mongo.MongoTimeouts;
 import vn.giamngheo.platform.outbox.Outbox;
 
 /**
@@ -47,9 +48,15 @@ class HouseholdStore {
     }
 
     private final MongoCollection<Document> households;
+    /**
+     * The same with the long bound, for what touches many households at once: imports and review decisions write 500
+     * in one bulk operation, listings and whole-registry passes are answered by scanning on mongo-java-server.
+     */
+    private final MongoCollection<Document> many;
 
-    HouseholdStore(MongoDatabase database) {
+    HouseholdStore(MongoDatabase database, MongoTimeouts timeouts) {
         this.households = database.getCollection(COLLECTION);
+        this.many = timeouts.forLongOperations(households);
         // Production MongoDB uses these; mongo-java-server ignores non-unique indexes (queries scan).
         households.createIndex(Indexes.ascending("unitCode", "status"));
         households.createIndex(Indexes.ascending("currentClass"));
@@ -73,7 +80,7 @@ class HouseholdStore {
                     .append("history", List.of(toDocument(registrations.get(i).history())))
                     .append(Outbox.FIELD, pendingEvents.get(i)));
         }
-        households.insertMany(documents);
+        many.insertMany(documents);
     }
 
     /** Writes the state after a command, appending its events and history line, if nobody changed it meanwhile. */
@@ -98,13 +105,13 @@ class HouseholdStore {
         for (int i = 0; i < changes.size(); i++) {
             writes.add(write(changes.get(i), pendingEvents.get(i)));
         }
-        BulkWriteResult result = households.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        BulkWriteResult result = many.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         if (result.getMatchedCount() == changes.size()) {
             return Set.of();
         }
         // Some were changed meanwhile: find which by their versions (rare; one read).
         Map<String, Long> written = new HashMap<>();
-        households.find(Filters.in("_id", changes.stream().map(c -> c.household().id()).toList()))
+        many.find(Filters.in("_id", changes.stream().map(c -> c.household().id()).toList()))
                 .projection(Projections.include("version"))
                 .forEach(d -> written.put(d.getString("_id"), d.getLong("version")));
         Set<String> missed = new LinkedHashSet<>();
@@ -137,7 +144,7 @@ class HouseholdStore {
     /** The households with these ids that exist (without history and outbox), by id. */
     Map<String, Household> findAll(Collection<String> ids) {
         Map<String, Household> found = new HashMap<>();
-        households.find(Filters.in("_id", ids)).projection(Projections.exclude("history", Outbox.FIELD))
+        many.find(Filters.in("_id", ids)).projection(Projections.exclude("history", Outbox.FIELD))
                 .forEach(d -> found.put(d.getString("_id"), fromDocument(d)));
         return found;
     }
@@ -174,15 +181,15 @@ class HouseholdStore {
         }
         Bson filter = conditions.isEmpty() ? new Document() : Filters.and(conditions);
         List<Household> items = new ArrayList<>();
-        households.find(filter).projection(Projections.exclude("history", Outbox.FIELD))
+        many.find(filter).projection(Projections.exclude("history", Outbox.FIELD))
                 .sort(Sorts.ascending("registeredAt", "_id")).skip(page * size).limit(size)
                 .forEach(doc -> items.add(fromDocument(doc)));
-        return new Page(items, households.countDocuments(filter));
+        return new Page(items, many.countDocuments(filter));
     }
 
     /** Every active household, one at a time, for whole-registry computations that change nothing. */
     void forEachActive(java.util.function.Consumer<Household> action) {
-        households.find(Filters.eq("status", HouseholdStatus.ACTIVE.name()))
+        MongoTimeouts.scan(many, Filters.eq("status", HouseholdStatus.ACTIVE.name()))
                 .projection(Projections.exclude("history", Outbox.FIELD))
                 .forEach(doc -> action.accept(fromDocument(doc)));
     }

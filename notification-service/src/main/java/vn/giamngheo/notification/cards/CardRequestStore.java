@@ -20,6 +20,7 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.notification.outside.QueryParams;
 import vn.giamngheo.platform.mongo.Guards;
+import vn.giamngheo.platform.mongo.MongoTimeouts;
 import vn.giamngheo.platform.outbox.Outbox;
 
 /** Card requests, one document each with its outbox; every transition is a version-guarded write. */
@@ -29,9 +30,12 @@ class CardRequestStore {
     static final String COLLECTION = "card_requests";
 
     private final MongoCollection<Document> requests;
+    /** The same with the long bound: sweeps and listings filter and sort the whole collection on mongo-java-server. */
+    private final MongoCollection<Document> scanned;
 
-    CardRequestStore(MongoDatabase database) {
+    CardRequestStore(MongoDatabase database, MongoTimeouts timeouts) {
         this.requests = database.getCollection(COLLECTION);
+        this.scanned = timeouts.forLongOperations(requests);
         Guards.index(requests, "version");
         requests.createIndex(Indexes.ascending("status", "nextAttemptAt"));
         requests.createIndex(Indexes.ascending("householdId"));
@@ -107,7 +111,7 @@ class CardRequestStore {
 
     private List<CardRequest> list(Bson filter, Bson sort, int limit) {
         List<CardRequest> result = new ArrayList<>();
-        requests.find(filter).projection(Projections.exclude(Outbox.FIELD)).sort(sort).limit(limit)
+        scanned.find(filter).projection(Projections.exclude(Outbox.FIELD)).sort(sort).limit(limit)
                 .forEach(d -> result.add(fromDocument(d)));
         return result;
     }

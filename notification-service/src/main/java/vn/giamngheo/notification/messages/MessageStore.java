@@ -18,6 +18,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.platform.mongo.Guards;
+import vn.giamngheo.platform.mongo.MongoTimeouts;
 import vn.giamngheo.platform.outbox.Outbox;
 
 /** Messages, one document each with its outbox; every transition is a version-guarded write. */
@@ -32,9 +33,12 @@ class MessageStore {
     }
 
     private final MongoCollection<Document> messages;
+    /** The same with the long bound: sweeps and listings filter and sort the whole collection on mongo-java-server. */
+    private final MongoCollection<Document> scanned;
 
-    MessageStore(MongoDatabase database) {
+    MessageStore(MongoDatabase database, MongoTimeouts timeouts) {
         this.messages = database.getCollection(COLLECTION);
+        this.scanned = timeouts.forLongOperations(messages);
         Guards.index(messages, "version");
         messages.createIndex(Indexes.ascending("status", "nextAttemptAt"));
         messages.createIndex(Indexes.ascending("householdId", "createdAt"));
@@ -107,7 +111,7 @@ class MessageStore {
 
     private List<Message> list(Bson filter, Bson sort, int limit) {
         List<Message> result = new ArrayList<>();
-        messages.find(filter).projection(Projections.exclude(Outbox.FIELD)).sort(sort).limit(limit)
+        scanned.find(filter).projection(Projections.exclude(Outbox.FIELD)).sort(sort).limit(limit)
                 .forEach(d -> result.add(fromDocument(d)));
         return result;
     }

@@ -19,6 +19,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingRequestWrapper;
+import vn.giamngheo.platform.dependencies.Unavailable;
+import vn.giamngheo.platform.web.ProblemDetailsAdvice;
 
 /**
  * Writes an audit entry for every signed-in write to the API and every signed-in read of a path the service declares
@@ -91,6 +93,13 @@ public class AuditFilter extends OncePerRequestFilter {
 
     /** @param location the response's Location: a registration names the household it created there */
     private void record(HttpServletRequest request, int status, String location, Authentication auth) {
+        if (request.getAttribute(ProblemDetailsAdvice.UNAVAILABLE) instanceof Unavailable unavailable
+                && Unavailable.MONGODB.equals(unavailable.dependency())) {
+            // The entry would wait for the same database once more and hold the caller's 503 past its bound.
+            log.error("AUDIT ENTRY NOT WRITTEN for {} {} ({}): {}", request.getMethod(), request.getRequestURI(), status,
+                    unavailable.summary());
+            return;
+        }
         try {
             String path = request.getRequestURI();
             String householdId = request.getParameter("householdId");

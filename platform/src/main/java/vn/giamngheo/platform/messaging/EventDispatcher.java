@@ -16,11 +16,22 @@ import vn.giamngheo.contracts.EventEnvelope;
 import vn.giamngheo.contracts.EventType;
 import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.InvalidEventException;
+import vn.giamngheo.platform.dependencies.Unavailable;
+import vn.giamngheo.platform.dependencies.UntilAvailable;
 
 /**
  * The body of a functional binding: reads the CloudEvents headers, decodes the payload and hands it to the handler
  * registered for its type. Handlers must be idempotent (deterministic ids, upserts, sequence guards); whatever they
  * throw goes back to the binder, which retries a bounded number of times and then dead-letters the record.
+ *
+ * <p>Except that MongoDB or Kafka being {@link Unavailable} is no fault of the event: a dispatcher that is a binding
+ * (every {@code EventDispatcher} bean, see {@link #waitingWhileUnavailable}) then holds the record, waits and tries
+ * again for as long as it takes, so a database outage delays events instead of dead-lettering them. While it waits the
+ * record is not acknowledged: if the service stops meanwhile, the record is delivered again after the restart; a wait
+ * longer than the consumer's {@code max.poll.interval.ms} (5 min) makes the group rebalance and the record is
+ * delivered again too, which the idempotent handlers absorb. A
+ * dispatcher built for a replay inside a request (reporting's reconciliation) throws instead, and its caller is
+ * answered 503.
  */
 public final class EventDispatcher implements Consumer<Message<byte[]>> {
 
@@ -28,14 +39,22 @@ public final class EventDispatcher implements Consumer<Message<byte[]>> {
 
     private final Map<EventType<?>, Function<EventEnvelope<?>, Outcome>> handlers;
     private final EventMetrics metrics;
+    private final UntilAvailable untilAvailable;
 
-    private EventDispatcher(Map<EventType<?>, Function<EventEnvelope<?>, Outcome>> handlers, EventMetrics metrics) {
+    private EventDispatcher(Map<EventType<?>, Function<EventEnvelope<?>, Outcome>> handlers, EventMetrics metrics,
+            UntilAvailable untilAvailable) {
         this.handlers = Map.copyOf(handlers);
         this.metrics = metrics;
+        this.untilAvailable = untilAvailable;
     }
 
     public static Builder builder(EventMetrics metrics) {
         return new Builder(metrics);
+    }
+
+    /** The same dispatcher, waiting out an unavailable dependency instead of throwing (the platform does this). */
+    public EventDispatcher waitingWhileUnavailable(UntilAvailable untilAvailable) {
+        return new EventDispatcher(handlers, metrics, untilAvailable);
     }
 
     @Override
@@ -50,7 +69,8 @@ public final class EventDispatcher implements Consumer<Message<byte[]>> {
             return;
         }
         EventEnvelope<?> event = envelope(message, type.get());
-        Outcome outcome = handler.apply(event);
+        Outcome outcome = untilAvailable == null ? handler.apply(event)
+                : untilAvailable.call(ceType + " " + event.id() + " of " + event.subject(), () -> handler.apply(event));
         if (outcome == Outcome.IGNORED) {
             metrics.ignored(ceType);
             return;
@@ -105,7 +125,7 @@ public final class EventDispatcher implements Consumer<Message<byte[]>> {
         }
 
         public EventDispatcher build() {
-            return new EventDispatcher(handlers, metrics);
+            return new EventDispatcher(handlers, metrics, null);
         }
     }
 }

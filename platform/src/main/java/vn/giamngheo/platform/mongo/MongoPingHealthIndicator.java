@@ -7,7 +7,9 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * MongoDB health by {@code ping} on the service's own database. Boot's indicator sends {@code hello}, which
- * mongo-java-server (the local stack) does not implement; {@code ping} works on it and on MongoDB 7 alike.
+ * mongo-java-server (the local stack) does not implement; {@code ping} works on it and on MongoDB 7 alike. Give it
+ * the database with the health bound ({@link MongoTimeouts#forHealth}): a stalled database then makes the health DOWN
+ * within that bound instead of holding the caller.
  */
 public class MongoPingHealthIndicator extends AbstractHealthIndicator {
 

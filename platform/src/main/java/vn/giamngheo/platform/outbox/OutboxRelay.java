@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import vn.giamngheo.contracts.CloudEventHeaders;
 import vn.giamngheo.platform.PlatformProperties;
+import vn.giamngheo.platform.dependencies.Unavailable;
 import vn.giamngheo.platform.messaging.EventMetrics;
 
 /**
@@ -119,7 +121,14 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.warn("Outbox relay round failed; retrying after {}", config.retryBackoff(), e);
+                Optional<Unavailable> unavailable = Unavailable.of(e);
+                if (unavailable.isPresent()) {
+                    // Pending events stay in their aggregates; the round is repeated once the dependency is back.
+                    log.warn("Outbox relay round failed, {}; retrying after {}", unavailable.get().summary(),
+                            config.retryBackoff());
+                } else {
+                    log.warn("Outbox relay round failed; retrying after {}", config.retryBackoff(), e);
+                }
                 try {
                     Thread.sleep(config.retryBackoff().toMillis());
                 } catch (InterruptedException ie) {

@@ -1,7 +1,12 @@
 package vn.giamngheo.platform.web;
 
+import com.mongodb.MongoException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.KafkaException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +32,8 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import vn.giamngheo.platform.dependencies.DependencyUnavailableException;
+import vn.giamngheo.platform.dependencies.Unavailable;
 
 /**
  * Every error as RFC 9457 problem details ({@code application/problem+json}), with an {@code errors} list of
@@ -37,6 +44,20 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** Set on a request answered 503 because of an {@link Unavailable} dependency (the audit filter reads it). */
+    public static final String UNAVAILABLE = ProblemDetailsAdvice.class.getName() + ".unavailable";
+
+    private final Duration retryAfter;
+
+    public ProblemDetailsAdvice() {
+        this(Duration.ofSeconds(5));
+    }
+
+    /** @param retryAfter when a caller answered 503 because a dependency is unavailable should try again */
+    public ProblemDetailsAdvice(Duration retryAfter) {
+        this.retryAfter = retryAfter;
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
@@ -49,10 +70,35 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldProblem(e.getName(), "'" + e.getValue() + "' is not a valid " + expected)));
     }
 
+    /** MongoDB's and Kafka's clients' failures; those that mean "not available now" are a 503, the rest a 500. */
+    @ExceptionHandler({MongoException.class, KafkaException.class, DependencyUnavailableException.class})
+    ResponseEntity<ProblemDetail> dependency(Exception e, HttpServletRequest request) {
+        return unexpected(e, request);
+    }
+
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        Optional<Unavailable> unavailable = Unavailable.of(e);
+        if (unavailable.isPresent()) {
+            return unavailable(unavailable.get(), request);
+        }
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; nothing was changed", List.of());
+    }
+
+    /**
+     * 503 with {@code Retry-After}: the request was fine, a dependency did not answer within its bound. Each write of
+     * the platform is one atomic single-document operation, guarded by a version or an idempotent id (design §4), so
+     * the same request can be sent again once the dependency is back.
+     */
+    private ResponseEntity<ProblemDetail> unavailable(Unavailable unavailable, HttpServletRequest request) {
+        log.warn("{} {} answered 503: {}", request.getMethod(), request.getRequestURI(), unavailable.summary());
+        request.setAttribute(UNAVAILABLE, unavailable);
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, unavailable.dependency()
+                + " did not answer in time; the request was not completed. Try again in " + seconds + " s.", List.of());
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(answer.getBody());
     }
 
     @Override

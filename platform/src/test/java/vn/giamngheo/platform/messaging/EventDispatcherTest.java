@@ -3,9 +3,12 @@ package vn.giamngheo.platform.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoTimeoutException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.support.MessageBuilder;
 import vn.giamngheo.contracts.CloudEventHeaders;
@@ -14,6 +17,9 @@ import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.InvalidEventException;
 import vn.giamngheo.contracts.Samples;
 import vn.giamngheo.contracts.household.HouseholdRegistered;
+import vn.giamngheo.platform.dependencies.DependencyProperties;
+import vn.giamngheo.platform.dependencies.Unavailable;
+import vn.giamngheo.platform.dependencies.UntilAvailable;
 import vn.giamngheo.testsupport.SampleMessages;
 
 class EventDispatcherTest {
@@ -90,5 +96,58 @@ class EventDispatcherTest {
         dispatcher.accept(message);
 
         assertThat(handled).containsExactly(sample);
+    }
+
+    @Test
+    void aBindingWaitsOutAnUnavailableDatabaseInsteadOfFailingTheEvent() {
+        AtomicInteger attempts = new AtomicInteger();
+        UntilAvailable untilAvailable = untilAvailable();
+        EventDispatcher binding = EventDispatcher.builder(metrics)
+                .on(EventTypes.HOUSEHOLD_REGISTERED, event -> {
+                    if (attempts.incrementAndGet() <= 4) {
+                        throw new MongoTimeoutException("Timed out while waiting for a server");
+                    }
+                    return Outcome.APPLIED;
+                })
+                .build().waitingWhileUnavailable(untilAvailable);
+
+        binding.accept(SampleMessages.of(EventTypes.HOUSEHOLD_REGISTERED));
+
+        // More attempts than the binder's three, none of them seen by the binder.
+        assertThat(attempts).hasValue(5);
+        assertThat(untilAvailable.waits(Unavailable.MONGODB)).isEqualTo(4);
+        assertThat(metrics.count("giamngheo.events.consumed", REGISTERED)).isEqualTo(1);
+    }
+
+    @Test
+    void aBindingDoesNotWaitForAnEventThatFailsForAnyOtherReason() {
+        AtomicInteger attempts = new AtomicInteger();
+        EventDispatcher binding = EventDispatcher.builder(metrics)
+                .on(EventTypes.HOUSEHOLD_REGISTERED, event -> {
+                    attempts.incrementAndGet();
+                    throw new IllegalStateException("a rule this event breaks");
+                })
+                .build().waitingWhileUnavailable(untilAvailable());
+
+        assertThatThrownBy(() -> binding.accept(SampleMessages.of(EventTypes.HOUSEHOLD_REGISTERED)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void aDispatcherBuiltForAReplayLetsTheUnavailableDatabaseReachItsCaller() {
+        EventDispatcher replay = EventDispatcher.builder(metrics)
+                .on(EventTypes.HOUSEHOLD_REGISTERED, event -> {
+                    throw new MongoTimeoutException("Timed out while waiting for a server");
+                })
+                .build();
+
+        assertThatThrownBy(() -> replay.accept(SampleMessages.of(EventTypes.HOUSEHOLD_REGISTERED)))
+                .isInstanceOf(MongoTimeoutException.class);
+    }
+
+    private static UntilAvailable untilAvailable() {
+        return new UntilAvailable(new DependencyProperties.Backoff(Duration.ofMillis(1), Duration.ofMillis(4)),
+                new SimpleMeterRegistry());
     }
 }

@@ -9,13 +9,15 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import vn.giamngheo.platform.dependencies.UntilAvailable;
 import vn.giamngheo.policy.eligibility.EligibilityViews;
 
 /**
  * The daily job: every household with a day that matters on or before today (a birthday that changes what a member
  * receives, the newly-escaped window closing, a policy version or amount starting or ending) gets its decisions
  * brought in line on that very day. Runs after midnight in the platform's time zone and once at start-up, so days
- * missed while the service was down are caught up with their own dates. Running it twice changes nothing.
+ * missed while the service was down are caught up with their own dates. Running it twice changes nothing, so a run
+ * that meets an unavailable database waits and runs again rather than leaving the day to the next night.
  */
 @Component
 public class DailyDecisions {
@@ -29,23 +31,25 @@ public class DailyDecisions {
     private final EligibilityViews views;
     private final AutomaticDecisions decisions;
     private final Clock clock;
+    private final UntilAvailable untilAvailable;
 
-    DailyDecisions(EligibilityViews views, AutomaticDecisions decisions, Clock clock) {
+    DailyDecisions(EligibilityViews views, AutomaticDecisions decisions, Clock clock, UntilAvailable untilAvailable) {
         this.views = views;
         this.decisions = decisions;
         this.clock = clock;
+        this.untilAvailable = untilAvailable;
     }
 
     @Scheduled(cron = "${policy.daily-run.cron}", zone = "${giamngheo.time-zone}")
     void nightly() {
-        run(LocalDate.now(clock));
+        untilAvailable.call("The daily decisions", () -> run(LocalDate.now(clock)));
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void atStartUp() {
         Thread.ofVirtual().name("daily-decisions-startup").start(() -> {
             try {
-                run(LocalDate.now(clock));
+                untilAvailable.call("Catching up the daily decisions at start-up", () -> run(LocalDate.now(clock)));
             } catch (RuntimeException e) {
                 log.error("Catching up the days that matter at start-up failed; the nightly run will retry", e);
             }

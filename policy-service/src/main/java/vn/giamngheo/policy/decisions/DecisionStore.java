@@ -24,6 +24,7 @@ import org.bson.types.Decimal128;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.contracts.benefit.Entitlement;
 import vn.giamngheo.platform.mongo.Guards;
+import vn.giamngheo.platform.mongo.MongoTimeouts;
 import vn.giamngheo.platform.outbox.Outbox;
 
 /**
@@ -38,10 +39,13 @@ class DecisionStore {
     static final String COLLECTION = "benefit_decisions";
 
     private final MongoCollection<Document> decisions;
+    /** The same, with the long bound: a department's decisions for a period are read by scanning on the local stack. */
+    private final MongoCollection<Document> decisionsScanned;
     private final MongoCollection<Document> byHousehold;
 
-    DecisionStore(MongoDatabase database) {
+    DecisionStore(MongoDatabase database, MongoTimeouts timeouts) {
         this.decisions = database.getCollection(COLLECTION);
+        this.decisionsScanned = timeouts.forLongOperations(decisions);
         this.byHousehold = database.getCollection("decisions_by_household");
         decisions.createIndex(Indexes.ascending("householdId", "status"));
         decisions.createIndex(Indexes.ascending("department", "validFrom"));
@@ -50,7 +54,7 @@ class DecisionStore {
         Guards.index(decisions, "card.order");
         if (byHousehold.estimatedDocumentCount() == 0 && decisions.estimatedDocumentCount() > 0) {
             // Decisions written before the list existed: list them once.
-            decisions.find().projection(Projections.include("householdId"))
+            MongoTimeouts.scan(decisions, new Document()).projection(Projections.include("householdId"))
                     .forEach(d -> list(d.getString("householdId"), d.getString("_id")));
         }
     }
@@ -191,7 +195,7 @@ class DecisionStore {
             filters.add(Filters.eq("householdId", householdId));
         }
         List<BenefitDecision> result = new ArrayList<>();
-        decisions.find(Filters.and(filters)).projection(Projections.exclude(Outbox.FIELD, "card"))
+        MongoTimeouts.scan(decisionsScanned, Filters.and(filters)).projection(Projections.exclude(Outbox.FIELD, "card"))
                 .sort(com.mongodb.client.model.Sorts.ascending("householdId", "policyCode", "_id"))
                 .forEach(d -> result.add(fromDocument(d)));
         return result;

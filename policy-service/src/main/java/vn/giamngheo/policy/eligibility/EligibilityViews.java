@@ -19,6 +19,7 @@ import vn.giamngheo.contracts.household.HouseholdRemoved;
 import vn.giamngheo.contracts.household.HouseholdUpdated;
 import vn.giamngheo.contracts.household.MemberFact;
 import vn.giamngheo.platform.messaging.Outcome;
+import vn.giamngheo.platform.mongo.MongoTimeouts;
 import vn.giamngheo.platform.mongo.SequenceGuard;
 
 /**
@@ -102,7 +103,7 @@ public class EligibilityViews {
     /** Households with a day that matters on or before {@code date}. */
     public List<String> dueOn(LocalDate date) {
         List<String> ids = new java.util.ArrayList<>();
-        views.find(Filters.lte(NEXT_REVIEW, date.toString())).projection(Projections.include("_id"))
+        MongoTimeouts.scan(views, Filters.lte(NEXT_REVIEW, date.toString())).projection(Projections.include("_id"))
                 .forEach(d -> ids.add(d.getString("_id")));
         return ids;
     }

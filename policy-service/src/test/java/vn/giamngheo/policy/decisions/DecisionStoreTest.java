@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.giamngheo.contracts.benefit.Entitlement;
+import vn.giamngheo.platform.dependencies.DependencyProperties;
+import vn.giamngheo.platform.mongo.MongoTimeouts;
 
 /** The household's new decisions are written in two round trips; a replay writes nothing twice. */
 class DecisionStoreTest {
@@ -26,7 +29,9 @@ class DecisionStoreTest {
     void start() {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
-        store = new DecisionStore(client.getDatabase("t"));
+        store = new DecisionStore(client.getDatabase("t"), new MongoTimeouts(new DependencyProperties.Mongo(
+                Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(2),
+                Duration.ofSeconds(1))));
     }
 
     @AfterEach

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.giamngheo.platform.mongo.MongoTimeouts;
 
 /**
  * The facts reporting keeps, one document per aggregate of another service (a household, a benefit decision, a card
@@ -80,8 +81,9 @@ public final class FactStore {
         return Optional.of(after);
     }
 
+    /** Every fact document of a kind (the start-up load): bounded per batch, however many households there are. */
     public void forEach(Kind kind, Consumer<Document> action) {
-        collection(kind).find().forEach(action);
+        MongoTimeouts.scan(collection(kind), new Document()).forEach(action);
     }
 
     /** Removes every collection of this store (a rebuild's, once compared). */

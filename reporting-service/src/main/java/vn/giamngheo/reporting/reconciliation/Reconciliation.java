@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.platform.PlatformProperties;
+import vn.giamngheo.platform.dependencies.DependencyProperties;
+import vn.giamngheo.platform.dependencies.DependencyUnavailableException;
+import vn.giamngheo.platform.dependencies.Unavailable;
 import vn.giamngheo.platform.messaging.EventMetrics;
 import vn.giamngheo.reporting.areas.Area;
 import vn.giamngheo.reporting.areas.Areas;
@@ -90,10 +93,13 @@ public class Reconciliation {
     private final FigureCalculator calculator;
     private final Clock clock;
     private final String group;
+    /** A lookup of metadata, offsets or the group's commits while the caller waits: Kafka stalled is then a 503. */
+    private final Duration kafkaTimeout;
     private volatile Result last;
 
     public Reconciliation(MongoDatabase database, KafkaConnectionDetails kafka, KafkaProperties kafkaProperties,
-            Areas areas, FactIndex live, FigureCalculator calculator, Clock clock, PlatformProperties platform) {
+            Areas areas, FactIndex live, FigureCalculator calculator, Clock clock, PlatformProperties platform,
+            DependencyProperties dependencies) {
         this.database = database;
         this.kafka = kafka;
         this.kafkaProperties = kafkaProperties;
@@ -102,6 +108,7 @@ public class Reconciliation {
         this.calculator = calculator;
         this.clock = clock;
         this.group = platform.messaging().consumerGroup();
+        this.kafkaTimeout = dependencies.kafka().requestTimeout();
     }
 
     public Result last() {
@@ -214,11 +221,14 @@ public class Reconciliation {
             Map<TopicPartition, OffsetAndMetadata> committed;
             try {
                 committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                        .get(30, TimeUnit.SECONDS);
+                        .get(kafkaTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
-            } catch (ExecutionException | TimeoutException e) {
+            } catch (TimeoutException e) {
+                throw new DependencyUnavailableException(Unavailable.KAFKA,
+                        "the live consumers' offsets could not be read in time", e);
+            } catch (ExecutionException e) {
                 throw new IllegalStateException("the live consumers' offsets could not be read: " + e.getMessage(), e);
             }
             boolean caughtUp = cut.entrySet().stream().allMatch(c -> c.getValue() == 0
@@ -243,6 +253,7 @@ public class Reconciliation {
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getConsumer().getBootstrapServers());
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) kafkaTimeout.toMillis());
         return config;
     }
 
@@ -250,6 +261,9 @@ public class Reconciliation {
         // The service's own Kafka settings (credentials and TLS in production).
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildAdminProperties());
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getAdmin().getBootstrapServers());
+        // The admin client refuses an API timeout below its request timeout (30 s by default): both.
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) kafkaTimeout.toMillis());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) kafkaTimeout.toMillis());
         return config;
     }
 

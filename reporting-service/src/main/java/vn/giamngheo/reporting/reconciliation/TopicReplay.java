@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
+import vn.giamngheo.platform.dependencies.Unavailable;
 
 /**
  * Reads topics from their beginning without a consumer group (it commits nothing), up to a cut given as an end offset
@@ -87,6 +88,10 @@ final class TopicReplay implements AutoCloseable {
                 try {
                     handler.accept(record);
                 } catch (RuntimeException e) {
+                    if (Unavailable.isCause(e)) {
+                        // Not the record's fault: counting it unreadable would report drift that is not there.
+                        throw e;
+                    }
                     unreadable++;
                     log.warn("Replay skipped an unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
                             record.offset(), e.getMessage());
