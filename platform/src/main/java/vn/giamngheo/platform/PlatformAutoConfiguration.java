@@ -17,9 +17,9 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -36,6 +36,7 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import tools.jackson.databind.JacksonModule;
 import vn.giamngheo.contracts.CloudEventHeaders;
 import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.platform.dependencies.DependencyProperties;
@@ -51,6 +52,7 @@ import vn.giamngheo.platform.outbox.OutboxRelay;
 import vn.giamngheo.platform.rules.RuleFiles;
 import vn.giamngheo.platform.security.AreaAccess;
 import vn.giamngheo.platform.units.UnitCatalog;
+import vn.giamngheo.platform.web.PlainText;
 import vn.giamngheo.platform.web.ProblemDetailsAdvice;
 
 /** The shared mechanics of design §4, wired once for every service. */
@@ -214,6 +216,12 @@ public class PlatformAutoConfiguration {
             metrics.deadLettered(type == null ? null : new String(type.value(), StandardCharsets.UTF_8));
             return record.partition();
         };
+    }
+
+    /** Registered by Boot with the JSON mapper of every service: each text from outside composed and visible. */
+    @Bean
+    JacksonModule plainText() {
+        return PlainText.module();
     }
 
     @Bean

@@ -63,7 +63,32 @@ public final class SurveyAnswers {
 
 
 
+    /**
+     * Plausibility limits, far beyond any household this programme serves (the poverty lines are a few million đồng a
+     * month a person) yet well inside a {@code long}: a figure beyond them is a typing mistake or a probe, and an income
+     * of Long.MAX would overflow the comparison with the line.
+     */
+    static final long MAX_ANNUAL_INCOME_VND = 100_000_000_000L;
+    static final long MAX_MONTHLY_INCOME_PER_CAPITA_VND = 10_000_000_000L;
+    /** The most members a household is registered with. */
+    static final int MAX_MEMBERS = 40;
+
     public static Income income(Long annualIncomeVnd, Integer memberCount, Long monthlyIncomePerCapitaVnd) {
+        List<FieldProblem> implausible = new ArrayList<>();
+        if (annualIncomeVnd != null && annualIncomeVnd > MAX_ANNUAL_INCOME_VND) {
+            implausible.add(new FieldProblem("annualIncomeVnd", "must be at most " + MAX_ANNUAL_INCOME_VND
+                    + " đồng a year; was " + annualIncomeVnd));
+        }
+        if (monthlyIncomePerCapitaVnd != null && monthlyIncomePerCapitaVnd > MAX_MONTHLY_INCOME_PER_CAPITA_VND) {
+            implausible.add(new FieldProblem("monthlyIncomePerCapitaVnd", "must be at most "
+                    + MAX_MONTHLY_INCOME_PER_CAPITA_VND + " đồng a month a person; was " + monthlyIncomePerCapitaVnd));
+        }
+        if (memberCount != null && memberCount > MAX_MEMBERS) {
+            implausible.add(new FieldProblem("memberCount", "must be at most " + MAX_MEMBERS + "; was " + memberCount));
+        }
+        if (!implausible.isEmpty()) {
+            throw ApiException.invalid(implausible);
+        }
         boolean annual = annualIncomeVnd != null || memberCount != null;
         boolean monthly = monthlyIncomePerCapitaVnd != null;
         if (annual == monthly) {

@@ -26,7 +26,7 @@ class CitizenIdClaims {
         private final String householdId;
 
         AlreadyActiveException(String householdId) {
-            super("is already an active member of household " + householdId);
+            super("is already an active member of another household");
             this.householdId = householdId;
         }
 

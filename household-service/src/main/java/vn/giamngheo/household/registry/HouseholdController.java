@@ -35,6 +35,7 @@ import vn.giamngheo.platform.security.Caller;
 import vn.giamngheo.platform.security.Role;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.platform.web.FieldProblem;
+import vn.giamngheo.platform.web.OneLine;
 
 /** The household registry: registration, explicit change commands, history, listing. */
 @RestController
@@ -43,13 +44,13 @@ class HouseholdController {
 
     record RegisterHouseholdRequest(
             @NotBlank @Pattern(regexp = "\\d{5}", message = "must be a 5-digit commune-level unit code") String unitCode,
-            @NotBlank @Size(max = 120) String village,
+            @NotBlank @Size(max = 120) @OneLine String village,
             @NotNull @Size(min = 1, max = 40, message = "must list 1 to 40 members") List<@Valid @NotNull MemberRequest> members,
             LocalDate registeredOn,
             @Valid PrivacyNotices.Notice privacyNotice) {
     }
 
-    record CorrectionRequest(@Size(max = 120) String fullName, LocalDate dateOfBirth, Sex sex,
+    record CorrectionRequest(@Size(max = 120) @OneLine String fullName, LocalDate dateOfBirth, Sex sex,
             @Pattern(regexp = "\\d{12}", message = "must be 12 digits (CCCD)") String citizenId,
             @Valid Member.Sensitive sensitive, @NotBlank @Size(max = 500) String reason, LocalDate effectiveDate) {
     }
@@ -62,7 +63,7 @@ class HouseholdController {
     }
 
     record MemberRequest(
-            @NotBlank @Size(max = 120) String fullName,
+            @NotBlank @Size(max = 120) @OneLine String fullName,
             @NotNull LocalDate dateOfBirth,
             @NotNull Sex sex,
             @Pattern(regexp = "\\d{12}", message = "must be 12 digits (CCCD)") String citizenId,
@@ -90,7 +91,7 @@ class HouseholdController {
     }
 
     record SplitRequest(@NotEmpty @Size(max = 40) Set<@NotBlank String> personIds, @NotBlank String newHeadPersonId,
-            Map<String, Relation> relations, @Size(max = 120) String village, LocalDate effectiveDate) {
+            Map<String, Relation> relations, @Size(max = 120) @OneLine String village, LocalDate effectiveDate) {
     }
 
     record MergeRequest(@NotBlank String absorbedHouseholdId, Map<String, Relation> relations,
@@ -108,7 +109,9 @@ class HouseholdController {
             Member.Sensitive sensitive) {
 
         static MemberView of(Member m, boolean sensitive) {
-            return new MemberView(m.personId(), m.fullName(), m.dateOfBirth(), m.sex(), m.citizenId(),
+            boolean identity = seesIdentity();
+            return new MemberView(m.personId(), identity ? m.fullName() : null, m.dateOfBirth(), m.sex(),
+                    identity ? m.citizenId() : null,
                     m.relationToHead(), m.status(), m.joinedOn(), m.leftOn(), m.leftReason(),
                     sensitive ? m.sensitive() : null);
         }
@@ -120,6 +123,14 @@ class HouseholdController {
      */
     static boolean seesSensitiveData() {
         return Caller.current().has(Role.CITY_ADMIN, Role.LABOUR_OFFICER, Role.WARD_OFFICER);
+    }
+
+    /**
+     * Names and citizen ids are for the officers who work with the household; another service reading the registry
+     * with the platform's token gets ids, dates, relations and classes, which is all it acts on.
+     */
+    static boolean seesIdentity() {
+        return Caller.current().has(Role.CITY_ADMIN, Role.LABOUR_OFFICER, Role.WARD_OFFICER, Role.COMMUNE_CHAIRMAN);
     }
 
     /** @param newlyEscapedUntil last day the household counts as "hộ mới thoát nghèo"; null otherwise */
@@ -230,7 +241,7 @@ class HouseholdController {
         }
         HouseholdStore.Page result = registry.list(unitCode, village, householdClass, status, page, size);
         return new HouseholdPage(result.items().stream().map(h -> new HouseholdSummary(h.id(), h.unitCode(),
-                h.village(), h.status() == HouseholdStatus.ACTIVE ? h.head().fullName() : null,
+                h.village(), h.status() == HouseholdStatus.ACTIVE && seesIdentity() ? h.head().fullName() : null,
                 h.activeMembers().size(), h.status(), h.currentClass())).toList(), page, size, result.total());
     }
 

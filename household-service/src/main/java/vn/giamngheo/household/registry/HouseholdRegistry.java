@@ -21,6 +21,7 @@ import vn.giamngheo.contracts.household.HouseholdRemoved;
 import vn.giamngheo.contracts.household.HouseholdUpdated;
 import vn.giamngheo.platform.outbox.Outbox;
 import vn.giamngheo.platform.outbox.OutboxRelay;
+import vn.giamngheo.platform.security.AreaAccess;
 import vn.giamngheo.platform.units.AdministrativeUnit;
 import vn.giamngheo.platform.units.UnitCatalog;
 
@@ -55,10 +56,12 @@ public class HouseholdRegistry {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final AreaAccess access;
 
     HouseholdRegistry(HouseholdStore store, CitizenIdClaims claims, CitizenIdRules citizenIds, UnitCatalog units,
-            Outbox outbox, OutboxRelay relay, Clock clock) {
+            AreaAccess access, Outbox outbox, OutboxRelay relay, Clock clock) {
         this.store = store;
+        this.access = access;
         this.claims = claims;
         this.citizenIds = citizenIds;
         this.units = units;
@@ -189,9 +192,7 @@ public class HouseholdRegistry {
                 c.citizenId() == null ? member.citizenId() : c.citizenId(),
                 c.sensitive() == null ? member.sensitive() : c.sensitive());
         LocalDate date = date(on);
-        if (corrected.dateOfBirth().isAfter(date)) {
-            throw new RegistryRuleException("dateOfBirth", "is in the future");
-        }
+        checkBirth("dateOfBirth", corrected.dateOfBirth(), date);
         if (corrected.citizenId() != null) {
             citizenIds.problem(corrected.citizenId(), corrected.sex(), corrected.dateOfBirth()).ifPresent(problem -> {
                 throw new RegistryRuleException("citizenId", problem);
@@ -202,7 +203,7 @@ public class HouseholdRegistry {
             try {
                 claims.claim(corrected.citizenId(), householdId, store::find);
             } catch (CitizenIdClaims.AlreadyActiveException e) {
-                throw new RegistryRuleException.Conflict("citizenId", e.getMessage());
+                throw new RegistryRuleException.Conflict("citizenId", alreadyActive(e));
             }
         }
         Household after = apply(household.correctMember(member, corrected, c.reason().strip(), date, now()));
@@ -383,9 +384,7 @@ public class HouseholdRegistry {
     }
 
     private Member newMember(NewMember m, String field, LocalDate today) {
-        if (m.dateOfBirth().isAfter(today)) {
-            throw new RegistryRuleException(field + ".dateOfBirth", "is in the future");
-        }
+        checkBirth(field + ".dateOfBirth", m.dateOfBirth(), today);
         if (m.citizenId() != null) {
             citizenIds.problem(m.citizenId(), m.sex(), m.dateOfBirth()).ifPresent(problem -> {
                 throw new RegistryRuleException(field + ".citizenId", problem);
@@ -393,6 +392,19 @@ public class HouseholdRegistry {
         }
         return Member.joining(UUID.randomUUID().toString(), m.fullName().strip(), m.dateOfBirth(), m.sex(),
                 m.citizenId(), m.relationToHead(), today, m.sensitive());
+    }
+
+    /** No one is older than this on the day they are recorded: an earlier date is a typing mistake (1800-01-01). */
+    static final int MAX_AGE_YEARS = 120;
+
+    private static void checkBirth(String field, LocalDate born, LocalDate on) {
+        if (born.isAfter(on)) {
+            throw new RegistryRuleException(field, "is in the future");
+        }
+        if (born.isBefore(on.minusYears(MAX_AGE_YEARS))) {
+            throw new RegistryRuleException(field, "is more than " + MAX_AGE_YEARS + " years before " + on
+                    + "; was " + born);
+        }
     }
 
     private void claimAll(List<Member> members, String householdId, String field) {
@@ -409,9 +421,19 @@ public class HouseholdRegistry {
                 claimed.forEach(c -> release(c, householdId));
                 String where = members.size() == 1 && field.equals("member") ? "member.citizenId"
                         : field + "[" + i + "].citizenId";
-                throw new RegistryRuleException.Conflict(where, e.getMessage());
+                throw new RegistryRuleException.Conflict(where, alreadyActive(e));
             }
         }
+    }
+
+    /**
+     * Where the person is active is named only to a caller who acts for that household's unit: to anyone else a
+     * citizen id would say where its holder lives.
+     */
+    private String alreadyActive(CitizenIdClaims.AlreadyActiveException e) {
+        boolean visible = store.find(e.householdId()).map(h -> access.mayActFor(h.unitCode())).orElse(false);
+        return visible ? "is already an active member of household " + e.householdId()
+                : "is already an active member of a household outside your units; the Labour office can find it";
     }
 
     private void release(Member member, String householdId) {

@@ -102,6 +102,13 @@ public class ReviewService {
                             .filter(now -> !now.equals(household.unitCode())).map(now -> " (now " + now + ")")
                             .orElse("") + ", not to the round's unit " + round.unitCode());
         }
+        if (income instanceof Income.Annual annual && annual.members() != household.activeMembers().size()) {
+            // Income per person divides by the household's members as registered: another count would move the
+            // household across the line without anything in the registry showing why.
+            throw ReviewRuleException.invalid("memberCount", "household " + householdId + " has "
+                    + household.activeMembers().size() + " active members in the registry, not " + annual.members()
+                    + "; record the change of members first");
+        }
         Survey previous = store.survey(roundId, householdId).orElse(null);
         String fingerprint = fingerprint(income, evidence, round.referenceDate());
         if (previous != null && fingerprint.equals(previous.answersFingerprint())
@@ -232,6 +239,11 @@ public class ReviewService {
         if (!properties.signerRoles().contains(signerRole)) {
             throw ReviewRuleException.invalid("signerRole", "'" + signerRole + "' may not sign a decision (roles: "
                     + String.join(", ", properties.signerRoles()) + ")");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (date.isAfter(today)) {
+            throw ReviewRuleException.invalid("date", "is after today (" + today + "): a decision is recorded once it "
+                    + "has been signed");
         }
         ReviewRound round = round(roundId);
         long open = store.complaints(roundId).stream().filter(c -> c.status() == Complaint.Status.OPEN).count();

@@ -155,6 +155,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (jackson == null) {
             return new FieldProblem("(body)", "missing or not readable as JSON");
         }
+        if (jackson instanceof PlainText.UnacceptableTextException text) {
+            return new FieldProblem(path(text, null), text.reason());
+        }
         if (jackson instanceof UnrecognizedPropertyException unknown) {
             return new FieldProblem(path(unknown, unknown.getPropertyName()), "is not a known field");
         }
