@@ -25,7 +25,6 @@ import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.contracts.benefit.BenefitGranted;
 import vn.giamngheo.contracts.benefit.Entitlement;
 import vn.giamngheo.contracts.card.InsuranceCardIssued;
-import vn.giamngheo.simulators.BhxhSimulator;
 import vn.giamngheo.testsupport.EventFixtures;
 import vn.giamngheo.testsupport.Http;
 import vn.giamngheo.testsupport.ServiceIntegrationTest;
@@ -98,15 +97,17 @@ class CardLoopIT extends OutsideWorld {
             assertThat(request.get("id").asString()).startsWith("card:HEALTH_INSURANCE_PREMIUM:");
         }
 
-        // BHXH calls back again with the same, correctly signed body: still one insurance-card.issued.
+        // BHXH calls back again with the same body, signed anew (its own retry): still one insurance-card.issued.
         InsuranceCardIssued first = EventCodec.readPayload(issued.getFirst().value(), EventTypes.INSURANCE_CARD_ISSUED);
-        byte[] body = ("{\"requestId\":\"" + first.requestId() + "\",\"kind\":\"ISSUE\",\"status\":\"ISSUED\","
+        String body = "{\"requestId\":\"" + first.requestId() + "\",\"kind\":\"ISSUE\",\"status\":\"ISSUED\","
                 + "\"cardNumber\":\"" + first.cardNumber() + "\",\"validFrom\":\"" + first.validFrom()
-                + "\",\"validTo\":\"" + first.validTo() + "\"}").getBytes(StandardCharsets.UTF_8);
-        assertThat(callback(body, "sha256=" + BhxhSimulator.sign(BHXH_SECRET, body))).isEqualTo(200);
+                + "\",\"validTo\":\"" + first.validTo() + "\"}";
+        assertThat(SignedCallback.sign(BHXH_SECRET, body, Instant.now()).post(callbacks(), "X-BHXH-Signature"))
+                .isEqualTo(200);
         // A missing or wrong signature is refused and changes nothing.
-        assertThat(callback(body, null)).isEqualTo(401);
-        assertThat(callback(body, "sha256=" + BhxhSimulator.sign("not-the-secret", body))).isEqualTo(401);
+        assertThat(callback(body.getBytes(StandardCharsets.UTF_8), null)).isEqualTo(401);
+        assertThat(SignedCallback.sign("not-the-secret", body, Instant.now()).post(callbacks(), "X-BHXH-Signature"))
+                .isEqualTo(401);
         // Watch the topic for a while: a wrongly published second event would show up.
         assertThat(TopicProbe.during(Topics.INSURANCE_CARD_EVENTS, r -> EventTypes.INSURANCE_CARD_ISSUED.ceType()
                 .equals(TopicProbe.header(r, CloudEventHeaders.TYPE)) && new String(r.value(), StandardCharsets.UTF_8)
@@ -135,6 +136,114 @@ class CardLoopIT extends OutsideWorld {
         assertThat(Http.get(list + "&to=2026-01-01").expectStatus(200).json()).isEmpty();
         assertThat(Http.get(list + "&status=LOST").expectStatus(400).body()).contains("status");
         assertThat(Http.get(list + "&from=yesterday").expectStatus(400).body()).contains("from");
+    }
+
+    // ---- callbacks that must not change what is settled (issue 20)
+
+    private String callbacks() {
+        return "http://localhost:" + port + "/api/v1/bhxh/card-callbacks";
+    }
+
+    private JsonNode request(String id) {
+        return Http.get("http://localhost:" + port + "/api/v1/card-requests/" + id).expectStatus(200).json();
+    }
+
+    private static String rejection(String requestId) {
+        return "{\"requestId\":\"" + requestId + "\",\"kind\":\"ISSUE\",\"status\":\"REJECTED\","
+                + "\"reason\":\"không khớp dữ liệu dân cư\"}";
+    }
+
+    /**
+     * A request BHXH cannot be reached for (so it stays PENDING, retrying) and whose attempt BHXH then rejects by
+     * callback; with {@code retried} an officer queues it again afterwards. BHXH stays down until the caller says.
+     */
+    private record Rejected(String household, String id, SignedCallback callback) {
+    }
+
+    private Rejected rejectedWhileBhxhIsDown(boolean retried) {
+        BHXH.setDown(true);
+        String household = EventFixtures.newId();
+        publish(premium(household, EventFixtures.newId()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode list = requests(household);
+            return list.size() == 1 && list.get(0).get("attempts").asInt() >= 1;
+        });
+        String id = requests(household).get(0).get("id").asString();
+        SignedCallback rejected = SignedCallback.sign(BHXH_SECRET, rejection(id), Instant.now());
+        assertThat(rejected.post(callbacks(), "X-BHXH-Signature")).isEqualTo(200);
+        assertThat(request(id).get("status").asString()).isEqualTo("FAILED");
+        if (retried) {
+            Http.post("http://localhost:" + port + "/api/v1/card-requests/" + id + "/retry", "").expectStatus(200);
+            assertThat(request(id).get("status").asString()).isEqualTo("PENDING");
+        }
+        return new Rejected(household, id, rejected);
+    }
+
+    @Test
+    void aReplayedCallbackIsRefusedAndCannotFailTheOfficersRetry() {
+        try {
+            Rejected rejected = rejectedWhileBhxhIsDown(true);
+            // The very same call again (same body, time and signature), e.g. captured on the way.
+            assertThat(rejected.callback().post(callbacks(), "X-BHXH-Signature")).isEqualTo(409);
+            assertThat(request(rejected.id()).get("status").asString()).isEqualTo("PENDING");
+        } finally {
+            BHXH.setDown(false);
+        }
+    }
+
+    @Test
+    void aCallbackSignedOutsideTheToleranceIsRefused() {
+        try {
+            BHXH.setDown(true);
+            String household = EventFixtures.newId();
+            publish(premium(household, EventFixtures.newId()));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> requests(household).size() == 1);
+            String id = requests(household).get(0).get("id").asString();
+            Instant now = Instant.now();
+            for (Instant signedAt : List.of(now.minus(Duration.ofMinutes(6)), now.plus(Duration.ofMinutes(6)))) {
+                SignedCallback stale = SignedCallback.sign(BHXH_SECRET, rejection(id), signedAt);
+                assertThat(stale.post(callbacks(), "X-BHXH-Signature")).isEqualTo(401);
+            }
+            assertThat(request(id).get("status").asString()).isEqualTo("PENDING");
+            // Signed now, the same body is taken: only its age was wrong.
+            assertThat(SignedCallback.sign(BHXH_SECRET, rejection(id), now).post(callbacks(), "X-BHXH-Signature"))
+                    .isEqualTo(200);
+            assertThat(request(id).get("status").asString()).isEqualTo("FAILED");
+        } finally {
+            BHXH.setDown(false);
+        }
+    }
+
+    @Test
+    void aCallbackAboutTheAttemptBeforeAnOfficersRetryChangesNothing() {
+        Rejected rejected;
+        SignedCallback again;
+        try {
+            rejected = rejectedWhileBhxhIsDown(true);
+            // BHXH sends the earlier attempt's rejection again, signed anew (a second later: not the same signature).
+            again = SignedCallback.sign(BHXH_SECRET, rejection(rejected.id()),
+                    Instant.ofEpochSecond(rejected.callback().signedAt() + 1));
+            assertThat(again.post(callbacks(), "X-BHXH-Signature")).isEqualTo(200);
+            assertThat(request(rejected.id()).get("status").asString()).isEqualTo("PENDING");
+        } finally {
+            BHXH.setDown(false);
+        }
+        // BHXH is back: the retry goes out under a key of its own and is issued.
+        String id = rejected.id();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                request(id).get("status").asString().equals("ISSUED"));
+        assertThat(BHXH.deliveries(id + "-r1")).isEqualTo(1);
+        // Once issued, no callback about any attempt turns it back.
+        for (String key : List.of(id, id + "-r1")) {
+            assertThat(SignedCallback.sign(BHXH_SECRET, rejection(key), Instant.ofEpochSecond(again.signedAt() + 1))
+                    .post(callbacks(), "X-BHXH-Signature")).isEqualTo(200);
+        }
+        assertThat(request(id).get("status").asString()).isEqualTo("ISSUED");
+        assertThat(TopicProbe.during(Topics.INSURANCE_CARD_EVENTS, r -> new String(r.value(), StandardCharsets.UTF_8)
+                .contains(rejected.household()), Duration.ofSeconds(3)))
+                .extracting(r -> TopicProbe.header(r, CloudEventHeaders.TYPE))
+                .containsExactly(EventTypes.INSURANCE_CARD_FAILED.ceType(), EventTypes.INSURANCE_CARD_REQUESTED.ceType(),
+                        EventTypes.INSURANCE_CARD_ISSUED.ceType());
     }
 
     private JsonNode messages(String householdId) {

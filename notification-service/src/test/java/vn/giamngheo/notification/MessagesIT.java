@@ -29,7 +29,6 @@ import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.contracts.household.Transition;
 import vn.giamngheo.contracts.notification.NotificationFailed;
 import vn.giamngheo.contracts.review.ReviewPostingStarted;
-import vn.giamngheo.simulators.BhxhSimulator;
 import vn.giamngheo.simulators.MailServer;
 import vn.giamngheo.testsupport.EventFixtures;
 import vn.giamngheo.testsupport.Http;
@@ -178,6 +177,10 @@ class MessagesIT extends OutsideWorld {
 
         JsonNode delivered = awaitMessages(household, 1, "DELIVERED").get(0);
         assertThat(delivered.get("id").asString()).isEqualTo(id);
+        // The first round's report again, freshly signed: about an earlier round, so it changes nothing.
+        assertThat(SignedCallback.sign(SMS_SECRET, "{\"messageId\":\"" + id + "\",\"status\":\"UNDELIVERED\"}",
+                Instant.now()).post(url("/api/v1/sms/delivery-reports"), "X-SMS-Signature")).isEqualTo(200);
+        assertThat(messages("householdId=" + household).get(0).get("status").asString()).isEqualTo("DELIVERED");
         assertThat(SMS.received()).filteredOn(m -> m.to().equals("+84900000001")).singleElement()
                 .satisfies(m -> assertThat(m.text()).isEqualTo(failed.get("text").asString()));
         // A DELIVERED message cannot be resent.
@@ -281,12 +284,22 @@ class MessagesIT extends OutsideWorld {
                 .isEqualTo(404);
 
         // A delivery report without a valid signature is refused and changes nothing.
+        String reports = url("/api/v1/sms/delivery-reports");
         publish(electricity(household));
         String id = awaitMessages(household, 1, "DELIVERED").get(0).get("id").asString();
-        byte[] report = ("{\"messageId\":\"" + id + "\",\"status\":\"UNDELIVERED\"}").getBytes(StandardCharsets.UTF_8);
-        assertThat(report(report, null)).isEqualTo(401);
-        assertThat(report(report, "sha256=" + BhxhSimulator.sign("wrong-secret", report))).isEqualTo(401);
-        assertThat(report(report, "sha256=" + BhxhSimulator.sign(SMS_SECRET, report))).isEqualTo(200);
+        String report = "{\"messageId\":\"" + id + "\",\"status\":\"UNDELIVERED\"}";
+        assertThat(report(report.getBytes(StandardCharsets.UTF_8), null)).isEqualTo(401);
+        Instant now = Instant.now();
+        assertThat(SignedCallback.sign("wrong-secret", report, now).post(reports, "X-SMS-Signature")).isEqualTo(401);
+        // Signed with the secret but long ago, or ahead of time: refused too.
+        assertThat(SignedCallback.sign(SMS_SECRET, report, now.minus(Duration.ofMinutes(6)))
+                .post(reports, "X-SMS-Signature")).isEqualTo(401);
+        assertThat(SignedCallback.sign(SMS_SECRET, report, now.plus(Duration.ofMinutes(6)))
+                .post(reports, "X-SMS-Signature")).isEqualTo(401);
+        // Properly signed, it is taken, but a delivered message stays delivered; sent again as it was, it is refused.
+        SignedCallback late = SignedCallback.sign(SMS_SECRET, report, now);
+        assertThat(late.post(reports, "X-SMS-Signature")).isEqualTo(200);
+        assertThat(late.post(reports, "X-SMS-Signature")).isEqualTo(409);
         assertThat(messages("householdId=" + household).get(0).get("status").asString()).isEqualTo("DELIVERED");
 
         // Listing by date: today's messages include it, an earlier day's do not.

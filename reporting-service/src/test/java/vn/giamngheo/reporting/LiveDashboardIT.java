@@ -180,6 +180,34 @@ class LiveDashboardIT {
                 .isEqualTo(Boolean.TRUE);
         assertThat(poor("243")).isEqualTo(cityBefore + 1);
         assertThat(browser.getPageSource()).doesNotContain("personId").doesNotContain("householdId");
+        // All of it, the live updates included, within the page's security policy.
+        assertThat(Chromium.contentSecurityViolations(browser)).isEmpty();
+    }
+
+    @Test
+    void thePageAndItsApiAnswerWithAStrictContentSecurityPolicyAndNoReferrer() throws Exception {
+        for (String path : List.of("/", "/dashboard.js", "/api/v1/dashboard")) {
+            HttpResponse<Void> response;
+            try (HttpClient client = HttpClient.newHttpClient()) {
+                response = client.send(HttpRequest.newBuilder(URI.create(url(path))).build(),
+                        HttpResponse.BodyHandlers.discarding());
+            }
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'", "object-src 'none'",
+                            "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'")
+                            .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval"));
+            assertThat(response.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+        }
+
+        // Under that policy the page still draws everything: figures, progress bars, the trend chart.
+        browser.get(url("/"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.findElements(By.cssSelector(
+                "#units tbody tr")).size() == 2 && !b.findElements(By.cssSelector("#trend svg path")).isEmpty());
+        assertThat((List<?>) browser.executeScript("return [...document.querySelectorAll('#targets .bar > div, "
+                + "#coverage .bar > div')].map((bar) => bar.style.width);")).hasSizeGreaterThan(4)
+                .allSatisfy(width -> assertThat(width).asString().matches("[0-9.]+%"));
+        assertThat(Chromium.contentSecurityViolations(browser)).isEmpty();
     }
 
     @Test

@@ -45,25 +45,25 @@ class ReportingFiguresIT {
 
     /** The statistics office's households for the nine 2022 wards (685 in all), for 2021 and 2022. */
     static final String STATISTICS = """
-            year;unitCode;households;population;officers
-            2021;08707;100;350;1
-            2021;08710;40;140;1
-            2021;08713;25;90;1
-            2021;08716;100;350;1
-            2021;08719;100;350;1
-            2021;08722;100;350;1
-            2021;08725;100;350;1
-            2021;08728;100;350;1
-            2021;08731;20;70;1
-            2022;08707;100;350;1
-            2022;08710;40;140;1
-            2022;08713;25;90;1
-            2022;08716;100;350;1
-            2022;08719;100;350;1
-            2022;08722;100;350;1
-            2022;08725;100;350;1
-            2022;08728;100;350;1
-            2022;08731;20;70;1
+            year,unitCode,households,population,officers
+            2021,08707,100,350,1
+            2021,08710,40,140,1
+            2021,08713,25,90,1
+            2021,08716,100,350,1
+            2021,08719,100,350,1
+            2021,08722,100,350,1
+            2021,08725,100,350,1
+            2021,08728,100,350,1
+            2021,08731,20,70,1
+            2022,08707,100,350,1
+            2022,08710,40,140,1
+            2022,08713,25,90,1
+            2022,08716,100,350,1
+            2022,08719,100,350,1
+            2022,08722,100,350,1
+            2022,08725,100,350,1
+            2022,08728,100,350,1
+            2022,08731,20,70,1
             """;
 
     @LocalServerPort
@@ -399,6 +399,21 @@ class ReportingFiguresIT {
         Http.Response header = Http.post(url("/api/v1/statistics"), "text/csv", "nam,ma,so ho\n2022,08710,5\n");
         assertThat(header.status()).isEqualTo(400);
         assertThat(header.body()).contains("year");
+        // A quote left open on line 3, and a file separated by semicolons: refused whole, the line and problem named.
+        Http.Response quote = Http.post(url("/api/v1/statistics"), "text/csv", """
+                year,unitCode,households,population
+                2022,08710,999,3000
+                2022,"08713,25,90
+                """);
+        assertThat(quote.status()).isEqualTo(400);
+        assertThat(quote.json().get("errors").get(0).get("field").asString()).isEqualTo("line 3");
+        assertThat(quote.json().get("errors").get(0).get("reason").asString()).startsWith("unterminated quote");
+        Http.Response semicolons = Http.post(url("/api/v1/statistics"), "text/csv", """
+                year;unitCode;households;population
+                2022;08710;999;3000
+                """);
+        assertThat(semicolons.status()).isEqualTo(400);
+        assertThat(semicolons.body()).contains("line 1").contains("separated by commas; this line uses ';'");
         assertThat(Http.get(url("/api/v1/statistics")).body()).isEqualTo(statisticsBefore);
 
         String plansBefore = Http.get(url("/api/v1/plans")).expectStatus(200).body();

@@ -6,6 +6,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -34,7 +36,27 @@ public final class Chromium {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ChromeDriver(new ChromeDriverService.Builder()
+        ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build(), options);
+        // Installed before any page script runs (and outside the page's Content-Security-Policy), so that even a
+        // violation by the first inline script or style is seen.
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.__cspViolations = [];
+                document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(
+                    e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':'
+                    + e.lineNumber));
+                """));
+        return browser;
+    }
+
+    /**
+     * The Content-Security-Policy violations of the page open in {@code browser} (a browser from {@link #start}):
+     * each directive and what it blocked where. An empty list means the page ran as its policy allows.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> contentSecurityViolations(ChromeDriver browser) {
+        Object seen = browser.executeScript("return window.__cspViolations;");
+        assertThat(seen).as("the violation recorder is installed in the page").isNotNull();
+        return List.copyOf((List<String>) seen);
     }
 }

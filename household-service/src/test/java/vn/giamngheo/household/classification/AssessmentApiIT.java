@@ -109,4 +109,20 @@ class AssessmentApiIT {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("facts.wasteHandling");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            income 1e30            | "annualIncomeVnd": 1e30, "memberCount": 2                 | annualIncomeVnd | 1e30 is out of range for a whole number (-9223372036854775808 to 9223372036854775807)
+            income 20 digits       | "annualIncomeVnd": 99999999999999999999, "memberCount": 2 | annualIncomeVnd | 99999999999999999999 is out of range for a whole number (-9223372036854775808 to 9223372036854775807)
+            members 1e30           | "annualIncomeVnd": 1000, "memberCount": 1e30              | memberCount     | 1e30 is out of range for a whole number (-2147483648 to 2147483647)
+            """)
+    void aNumberTooLargeForItsFieldIsNamedNotCalledMalformed(String what, String numbers, String field, String reason) {
+        Http.Response response = evaluate("""
+                {"referenceDate": "2022-12-01", "areaType": "RURAL", %s, "deprivedIndicators": []}"""
+                .formatted(numbers));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
+        assertThat(response.json().get("errors").get(0).get("reason").asString()).isEqualTo(reason);
+    }
 }

@@ -2,6 +2,10 @@ package vn.giamngheo.household.selfassessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,6 +96,26 @@ class SelfAssessmentPageIT {
                 .get(expected.get("explanation").size() - 1).asString());
         Path shot = Path.of("target", "self-assessment-poor.png");
         Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void thePageRunsUnderAStrictContentSecurityPolicyAndSendsNoReferrer() throws Exception {
+        HttpResponse<Void> page;
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/tu-danh-gia")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
+                        "frame-ancestors 'none'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval"));
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+
+        // The questions came from the page's script (openThePage waits for them); a result and an error render too.
+        answer("Phường Vĩnh Yên", "4", "90000000", List.of("HEALTH_INSURANCE"));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("classification")));
+        assertThat(Chromium.contentSecurityViolations(browser)).isEmpty();
     }
 
     @Test

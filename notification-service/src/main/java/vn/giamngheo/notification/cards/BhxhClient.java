@@ -47,7 +47,7 @@ final class BhxhClient {
 
     Answer send(CardRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("requestId", request.id());
+        body.put("requestId", request.bhxhKey());
         body.put("kind", request.kind());
         body.put("personId", request.personId());
         body.put("householdId", request.householdId());
@@ -56,13 +56,13 @@ final class BhxhClient {
         body.put("callbackUrl", callbackUrl.get());
         return call(HttpRequest.newBuilder(URI.create(properties.baseUrl() + "/api/cards"))
                 .header("Content-Type", "application/json")
-                .header("Idempotency-Key", request.id())
+                .header("Idempotency-Key", request.bhxhKey())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
     }
 
-    Answer status(String requestId) {
+    Answer status(CardRequest request) {
         return call(HttpRequest.newBuilder(URI.create(properties.baseUrl() + "/api/cards/"
-                + java.net.URLEncoder.encode(requestId, java.nio.charset.StandardCharsets.UTF_8))).GET());
+                + java.net.URLEncoder.encode(request.bhxhKey(), java.nio.charset.StandardCharsets.UTF_8))).GET());
     }
 
     private Answer call(HttpRequest.Builder builder) {

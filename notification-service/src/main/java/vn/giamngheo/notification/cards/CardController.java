@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.giamngheo.notification.activity.HouseholdAreas;
 import vn.giamngheo.notification.outside.QueryParams;
+import vn.giamngheo.notification.outside.SignedCallbacks;
 
 /** Card requests for officers, and the callback through which BHXH confirms cards. */
 @RestController
@@ -53,10 +54,14 @@ class CardController {
         return requests.retry(id);
     }
 
-    /** BHXH's signed callback: {@code {requestId, status: ISSUED|CANCELLED|REJECTED, cardNumber, validFrom, validTo}}. */
+    /**
+     * BHXH's signed callback: {@code {requestId, status: ISSUED|CANCELLED|REJECTED, cardNumber, validFrom, validTo}},
+     * {@code requestId} being the key of the round it answers.
+     */
     @PostMapping("/api/v1/bhxh/card-callbacks")
     CardRequest callback(@RequestBody byte[] body,
-            @RequestHeader(name = "X-BHXH-Signature", required = false) String signature) {
-        return requests.callback(body, signature);
+            @RequestHeader(name = "X-BHXH-Signature", required = false) String signature,
+            @RequestHeader(name = SignedCallbacks.TIMESTAMP_HEADER, required = false) String timestamp) {
+        return requests.callback(body, signature, timestamp);
     }
 }

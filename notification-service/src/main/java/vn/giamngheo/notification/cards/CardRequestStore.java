@@ -126,6 +126,7 @@ class CardRequestStore {
                 .append("validFrom", r.validFrom().toString())
                 .append("status", r.status().name())
                 .append("attempts", r.attempts())
+                .append("round", r.round())
                 .append("nextAttemptAt", r.nextAttemptAt() == null ? null : Date.from(r.nextAttemptAt()))
                 .append("lastError", r.lastError())
                 .append("cardNumber", r.cardNumber())
@@ -142,7 +143,8 @@ class CardRequestStore {
         return new CardRequest(d.getString("_id"), d.getString("kind"), d.getString("householdId"),
                 d.getString("personId"), d.getString("decisionId"), d.getInteger("sharePercent"),
                 LocalDate.parse(d.getString("validFrom")), CardRequest.Status.valueOf(d.getString("status")),
-                d.getInteger("attempts"), next == null ? null : next.toInstant(), d.getString("lastError"),
+                d.getInteger("attempts"), d.getInteger("round", 0), next == null ? null : next.toInstant(),
+                d.getString("lastError"),
                 d.getString("cardNumber"), date(d, "cardValidFrom"), date(d, "cardValidTo"),
                 d.getDate("createdAt").toInstant(), d.getDate("updatedAt").toInstant(), d.getLong("eventSequence"),
                 d.getLong("version"));

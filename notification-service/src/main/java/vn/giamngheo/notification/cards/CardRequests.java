@@ -23,7 +23,7 @@ import vn.giamngheo.notification.outside.CircuitBreaker;
 import vn.giamngheo.notification.outside.DueSchedule;
 import vn.giamngheo.notification.outside.QueryParams;
 import vn.giamngheo.notification.outside.Senders;
-import vn.giamngheo.notification.outside.Signatures;
+import vn.giamngheo.notification.outside.SignedCallbacks;
 import vn.giamngheo.platform.messaging.Outcome;
 import vn.giamngheo.platform.outbox.Outbox;
 import vn.giamngheo.platform.outbox.OutboxRelay;
@@ -48,6 +48,7 @@ public class CardRequests {
     private final CardRequestStore store;
     private final BhxhClient client;
     private final BhxhProperties properties;
+    private final SignedCallbacks callbacks;
     private final CircuitBreaker breaker;
     private final Outbox outbox;
     private final OutboxRelay relay;
@@ -58,9 +59,10 @@ public class CardRequests {
     /** Accepted requests by the time to ask BHXH about them if no callback came. */
     private final DueSchedule polls;
 
-    CardRequests(CardRequestStore store, BhxhProperties properties, Outbox outbox, OutboxRelay relay, Clock clock,
-            org.springframework.core.env.Environment environment) {
+    CardRequests(CardRequestStore store, BhxhProperties properties, SignedCallbacks callbacks, Outbox outbox,
+            OutboxRelay relay, Clock clock, org.springframework.core.env.Environment environment) {
         this.store = store;
+        this.callbacks = callbacks;
         // The callback address may name this server's port, known only once it listens (${local.server.port}).
         this.client = new BhxhClient(properties, () -> environment.resolveRequiredPlaceholders(properties.callbackUrl()));
         this.properties = properties;
@@ -108,7 +110,7 @@ public class CardRequests {
             java.time.LocalDate validFrom) {
         Instant now = clock.instant();
         boolean created = store.insert(new CardRequest(id, kind, householdId, personId, decisionId, share, validFrom,
-                CardRequest.Status.PENDING, 0, now, null, null, null, null, now, now, 0, 1));
+                CardRequest.Status.PENDING, 0, 0, now, null, null, null, null, now, now, 0, 1));
         if (!created) {
             return Outcome.DUPLICATE;
         }
@@ -153,15 +155,17 @@ public class CardRequests {
 
     private void send(CardRequest request) {
         BhxhClient.Answer answer = client.send(request);
+        // The answer is about this round: an officer may have retried the request while the call was out.
+        UnaryOperator<CardRequest> stillPending = r -> r.status() == CardRequest.Status.PENDING
+                && r.round() == request.round() ? r : null;
         switch (answer) {
             case BhxhClient.Answer.Accepted accepted -> {
                 breaker.succeeded();
-                schedule(transition(request.id(), r -> r.status() == CardRequest.Status.PENDING ? r : null,
-                        r -> accepted(r, accepted.card())));
+                schedule(transition(request.id(), stillPending, r -> accepted(r, accepted.card())));
             }
             case BhxhClient.Answer.Transient failure -> {
                 breaker.failed();
-                schedule(transition(request.id(), r -> r.status() == CardRequest.Status.PENDING ? r : null, r -> {
+                schedule(transition(request.id(), stillPending, r -> {
                     int attempts = r.attempts() + 1;
                     Instant now = clock.instant();
                     if (attempts >= properties.retry().maxAttempts()) {
@@ -174,8 +178,7 @@ public class CardRequests {
             }
             case BhxhClient.Answer.Refused refused -> {
                 breaker.succeeded();
-                transition(request.id(), r -> r.status() == CardRequest.Status.PENDING ? r : null,
-                        r -> failed(r, r.attempts() + 1, refused.reason()));
+                transition(request.id(), stillPending, r -> failed(r, r.attempts() + 1, refused.reason()));
             }
         }
     }
@@ -205,10 +208,10 @@ public class CardRequests {
                 polls.at(request.id(), now);
                 continue;
             }
-            BhxhClient.Answer answer = client.status(request.id());
+            BhxhClient.Answer answer = client.status(request);
             if (answer instanceof BhxhClient.Answer.Accepted accepted) {
                 breaker.succeeded();
-                confirm(request.id(), accepted.card());
+                confirm(request.bhxhKey(), accepted.card());
             } else {
                 breaker.failed();
             }
@@ -222,32 +225,48 @@ public class CardRequests {
     // ---- BHXH's answer
 
     /**
-     * The signed callback: {@code X-BHXH-Signature: sha256=<hex HMAC-SHA256 of the body>}. A bad or missing signature
-     * is rejected before the body is read, and changes nothing.
+     * The signed callback ({@code X-BHXH-Signature}, {@code X-Signature-Timestamp}: see {@link SignedCallbacks}). A
+     * callback that is unsigned, wrongly signed, old or a replay is refused before the body is read, and changes
+     * nothing. One about another round than the request's current one (sent before an officer's retry) is answered
+     * with the request as it is, unchanged.
      */
-    public CardRequest callback(byte[] body, String signature) {
-        Signatures.verify(properties.callbackSecret(), body, "X-BHXH-Signature", signature);
+    public CardRequest callback(byte[] body, String signature, String timestamp) {
+        callbacks.admit("bhxh", properties.callbackSecret(), "X-BHXH-Signature", signature, timestamp, body);
         var node = JSON.readTree(body);
         if (!node.hasNonNull("requestId") || !node.hasNonNull("status")) {
             throw ApiException.invalid("requestId", "the callback needs requestId and status");
         }
-        String id = node.get("requestId").asString();
-        store.find(id).orElseThrow(() -> ApiException.notFound("Card request " + id));
-        confirm(id, BhxhClient.card(node));
+        String key = node.get("requestId").asString();
+        String id = CardRequest.idOf(key);
+        CardRequest current = store.find(id).orElseThrow(() -> ApiException.notFound("Card request " + key));
+        if (!current.bhxhKey().equals(key)) {
+            log.info("Card request {}: callback for {} ({}) ignored, the request is in round {} ({})", id, key,
+                    node.get("status").asString(), current.round(), current.status());
+            return current;
+        }
+        confirm(key, BhxhClient.card(node));
         return store.find(id).orElseThrow();
     }
 
-    private void confirm(String id, BhxhClient.Card card) {
-        switch (card.status()) {
-            case "ISSUED", "CANCELLED" -> transition(id, r -> r.status() == CardRequest.Status.ISSUED
-                    || r.status() == CardRequest.Status.CANCELLED ? null : r, r -> issued(r, card));
-            case "REJECTED" -> transition(id, r -> r.status() == CardRequest.Status.ISSUED
-                    || r.status() == CardRequest.Status.CANCELLED || r.status() == CardRequest.Status.FAILED ? null : r,
-                    r -> failed(r, r.attempts(), "BHXH rejected the request: "
-                            + (card.reason() == null ? "no reason given" : card.reason())));
-            default -> {
-                // still in progress
-            }
+    /**
+     * Applies what BHXH says about the round sent as {@code key}. A settled request never goes back: an issued or
+     * cancelled card stays so whatever comes later, and a refusal cannot undo an issued card.
+     */
+    private void confirm(String key, BhxhClient.Card card) {
+        String id = CardRequest.idOf(key);
+        boolean issued = card.status().equals("ISSUED") || card.status().equals("CANCELLED");
+        if (!issued && !card.status().equals("REJECTED")) {
+            return; // still in progress
+        }
+        CardRequest after = transition(id, r -> {
+            boolean settled = r.status() == CardRequest.Status.ISSUED || r.status() == CardRequest.Status.CANCELLED
+                    || (!issued && r.status() == CardRequest.Status.FAILED);
+            return r.bhxhKey().equals(key) && !settled ? r : null;
+        }, r -> issued ? issued(r, card) : failed(r, r.attempts(), "BHXH rejected the request: "
+                + (card.reason() == null ? "no reason given" : card.reason())));
+        if (after == null && !issued) {
+            log.info("Card request {}: BHXH's rejection of {} changes nothing (the request is settled or in another "
+                    + "round)", id, key);
         }
     }
 
@@ -259,9 +278,8 @@ public class CardRequests {
             throw ApiException.conflict("status", "only a FAILED request can be retried; this one is "
                     + request.status());
         }
-        schedule(transition(id, r -> r.status() == CardRequest.Status.FAILED ? r : null, r -> new Step(
-                r.with(CardRequest.Status.PENDING, 0, clock.instant(), r.lastError(), clock.instant(),
-                        r.eventSequence()), List.of())));
+        schedule(transition(id, r -> r.status() == CardRequest.Status.FAILED ? r : null,
+                r -> new Step(r.retried(clock.instant()), List.of())));
         return store.find(id).orElseThrow();
     }
 

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.giamngheo.notification.activity.HouseholdAreas;
 import vn.giamngheo.notification.outside.QueryParams;
+import vn.giamngheo.notification.outside.SignedCallbacks;
 
 /** Messages for officers (list, resend a failed one), and the SMS gateway's delivery reports. */
 @RestController
@@ -72,7 +73,8 @@ class MessageController {
     /** The SMS gateway's signed delivery report. */
     @PostMapping("/api/v1/sms/delivery-reports")
     MessageView report(@RequestBody byte[] body,
-            @RequestHeader(name = "X-SMS-Signature", required = false) String signature) {
-        return MessageView.of(messages.report(body, signature));
+            @RequestHeader(name = "X-SMS-Signature", required = false) String signature,
+            @RequestHeader(name = SignedCallbacks.TIMESTAMP_HEADER, required = false) String timestamp) {
+        return MessageView.of(messages.report(body, signature, timestamp));
     }
 }

@@ -24,7 +24,7 @@ import vn.giamngheo.contracts.notification.NotificationSent;
 import vn.giamngheo.notification.outside.CircuitBreaker;
 import vn.giamngheo.notification.outside.DueSchedule;
 import vn.giamngheo.notification.outside.Senders;
-import vn.giamngheo.notification.outside.Signatures;
+import vn.giamngheo.notification.outside.SignedCallbacks;
 import vn.giamngheo.platform.messaging.Outcome;
 import vn.giamngheo.platform.outbox.Outbox;
 import vn.giamngheo.platform.outbox.OutboxRelay;
@@ -67,6 +67,7 @@ public class Messages {
     private final Contacts contacts;
     private final Gateways gateways;
     private final MessagingProperties properties;
+    private final SignedCallbacks callbacks;
     private final Map<Channel, CircuitBreaker> breakers = new EnumMap<>(Channel.class);
     private final Outbox outbox;
     private final OutboxRelay relay;
@@ -76,8 +77,10 @@ public class Messages {
     private final DueSchedule queued;
 
     Messages(MessageStore store, Templates templates, Contacts contacts, MessagingProperties properties,
-            JavaMailSender mail, Outbox outbox, OutboxRelay relay, Clock clock, Environment environment) {
+            SignedCallbacks callbacks, JavaMailSender mail, Outbox outbox, OutboxRelay relay, Clock clock,
+            Environment environment) {
         this.store = store;
+        this.callbacks = callbacks;
         this.contacts = contacts;
         this.templates = templates;
         // The callback address may name this server's port, known only once it listens (${local.server.port}).
@@ -181,9 +184,13 @@ public class Messages {
 
     // ---- the SMS gateway's delivery reports
 
-    /** {@code {messageId, status: DELIVERED|UNDELIVERED, reason?}}, signed {@code X-SMS-Signature: sha256=<HMAC>}. */
-    public Message report(byte[] body, String signature) {
-        Signatures.verify(properties.sms().callbackSecret(), body, "X-SMS-Signature", signature);
+    /**
+     * {@code {messageId, status: DELIVERED|UNDELIVERED, reason?}}, signed ({@code X-SMS-Signature},
+     * {@code X-Signature-Timestamp}: see {@link SignedCallbacks}); unsigned, wrongly signed, old or replayed reports
+     * are refused and change nothing.
+     */
+    public Message report(byte[] body, String signature, String timestamp) {
+        callbacks.admit("sms", properties.sms().callbackSecret(), "X-SMS-Signature", signature, timestamp, body);
         var node = JSON.readTree(body);
         String status = node.path("status").asString("");
         if (!node.hasNonNull("messageId") || !(status.equals("DELIVERED") || status.equals("UNDELIVERED"))) {
@@ -191,9 +198,14 @@ public class Messages {
         }
         String key = node.get("messageId").asString();
         String id = Message.idOf(key);
-        store.find(id).orElseThrow(() -> ApiException.notFound("Message " + key));
-        // A report may overtake our own record of the gateway's acceptance: it counts for both. A report about an
-        // earlier round (before a resend) changes nothing.
+        Message current = store.find(id).orElseThrow(() -> ApiException.notFound("Message " + key));
+        if (!current.gatewayKey().equals(key)) {
+            log.info("Message {}: delivery report for {} ({}) ignored, the message is in round {} ({})", id, key,
+                    status, current.round(), current.status());
+            return current;
+        }
+        // A report may overtake our own record of the gateway's acceptance: it counts for both. A delivered or failed
+        // message never goes back, whatever a later report says.
         Predicate<Message> open = m -> m.gatewayKey().equals(key)
                 && (m.status() == Message.Status.QUEUED || m.status() == Message.Status.SENT);
         if (status.equals("DELIVERED")) {

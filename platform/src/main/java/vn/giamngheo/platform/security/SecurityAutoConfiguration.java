@@ -15,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -42,6 +43,16 @@ import vn.giamngheo.platform.web.PublicRateLimitFilter;
 @EnableConfigurationProperties(SecurityProperties.class)
 @Import(AuditController.class)
 public class SecurityAutoConfiguration {
+
+    /**
+     * On every response, pages included (the self-assessment page, the public dashboard): scripts, styles, images and
+     * calls from this origin only, no inline script or style (the pages keep theirs in files), no plugins, no
+     * {@code <base>} elsewhere, forms posting here only, and no framing by another site. The pages link nowhere else
+     * and nothing here reads the Referer, so none is sent ({@code no-referrer}): a dashboard address with its area
+     * or a page's query never reaches another site.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
 
     /**
      * The issuer's key set from {@code jwk-set-uri} (fetched on first use, cached); or, where the context holds an
@@ -109,6 +120,8 @@ public class SecurityAutoConfiguration {
         BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers("/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
                             "/v3/api-docs/**").permitAll();

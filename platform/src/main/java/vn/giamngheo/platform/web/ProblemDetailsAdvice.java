@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.KafkaException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,6 +30,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -161,6 +165,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (jackson instanceof UnrecognizedPropertyException unknown) {
             return new FieldProblem(path(unknown, unknown.getPropertyName()), "is not a known field");
         }
+        if (jackson instanceof InputCoercionException overflow) {
+            return outOfRange(overflow);
+        }
         if (jackson instanceof StreamReadException malformed) {
             var location = malformed.getLocation();
             return new FieldProblem("(body)", "malformed JSON" + (location == null ? ""
@@ -176,6 +183,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Throwable root = e.getMostSpecificCause();
         return new FieldProblem(path(jackson, null), root == jackson ? jackson.getOriginalMessage()
                 : "not valid: " + root.getMessage());
+    }
+
+    private static final Pattern NUMERIC_VALUE = Pattern.compile("^Numeric value \\((.{1,60}?)\\) out of range");
+
+    /**
+     * A number the parser read but that does not fit the field ({@code 1e30} or {@code 99999999999999999999} for a
+     * {@code long}): Jackson reports it as a stream error, yet the JSON is well formed and the client needs the field.
+     */
+    private static FieldProblem outOfRange(InputCoercionException e) {
+        String field = path(e, null);
+        if (field.equals("(body)") && e.processor() instanceof JsonParser parser
+                && parser.streamReadContext().currentName() != null) {
+            field = parser.streamReadContext().currentName();
+        }
+        Matcher literal = NUMERIC_VALUE.matcher(String.valueOf(e.getOriginalMessage()));
+        Class<?> target = e.getTargetType();
+        String range = target == long.class || target == Long.class ? Long.MIN_VALUE + " to " + Long.MAX_VALUE
+                : target == int.class || target == Integer.class ? Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+                : target == short.class || target == Short.class ? Short.MIN_VALUE + " to " + Short.MAX_VALUE
+                : target == byte.class || target == Byte.class ? Byte.MIN_VALUE + " to " + Byte.MAX_VALUE : null;
+        return new FieldProblem(field, (literal.find() ? literal.group(1) : "the number") + " is out of range for a "
+                + "whole number" + (range == null ? "" : " (" + range + ")"));
     }
 
     private static String path(JacksonException e, @Nullable String last) {

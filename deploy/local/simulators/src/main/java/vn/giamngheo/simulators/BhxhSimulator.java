@@ -24,8 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Vietnam Social Security's card service as the platform sees it, on loopback: {@code POST /api/cards} takes a request
  * to issue or cancel a health-insurance card (bearer token, {@code Idempotency-Key} header), answers 202, and after a
- * delay issues the card and calls the request's {@code callbackUrl} with {@code X-BHXH-Signature: sha256=<HMAC>} of
- * the body. {@code GET /api/cards/{requestId}} answers the state for polling. A share of calls fails (503 or a
+ * delay issues the card and calls the request's {@code callbackUrl} with {@code X-Signature-Timestamp: <Unix seconds>}
+ * and {@code X-BHXH-Signature: sha256=<HMAC of "<timestamp>.<body>">}, signed again for each attempt. {@code GET /api/cards/{requestId}} answers the state for polling. A share of calls fails (503 or a
  * timeout); {@link #setDown(boolean)} makes every call fail. A repeated idempotency key never issues twice.
  * {@code GET /admin/log} lists what it received.
  */
@@ -194,9 +194,12 @@ public final class BhxhSimulator implements AutoCloseable {
         }
     }
 
-    /** HMAC-SHA256 of {@code body} with {@code secret}, in lower-case hex. */
-    public static String sign(String secret, byte[] body) {
-        return Exchanges.sign(secret, body);
+    /**
+     * The signature BHXH (and the SMS gateway) put on a callback: HMAC-SHA256 of {@code "<timestamp>.<body>"} with
+     * {@code secret}, in lower-case hex; {@code timestamp} (Unix seconds) goes in {@code X-Signature-Timestamp}.
+     */
+    public static String sign(String secret, long timestamp, byte[] body) {
+        return Exchanges.sign(secret, timestamp, body);
     }
 
     /** A card number in BHXH's shape: group (HN poor, CN near-poor, GD household), level, province 25, 10 digits. */

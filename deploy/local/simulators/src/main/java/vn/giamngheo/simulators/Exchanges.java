@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -59,25 +60,31 @@ final class Exchanges {
         return body;
     }
 
-    /** HMAC-SHA256 of {@code body} with {@code secret}, in lower-case hex. */
-    static String sign(String secret, byte[] body) {
+    /** HMAC-SHA256 of {@code "<timestamp>.<body>"} with {@code secret}, in lower-case hex. */
+    static String sign(String secret, long timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(mac.doFinal(body));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** POSTs a signed JSON body; true when the receiver answered 2xx. */
+    /**
+     * POSTs a JSON body signed now ({@code X-Signature-Timestamp} and {@code header}); true when the receiver answered
+     * 2xx. Each call signs afresh, so a retry is not mistaken for a replay.
+     */
     static boolean postSigned(HttpClient client, String url, String header, String secret, Object body)
             throws IOException, InterruptedException {
         byte[] bytes = JSON.writeValueAsBytes(body);
+        long now = Instant.now().getEpochSecond();
         HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")
-                .header(header, "sha256=" + sign(secret, bytes))
+                .header("X-Signature-Timestamp", Long.toString(now))
+                .header(header, "sha256=" + sign(secret, now, bytes))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding());
         return response.statusCode() < 300;
     }

@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * An SMS gateway (brand-name SMS, as the telecom operators offer it) on loopback. {@code POST /api/sms} takes
  * {@code messageId, to, text, callbackUrl} with a bearer token and an {@code Idempotency-Key} equal to the message id,
  * answers 202, and after a delay posts a delivery report ({@code DELIVERED}, or {@code UNDELIVERED} for numbers ending
- * in 0000) to the callback with {@code X-SMS-Signature: sha256=<HMAC of the body>}. A share of calls fails with 503;
+ * in 0000) to the callback with {@code X-Signature-Timestamp: <Unix seconds>} and
+ * {@code X-SMS-Signature: sha256=<HMAC of "<timestamp>.<body>">}, signed again for each attempt. A share of calls fails with 503;
  * a repeated key is never sent twice. {@code GET /admin/log} lists every message with its text.
  */
 public final class SmsGatewaySimulator implements AutoCloseable {
