@@ -240,15 +240,16 @@ public class ReviewService {
             throw ReviewRuleException.invalid("signerRole", "'" + signerRole + "' may not sign a decision (roles: "
                     + String.join(", ", properties.signerRoles()) + ")");
         }
-        LocalDate today = LocalDate.now(clock);
-        if (date.isAfter(today)) {
-            throw ReviewRuleException.invalid("date", "is after today (" + today + "): a decision is recorded once it "
-                    + "has been signed");
-        }
         ReviewRound round = round(roundId);
         long open = store.complaints(roundId).stream().filter(c -> c.status() == Complaint.Status.OPEN).count();
         ReviewRound deciding = round.decide(new ReviewRound.DecisionInfo(number, date, signerRole,
                 effectiveDate == null ? date : effectiveDate), open);
+        LocalDate today = LocalDate.now(clock);
+        if (deciding != round && date.isAfter(today)) {
+            // A decision dated ahead would close a round whose posting has not ended yet, as of today.
+            throw ReviewRuleException.invalid("date", "is after today (" + today + "): a decision is recorded once it "
+                    + "has been signed");
+        }
         if (deciding != round) {
             store.update(deciding);
         }

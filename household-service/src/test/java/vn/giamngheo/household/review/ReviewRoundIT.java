@@ -198,24 +198,25 @@ class ReviewRoundIT {
 
     @Test
     void aComplaintUpheldDuringPostingCorrectsTheResultAndRestartsThePosting() {
+        // A week before the test clock's today (2026-11-24): a decision is not dated after today.
         String household = household();
-        String round = open("MONTHLY", "2026-11-15");
+        String round = open("MONTHLY", "2026-11-08");
         survey(round, household, POOR);
-        meeting(round, "2026-11-16", 10, household, "10");
-        post(round, "2026-11-17");
+        meeting(round, "2026-11-09", 10, household, "10");
+        post(round, "2026-11-10");
         Http.Response complaint = Http.post(url("/api/v1/review-rounds/" + round + "/complaints"),
-                "{\"householdId\":\"" + household + "\",\"text\":\"Thu nhập của hộ ghi sai\",\"filedOn\":\"2026-11-18\"}");
+                "{\"householdId\":\"" + household + "\",\"text\":\"Thu nhập của hộ ghi sai\",\"filedOn\":\"2026-11-11\"}");
         assertThat(complaint.status()).isEqualTo(201);
-        assertThat(decide(round, "2/QĐ-UBND", "2026-11-24", "2026-11-24").body()).contains("re-checked");
+        assertThat(decide(round, "2/QĐ-UBND", "2026-11-16", "2026-11-16").body()).contains("re-checked");
 
         JsonNode resolved = Http.post(url("/api/v1/review-rounds/" + round + "/complaints/"
                 + complaint.json().get("id").asString() + "/resolution"), "{\"outcome\":\"UPHELD\",\"resolution\":"
-                + "\"Phúc tra: thu nhập 1.900.000 đồng\",\"resolvedOn\":\"2026-11-20\",\"survey\":{\"householdId\":\""
+                + "\"Phúc tra: thu nhập 1.900.000 đồng\",\"resolvedOn\":\"2026-11-13\",\"survey\":{\"householdId\":\""
                 + household + "\"," + NEAR_POOR + "}}").json();
 
-        assertThat(resolved.get("round").get("postingEndsOn").asString()).isEqualTo("2026-11-24");
+        assertThat(resolved.get("round").get("postingEndsOn").asString()).isEqualTo("2026-11-17");
         assertThat(resolved.get("surveys").get(0).get("classification").asString()).isEqualTo("NEAR_POOR");
-        assertThat(decide(round, "2/QĐ-UBND", "2026-11-25", "2026-11-25").status()).isEqualTo(200);
+        assertThat(decide(round, "2/QĐ-UBND", "2026-11-18", "2026-11-18").status()).isEqualTo(200);
         assertThat(Http.get(url("/api/v1/households/" + household)).json().get("currentClass").asString())
                 .isEqualTo("NEAR_POOR");
 
@@ -225,8 +226,8 @@ class ReviewRoundIT {
                 Duration.ofSeconds(30)).stream()
                 .map(r -> EventCodec.readPayload(r.value(), EventTypes.REVIEW_POSTING_STARTED)).toList();
         assertThat(postings).extracting(ReviewPostingStarted::postingStartedOn, ReviewPostingStarted::postingEndsOn)
-                .containsExactly(tuple(LocalDate.parse("2026-11-17"), LocalDate.parse("2026-11-19")),
-                        tuple(LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-24")));
+                .containsExactly(tuple(LocalDate.parse("2026-11-10"), LocalDate.parse("2026-11-12")),
+                        tuple(LocalDate.parse("2026-11-13"), LocalDate.parse("2026-11-17")));
         assertThat(postings.get(1).sequence()).isGreaterThan(postings.get(0).sequence());
         assertThat(postings.get(0)).extracting(ReviewPostingStarted::unitCode, ReviewPostingStarted::kind,
                 ReviewPostingStarted::households, ReviewPostingStarted::agreed)
