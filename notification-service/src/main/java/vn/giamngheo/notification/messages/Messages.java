@@ -150,7 +150,9 @@ public class Messages {
             } else if (breakers.get(message.channel()).tryAcquire()) {
                 sending.start(message.id(), () -> send(message));
             } else {
-                queued.at(message.id(), now); // the channel's breaker is open: sent once it lets calls through
+                // The channel's breaker is open: due at its own time again, so the longest waiting goes first once
+                // the breaker lets a trial call through (put back at "now", one message could take every trial).
+                queued.at(message.id(), message.nextAttemptAt() == null ? message.createdAt() : message.nextAttemptAt());
             }
         }
     }
