@@ -33,6 +33,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import vn.giamngheo.contracts.CloudEventHeaders;
 import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.platform.messaging.EventMetrics;
+import vn.giamngheo.platform.messaging.StaticGroupMembership;
 import vn.giamngheo.platform.mongo.MongoPingHealthIndicator;
 import vn.giamngheo.platform.outbox.Outbox;
 import vn.giamngheo.platform.outbox.OutboxCollection;
@@ -135,6 +136,12 @@ public class PlatformAutoConfiguration {
             metrics.deadLettered(type == null ? null : new String(type.value(), StandardCharsets.UTF_8));
             return record.partition();
         };
+    }
+
+    /** The Kafka binder applies this to every consumer binding's configuration before it creates its consumers. */
+    @Bean
+    StaticGroupMembership staticGroupMembership(PlatformProperties properties) {
+        return new StaticGroupMembership(properties.messaging().instanceId());
     }
 
     @Bean

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,13 +31,17 @@ public record PlatformProperties(
      * @param consumerGroup     this service's consumer group; also names its dead-letter topics
      * @param consumes          topics this service consumes; each gets a dead-letter topic for the group
      * @param relay             the outbox relay
+     * @param instanceId        this replica's stable id (the pod name in production), unique among the replicas of
+     *                          the service; when set, consumers use static group membership (empty: dynamic)
      */
     public record Messaging(
             @Min(1) @Max(1000) int partitions,
             @Min(1) @Max(5) short replicationFactor,
             @NotBlank String consumerGroup,
             @NotNull List<String> consumes,
-            @Valid @NotNull Relay relay) {
+            @Valid @NotNull Relay relay,
+            @Pattern(regexp = "[A-Za-z0-9._-]{0,160}", message = "may hold only letters, digits, '.', '_' and '-' "
+                    + "(Kafka's rule for group.instance.id), at most 160 of them") String instanceId) {
     }
 
     /**
