@@ -31,8 +31,10 @@ public record PlatformProperties(
      * @param consumerGroup     this service's consumer group; also names its dead-letter topics
      * @param consumes          topics this service consumes; each gets a dead-letter topic for the group
      * @param relay             the outbox relay
-     * @param instanceId        this replica's stable id (the pod name in production), unique among the replicas of
-     *                          the service; when set, consumers use static group membership (empty: dynamic)
+     * @param instanceId        this replica's id, unique among the replicas of the service and the same across its
+     *                          restarts (a StatefulSet pod name: a static member does not leave its group when it
+     *                          stops, so a new id per rollout would leave the old one's partitions waiting for the
+     *                          session timeout); when set, consumers use static group membership (empty: dynamic)
      */
     public record Messaging(
             @Min(1) @Max(1000) int partitions,
