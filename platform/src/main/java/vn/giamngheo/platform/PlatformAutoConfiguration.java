@@ -44,6 +44,7 @@ import vn.giamngheo.platform.dependencies.Unavailable;
 import vn.giamngheo.platform.dependencies.UntilAvailable;
 import vn.giamngheo.platform.messaging.EventDispatcher;
 import vn.giamngheo.platform.messaging.EventMetrics;
+import vn.giamngheo.platform.messaging.StaticGroupMembership;
 import vn.giamngheo.platform.mongo.MongoPingHealthIndicator;
 import vn.giamngheo.platform.mongo.MongoTimeouts;
 import vn.giamngheo.platform.outbox.Outbox;
@@ -216,6 +217,12 @@ public class PlatformAutoConfiguration {
             metrics.deadLettered(type == null ? null : new String(type.value(), StandardCharsets.UTF_8));
             return record.partition();
         };
+    }
+
+    /** The Kafka binder applies this to every consumer binding's configuration before it creates its consumers. */
+    @Bean
+    StaticGroupMembership staticGroupMembership(PlatformProperties properties) {
+        return new StaticGroupMembership(properties.messaging().instanceId());
     }
 
     /** Registered by Boot with the JSON mapper of every service: each text from outside composed and visible. */

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,13 +35,19 @@ public record PlatformProperties(
      * @param consumerGroup     this service's consumer group; also names its dead-letter topics
      * @param consumes          topics this service consumes; each gets a dead-letter topic for the group
      * @param relay             the outbox relay
+     * @param instanceId        this replica's id, unique among the replicas of the service and the same across its
+     *                          restarts (a StatefulSet pod name: a static member does not leave its group when it
+     *                          stops, so a new id per rollout would leave the old one's partitions waiting for the
+     *                          session timeout); when set, consumers use static group membership (empty: dynamic)
      */
     public record Messaging(
             @Min(1) @Max(1000) int partitions,
             @Min(1) @Max(5) short replicationFactor,
             @NotBlank String consumerGroup,
             @NotNull List<String> consumes,
-            @Valid @NotNull Relay relay) {
+            @Valid @NotNull Relay relay,
+            @Pattern(regexp = "[A-Za-z0-9._-]{0,160}", message = "may hold only letters, digits, '.', '_' and '-' "
+                    + "(Kafka's rule for group.instance.id), at most 160 of them") String instanceId) {
     }
 
     /**

@@ -20,6 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,7 +49,8 @@ import vn.giamngheo.testsupport.Chromium;
 /**
  * The walking skeleton end to end, on the real launcher: {@code deploy/local/run start} brings up the broker, Mongo
  * and the four service jars on spare ports; a household registered over HTTP reaches every service; a duplicated
- * delivery changes no count; {@code deploy/local/run stop} leaves no process behind.
+ * delivery changes no count; a killed service is restarted by the launcher's supervisor; {@code deploy/local/run stop}
+ * leaves no process behind.
  */
 class LocalPlatformIT {
 
@@ -77,7 +80,7 @@ class LocalPlatformIT {
             }
         }
         assertThat(STARTED).as("kafka, mongo, the BHXH and SMS simulators, the mail server, the OpenID Connect "
-                + "provider and four services").hasSize(10);
+                + "provider, four services and the supervisor").hasSize(11);
     }
 
     @AfterAll
@@ -86,9 +89,76 @@ class LocalPlatformIT {
         assertThat(stop.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(stop.exitValue()).isZero();
         for (long pid : STARTED) {
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-                    .as("process %d is still running after stop", pid).isFalse();
+            assertThat(alive(pid)).as("process %d is still running after stop", pid).isFalse();
         }
+    }
+
+    /**
+     * Issue 20: {@code kill -9} of policy-service, whose view of the households lives in MongoDB. The supervisor
+     * restarts it (a new pid, healthy again), the household it knew before is still there, and an event produced after
+     * the restart is processed at once: its consumers rejoin their group as the same static members, so the partitions
+     * need not wait for the dead members' session timeout (45 s).
+     */
+    @Test
+    void aKilledServiceIsRestartedKeepsItsDataAndProcessesEventsAgainAtOnce() throws Exception {
+        long inWard = households("08707");
+        String before = field(ok(post(url("HOUSEHOLD_PORT", "/api/v1/households"), """
+                {"unitCode":"08707","village":"Tổ dân phố Đồng Tâm 5","members":[
+                  {"fullName":"Vũ Văn Long","dateOfBirth":"1975-06-06","sex":"MALE","relationToHead":"HEAD"}]}
+                """)), "id");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                get(url("POLICY_PORT", "/api/v1/households/" + before)).statusCode() == 200);
+        Path pidFile = RUN_DIR.resolve("pids/policy-service.pid");
+        long killed = Long.parseLong(Files.readString(pidFile).strip());
+
+        assertThat(ProcessHandle.of(killed).orElseThrow().destroyForcibly()).isTrue();
+        long killedAt = System.nanoTime();
+
+        // The pid file is rewritten and the port closed while the service restarts: those reads fail meanwhile.
+        long restarted = Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
+                .until(() -> Long.parseLong(Files.readString(pidFile).strip()), pid -> pid != killed && alive(pid));
+        STARTED.add(restarted);
+        Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> send(null, "GET", url("POLICY_PORT", "/actuator/health"), null).statusCode() == 200);
+        long healthyAt = System.nanoTime();
+        assertThat(get(url("POLICY_PORT", "/api/v1/households/" + before)).statusCode())
+                .as("the household policy-service knew before it was killed").isEqualTo(200);
+
+        String after = field(ok(post(url("HOUSEHOLD_PORT", "/api/v1/households"), """
+                {"unitCode":"08707","village":"Tổ dân phố Đồng Tâm 6","members":[
+                  {"fullName":"Vũ Thị Mai","dateOfBirth":"1977-08-08","sex":"FEMALE","relationToHead":"HEAD"}]}
+                """)), "id");
+        long producedAt = System.nanoTime();
+        // With dynamic membership the event waited until 45 s after the kill: 24–27 s after a restart of 17–21 s on
+        // this machine, against 0.2–0.7 s with static members. A restart alone can outlast the 45 s on a saturated
+        // machine, so the group's static ids are checked below as well.
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() ->
+                get(url("POLICY_PORT", "/api/v1/households/" + after)).statusCode() == 200);
+        long processedAt = System.nanoTime();
+        System.out.printf("e2e: kill -9 policy-service → restarted and healthy in %d ms; an event produced then "
+                + "processed in %d ms%n", (healthyAt - killedAt) / 1_000_000, (processedAt - producedAt) / 1_000_000);
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            assertThat(admin.describeConsumerGroups(List.of("policy-service")).all().get().get("policy-service")
+                    .members()).extracting(m -> m.groupInstanceId().orElse("dynamic member " + m.consumerId()))
+                    .containsExactlyInAnyOrder(
+                            "policy-service-local.householdEvents-in-0-0", "policy-service-local.householdEvents-in-0-1",
+                            "policy-service-local.householdEvents-in-0-2",
+                            "policy-service-local.insuranceCardEvents-in-0-0",
+                            "policy-service-local.insuranceCardEvents-in-0-1",
+                            "policy-service-local.insuranceCardEvents-in-0-2");
+        }
+        assertThat(Files.readString(RUN_DIR.resolve("logs/supervisor.log"), StandardCharsets.UTF_8))
+                .contains("policy-service (pid " + killed + ") was killed by SIGKILL (status 137) unexpectedly; "
+                        + "restarting it in 1 s (attempt 1)")
+                .contains("policy-service is up again (pid " + restarted + ",");
+        // Both households counted by reporting too, so that no other test's count of the ward moves under it.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> households("08707") == inWard + 2);
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     @Test
