@@ -10,8 +10,11 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import vn.giamngheo.notification.activity.HouseholdActivity;
 import vn.giamngheo.platform.audit.AuditedReads;
+import vn.giamngheo.platform.security.AreaAccess;
 import vn.giamngheo.platform.security.EndpointRules;
+import vn.giamngheo.platform.security.HouseholdAccess;
 
 /**
  * Who may call what in notification-service. The BHXH card callbacks and the SMS gateway's delivery reports come
@@ -41,5 +44,11 @@ class AccessRules {
     AuditedReads personalReads() {
         return new AuditedReads(List.of("/api/v1/contacts/**", "/api/v1/messages", "/api/v1/messages/**",
                 "/api/v1/card-requests", "/api/v1/card-requests/**", "/api/v1/households/**"));
+    }
+
+    /** Households are in the units this service last saw them in, on {@code household.events}. */
+    @Bean
+    HouseholdAccess householdAccess(AreaAccess access, HouseholdActivity activity) {
+        return new HouseholdAccess(access, activity::unitOf);
     }
 }

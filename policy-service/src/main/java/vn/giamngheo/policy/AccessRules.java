@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import vn.giamngheo.platform.audit.AuditedReads;
+import vn.giamngheo.platform.security.AreaAccess;
 import vn.giamngheo.platform.security.EndpointRules;
+import vn.giamngheo.platform.security.HouseholdAccess;
+import vn.giamngheo.policy.eligibility.EligibilityViews;
 
 /**
  * Who may call what in policy-service. Open: the policies in force (public legal information). A household's
@@ -48,5 +51,11 @@ class AccessRules {
     AuditedReads personalReads() {
         return new AuditedReads(List.of("/api/v1/households/**", "/api/v1/applications", "/api/v1/applications/**",
                 "/api/v1/entitlements"));
+    }
+
+    /** Households are in the units this service last saw them in, on {@code household.events}. */
+    @Bean
+    HouseholdAccess householdAccess(AreaAccess access, EligibilityViews views) {
+        return new HouseholdAccess(access, views::unitOf);
     }
 }

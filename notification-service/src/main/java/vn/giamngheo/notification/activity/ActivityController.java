@@ -5,6 +5,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.giamngheo.platform.security.HouseholdAccess;
 import vn.giamngheo.platform.web.ApiException;
 
 @RestController
@@ -12,9 +13,9 @@ import vn.giamngheo.platform.web.ApiException;
 class ActivityController {
 
     private final HouseholdActivity activity;
-    private final HouseholdAreas areas;
+    private final HouseholdAccess areas;
 
-    ActivityController(HouseholdActivity activity, HouseholdAreas areas) {
+    ActivityController(HouseholdActivity activity, HouseholdAccess areas) {
         this.activity = activity;
         this.areas = areas;
     }

@@ -8,18 +8,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.giamngheo.notification.activity.HouseholdAreas;
 import vn.giamngheo.notification.outside.QueryParams;
 import vn.giamngheo.notification.outside.SignedCallbacks;
+import vn.giamngheo.platform.security.HouseholdAccess;
 
 /** Card requests for officers, and the callback through which BHXH confirms cards. */
 @RestController
 class CardController {
 
     private final CardRequests requests;
-    private final HouseholdAreas areas;
+    private final HouseholdAccess areas;
 
-    CardController(CardRequests requests, HouseholdAreas areas) {
+    CardController(CardRequests requests, HouseholdAccess areas) {
         this.requests = requests;
         this.areas = areas;
     }

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import vn.giamngheo.notification.activity.HouseholdAreas;
+import vn.giamngheo.platform.security.HouseholdAccess;
 import vn.giamngheo.platform.web.ApiException;
 
 /** Households' phone numbers and officers' e-mail addresses, with the channels each has opted out of. */
@@ -27,9 +27,9 @@ class ContactController {
     }
 
     private final Contacts contacts;
-    private final HouseholdAreas areas;
+    private final HouseholdAccess areas;
 
-    ContactController(Contacts contacts, HouseholdAreas areas) {
+    ContactController(Contacts contacts, HouseholdAccess areas) {
         this.contacts = contacts;
         this.areas = areas;
     }
@@ -37,7 +37,7 @@ class ContactController {
     @PutMapping("/api/v1/contacts/households/{householdId}")
     HouseholdView putHousehold(@PathVariable String householdId, @RequestBody HouseholdRequest request) {
         // A number for a household the registry never announced would be texted about whoever gets that id.
-        areas.checkRegistered(householdId);
+        areas.checkKnown(householdId);
         return HouseholdView.of(contacts.putHousehold(householdId, request.phone(), request.optOut()));
     }
 

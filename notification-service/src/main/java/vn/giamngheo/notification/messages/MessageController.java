@@ -9,9 +9,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.giamngheo.notification.activity.HouseholdAreas;
 import vn.giamngheo.notification.outside.QueryParams;
 import vn.giamngheo.notification.outside.SignedCallbacks;
+import vn.giamngheo.platform.security.HouseholdAccess;
 
 /** Messages for officers (list, resend a failed one), and the SMS gateway's delivery reports. */
 @RestController
@@ -31,9 +31,9 @@ class MessageController {
     }
 
     private final Messages messages;
-    private final HouseholdAreas areas;
+    private final HouseholdAccess areas;
 
-    MessageController(Messages messages, HouseholdAreas areas) {
+    MessageController(Messages messages, HouseholdAccess areas) {
         this.messages = messages;
         this.areas = areas;
     }

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.giamngheo.platform.security.Caller;
+import vn.giamngheo.platform.security.HouseholdAccess;
 import vn.giamngheo.platform.security.Role;
 import vn.giamngheo.platform.web.ApiException;
-import vn.giamngheo.policy.eligibility.HouseholdAreas;
 
 /** Applications for loans, housing support and the social pension, and the department's review of them. */
 @RestController
@@ -37,9 +37,9 @@ class ApplicationController {
     }
 
     private final Applications applications;
-    private final HouseholdAreas areas;
+    private final HouseholdAccess areas;
 
-    ApplicationController(Applications applications, HouseholdAreas areas) {
+    ApplicationController(Applications applications, HouseholdAccess areas) {
         this.applications = applications;
         this.areas = areas;
     }

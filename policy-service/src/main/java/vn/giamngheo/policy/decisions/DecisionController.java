@@ -5,7 +5,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.giamngheo.policy.eligibility.HouseholdAreas;
+import vn.giamngheo.platform.security.HouseholdAccess;
 
 @RestController
 @RequestMapping("/api/v1/households")
@@ -17,9 +17,9 @@ class DecisionController {
 
     private final AutomaticDecisions decisions;
     private final CardStates cards;
-    private final HouseholdAreas areas;
+    private final HouseholdAccess areas;
 
-    DecisionController(AutomaticDecisions decisions, CardStates cards, HouseholdAreas areas) {
+    DecisionController(AutomaticDecisions decisions, CardStates cards, HouseholdAccess areas) {
         this.decisions = decisions;
         this.cards = cards;
         this.areas = areas;

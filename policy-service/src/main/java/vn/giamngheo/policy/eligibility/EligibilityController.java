@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.giamngheo.platform.security.HouseholdAccess;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.platform.web.FieldProblem;
 import vn.giamngheo.policy.decisions.AutomaticDecisions;
@@ -57,10 +58,10 @@ class EligibilityController {
 
     private final EligibilityViews views;
     private final AutomaticDecisions decisions;
-    private final HouseholdAreas areas;
+    private final HouseholdAccess areas;
     private final Clock clock;
 
-    EligibilityController(EligibilityViews views, AutomaticDecisions decisions, HouseholdAreas areas, Clock clock) {
+    EligibilityController(EligibilityViews views, AutomaticDecisions decisions, HouseholdAccess areas, Clock clock) {
         this.views = views;
         this.decisions = decisions;
         this.areas = areas;

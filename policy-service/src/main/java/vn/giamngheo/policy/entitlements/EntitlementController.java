@@ -4,10 +4,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.giamngheo.platform.security.HouseholdAccess;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.policy.catalog.PolicyCatalog;
 import vn.giamngheo.policy.decisions.AutomaticDecisions;
-import vn.giamngheo.policy.eligibility.HouseholdAreas;
 
 /** What a department owes, and what a household is owed, for a year, a quarter or a month. */
 @RestController
@@ -16,9 +16,9 @@ class EntitlementController {
     private final Entitlements entitlements;
     private final AutomaticDecisions decisions;
     private final PolicyCatalog catalog;
-    private final HouseholdAreas areas;
+    private final HouseholdAccess areas;
 
-    EntitlementController(PolicyCatalog catalog, AutomaticDecisions decisions, HouseholdAreas areas) {
+    EntitlementController(PolicyCatalog catalog, AutomaticDecisions decisions, HouseholdAccess areas) {
         this.entitlements = new Entitlements(catalog);
         this.decisions = decisions;
         this.catalog = catalog;
