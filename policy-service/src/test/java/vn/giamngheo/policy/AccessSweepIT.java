@@ -118,7 +118,7 @@ class AccessSweepIT {
                 "{\"members\":[{\"personId\":\"" + outside.get("personId") + "\",\"schooling\":\"LOWER_SECONDARY\","
                         + "\"publicSchool\":true,\"hasPension\":false,\"disability\":\"NONE\"}]}"));
         assertThat(facts.status()).isEqualTo(403);
-        assertThat(facts.body()).contains("08716");
+        assertThat(facts.body()).contains("not in the units you act for").doesNotContain("08716");
         assertThat(Http.as(officer, () -> Http.post(url("/api/v1/applications"), "{\"policyCode\":"
                 + "\"POOR_HOUSEHOLD_LOAN\",\"householdId\":\"" + id + "\",\"requestedAmountVnd\":80000000}")).status())
                 .isEqualTo(403);

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,13 +51,20 @@ class AccessSweepIT {
     }
 
     /**
-     * Two households of {@code unit} (the second to be merged), a review round of the unit in its posting with the
-     * first household surveyed, and a complaint about it: their ids, by the names the requests below use.
+     * Households of {@code unit} — one that every read and the review use, and one for each command that changes a
+     * household, so that each command finds its own in the state it needs — a review round of the unit in its posting
+     * with the first household surveyed, and a complaint about it: their ids, by the names the requests below use.
      */
     Map<String, String> ward(String unit) {
         JsonNode household = register(unit);
-        JsonNode other = register(unit);
         String id = household.get("id").asString();
+        Map<String, String> side = new HashMap<>();
+        for (String command : List.of("addTo", "headOf", "mergeInto", "mergeAbsorbed", "moveFrom", "moveTo",
+                "removeFrom", "splitFrom", "awayHousehold", "unsurveyed", "crossAbsorbed", "crossMoveFrom")) {
+            JsonNode h = register(unit);
+            side.put(command, h.get("id").asString());
+            side.put(command + "Spouse", h.get("members").get(1).get("personId").asString());
+        }
         String round = Http.post(url("/api/v1/review-rounds"), "{\"unitCode\":\"" + unit + "\",\"kind\":\"MONTHLY\","
                 + "\"referenceDate\":\"" + TODAY + "\"}").expectStatus(201).json().get("round").get("id").asString();
         String steps = "/api/v1/review-rounds/" + round;
@@ -67,13 +75,10 @@ class AccessSweepIT {
         Http.post(url(steps + "/posting"), "{\"startDate\":\"" + TODAY + "\"}").expectStatus(200);
         String complaint = Http.post(url(steps + "/complaints"), "{\"householdId\":\"" + id + "\",\"text\":\"Hộ "
                 + "không đồng ý\",\"filedOn\":\"" + TODAY + "\"}").expectStatus(201).json().get("id").asString();
-        Map<String, String> side = new HashMap<>();
         side.put("unit", unit);
         side.put("householdId", id);
         side.put("head", household.get("members").get(0).get("personId").asString());
         side.put("spouse", household.get("members").get(1).get("personId").asString());
-        side.put("other", other.get("id").asString());
-        side.put("otherHead", other.get("members").get(0).get("personId").asString());
         side.put("round", round);
         side.put("complaint", complaint);
         return side;
@@ -83,12 +88,16 @@ class AccessSweepIT {
     void anOfficerOfOneWardNeitherReadsNorChangesAnythingOfAnotherWard() {
         Map<String, String> inside = ward("08707");
         Map<String, String> outside = ward("08716");
-        // From within the caller's own round or household, a household of the other ward.
-        for (Map<String, String> side : java.util.List.of(inside, outside)) {
-            side.put("ownRound", inside.get("round"));
-            side.put("ownHousehold", inside.get("householdId"));
-            side.put("ownHead", inside.get("head"));
-        }
+        // From within the caller's own round or household, a household of the other ward: inside, another of its own.
+        Map<String, String> own = Map.of("ownRound", inside.get("round"), "ownHousehold", inside.get("mergeInto"),
+                "ownMover", inside.get("crossMoveFromSpouse"), "ownMoveFrom", inside.get("crossMoveFrom"));
+        inside.putAll(own);
+        outside.putAll(own);
+        inside.put("foreign", inside.get("unsurveyed"));
+        outside.put("foreign", outside.get("householdId"));
+        inside.put("complainant", inside.get("householdId"));
+        outside.put("complainant", outside.get("householdId"));
+        outside.put("crossAbsorbed", outside.get("householdId"));
         byte[] insideTemplate = Http.download(url("/api/v1/review-rounds/" + inside.get("round") + "/survey-template"));
         byte[] outsideTemplate = Http.download(url("/api/v1/review-rounds/" + outside.get("round")
                 + "/survey-template"));
@@ -117,15 +126,15 @@ class AccessSweepIT {
                         + "\"referenceDate\":\"" + TODAY + "\"}")
                 .call(HOUSEHOLD, "POST", "/api/v1/review-rounds/{round}/surveys", "{\"householdId\":\"{householdId}\","
                         + "\"monthlyIncomePerCapitaVnd\":4500000,\"deprivedIndicators\":[]}")
-                .call(CROSS, "POST", "/api/v1/review-rounds/{ownRound}/surveys", "{\"householdId\":\"{other}\","
+                .call(CROSS, "POST", "/api/v1/review-rounds/{ownRound}/surveys", "{\"householdId\":\"{foreign}\","
                         + "\"monthlyIncomePerCapitaVnd\":4500000,\"deprivedIndicators\":[]}")
                 .call(HOUSEHOLD, "POST", "/api/v1/review-rounds/{round}/village-meeting", "{\"date\":\"" + TODAY
                         + "\",\"participants\":20,\"votes\":[{\"householdId\":\"{householdId}\",\"agreeing\":2}]}")
                 .call(HOUSEHOLD, "POST", "/api/v1/review-rounds/{round}/posting", "{\"startDate\":\"" + TODAY + "\"}")
                 .call(HOUSEHOLD, "POST", "/api/v1/review-rounds/{round}/complaints", "{\"householdId\":"
                         + "\"{householdId}\",\"text\":\"Khiếu nại lần hai\",\"filedOn\":\"" + TODAY + "\"}")
-                .call(CROSS, "POST", "/api/v1/review-rounds/{ownRound}/complaints", "{\"householdId\":\"{other}\","
-                        + "\"text\":\"Khiếu nại\",\"filedOn\":\"" + TODAY + "\"}")
+                .call(CROSS, "POST", "/api/v1/review-rounds/{ownRound}/complaints", "{\"householdId\":"
+                        + "\"{complainant}\",\"text\":\"Khiếu nại\",\"filedOn\":\"" + TODAY + "\"}")
                 .call(HOUSEHOLD, "POST", "/api/v1/review-rounds/{round}/complaints/{complaint}/resolution",
                         "{\"outcome\":\"REJECTED\",\"resolution\":\"Giữ nguyên kết quả\",\"resolvedOn\":\"" + TODAY
                                 + "\"}")
@@ -135,21 +144,22 @@ class AccessSweepIT {
                         + "\"TB-2026-01\",\"givenOn\":\"" + TODAY + "\",\"method\":\"PAPER\",\"consented\":true}")
                 .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/members/{spouse}/correction",
                         "{\"dateOfBirth\":\"1971-09-03\",\"reason\":\"Sai ngày sinh\"}")
-                .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/members", member)
-                .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/head", "{\"newHeadPersonId\":\"{spouse}\","
+                .call(HOUSEHOLD, "POST", "/api/v1/households/{addTo}/members", member)
+                .call(HOUSEHOLD, "POST", "/api/v1/households/{headOf}/head", "{\"newHeadPersonId\":\"{headOfSpouse}\","
                         + "\"previousHeadRelation\":\"SPOUSE\"}")
-                .call(CROSS, "POST", "/api/v1/households/{ownHousehold}/merge", "{\"absorbedHouseholdId\":\"{other}\"}")
-                .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/merge",
-                        "{\"absorbedHouseholdId\":\"{other}\"}")
-                .call(CROSS, "POST", "/api/v1/households/{ownHousehold}/members/{ownHead}/move",
-                        "{\"toHouseholdId\":\"{other}\",\"relationToHead\":\"OTHER\"}")
-                .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/members/{head}/move",
-                        "{\"toHouseholdId\":\"{other}\",\"relationToHead\":\"OTHER\"}")
-                .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/members/{head}/removal",
+                .call(CROSS, "POST", "/api/v1/households/{ownHousehold}/merge",
+                        "{\"absorbedHouseholdId\":\"{crossAbsorbed}\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/households/{mergeInto}/merge",
+                        "{\"absorbedHouseholdId\":\"{mergeAbsorbed}\"}")
+                .call(CROSS, "POST", "/api/v1/households/{ownMoveFrom}/members/{ownMover}/move",
+                        "{\"toHouseholdId\":\"{moveTo}\",\"relationToHead\":\"OTHER\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/households/{moveFrom}/members/{moveFromSpouse}/move",
+                        "{\"toHouseholdId\":\"{moveTo}\",\"relationToHead\":\"OTHER\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/households/{removeFrom}/members/{removeFromSpouse}/removal",
                         "{\"reason\":\"DIED\"}")
-                .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/split", "{\"personIds\":[\"{spouse}\"],"
-                        + "\"newHeadPersonId\":\"{spouse}\"}")
-                .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/move-away", "{\"reason\":\"MOVED_AWAY\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/households/{splitFrom}/split", "{\"personIds\":[\"{splitFromSpouse}\"],"
+                        + "\"newHeadPersonId\":\"{splitFromSpouse}\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/households/{awayHousehold}/move-away", "{\"reason\":\"MOVED_AWAY\"}")
                 .call(ALL_UNITS, "POST", "/api/v1/simulations", "{\"standard\":\"VN-MPS-2027-2030\","
                         + "\"referenceDate\":\"2027-01-01\"}")
                 .get(ALL_UNITS, "/api/v1/audit?householdId={householdId}")

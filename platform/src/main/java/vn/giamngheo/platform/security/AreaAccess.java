@@ -28,11 +28,14 @@ public class AreaAccess {
     /** Whether the current caller acts for {@code unitCode}, or for the unit that covers it today. */
     public boolean mayActFor(String unitCode) {
         Caller caller = Caller.current();
-        if (caller.actsFor(unitCode)) {
+        if (caller.citywide()) {
             return true;
         }
         if (unitCode == null || caller.units().isEmpty()) {
             return false;
+        }
+        if (caller.actsFor(unitCode)) {
+            return true;
         }
         return units.coveringOn(unitCode, LocalDate.now(clock)).map(caller::actsFor).orElse(false);
     }
@@ -56,8 +59,9 @@ public class AreaAccess {
         }
         String unit = unitOf.get().orElseThrow(() -> ApiException.notFound("Household " + householdId));
         if (!mayActFor(unit)) {
-            throw ApiException.forbidden("Household " + householdId + " is in unit " + unit
-                    + ", not among the units you act for " + Caller.current().units());
+            // Not which unit: that would tell a caller of another ward where the household lives.
+            throw ApiException.forbidden("Household " + householdId + " is not in the units you act for "
+                    + Caller.current().units());
         }
     }
 
