@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -21,7 +24,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import vn.giamngheo.household.classification.DeprivationIndicator;
 import vn.giamngheo.household.classification.PovertyStandard;
@@ -114,7 +117,7 @@ final class SurveySpreadsheet {
         checkRowCount(file, maxRows);
         Workbook workbook;
         try {
-            workbook = WorkbookFactory.create(new ByteArrayInputStream(file));
+            workbook = new XSSFWorkbook(new ByteArrayInputStream(file));
         } catch (IOException | RuntimeException e) {
             throw ReviewRuleException.invalid("file", "not an Excel workbook (.xlsx): " + e.getMessage());
         }
@@ -219,78 +222,61 @@ final class SurveySpreadsheet {
     }
 
     /** A template row the officer has not filled in: only the prefilled id, name and member count. */
-    /** Unpacked, a sheet larger than this is no survey list (a row of the template takes well under 1 KB). */
-    private static final long MAX_SHEET_BYTES = 128L * 1024 * 1024;
-
     /**
-     * Counts the rows of each sheet in the file's XML before the workbook is built: building it costs about the same
-     * per row whatever the row holds, and a file of 83,441 rows cost 53 s of CPU before any of them was refused. A file
-     * that is not a zip is left to the workbook reader, which says what it is not.
+     * Counts the rows of every sheet of the workbook, as POI finds its sheets, streaming their XML, before the workbook
+     * is built: building it costs about the same per row whatever the row holds, and a file of 83,441 rows cost 53 s of
+     * CPU before any of them was refused. Only .xlsx is taken (the template is one): an old binary .xls would be built
+     * whole by another reader with no such count.
      */
     static void checkRowCount(byte[] file, int maxRows) {
-        // The central directory, as POI reads it: a streaming zip reader refuses some valid workbooks (stored entries
-        // with data descriptors), and what it cannot read must not pass unchecked.
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(file)).get()) {
-            for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntries())) {
-                if (!entry.getName().startsWith("xl/worksheets/") || !entry.getName().endsWith(".xml")) {
-                    continue;
-                }
-                try (InputStream sheet = zip.getInputStream(entry)) {
+        if (file.length < 4 || file[0] != 'P' || file[1] != 'K' || file[2] != 3 || file[3] != 4) {
+            throw ReviewRuleException.invalid("file", "not an Excel workbook (.xlsx); download the template and fill it"
+                    + " in");
+        }
+        try (OPCPackage workbook = OPCPackage.open(new ByteArrayInputStream(file))) {
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) new XSSFReader(workbook).getSheetsData();
+            while (sheets.hasNext()) {
+                try (InputStream sheet = sheets.next()) {
                     if (rowsIn(sheet, maxRows + HEADING_ROWS) > maxRows + HEADING_ROWS) {
-                        throw ReviewRuleException.invalid("file", "has more than " + maxRows + " rows; a round's "
-                                + "list has at most " + maxRows + " households: split the file");
+                        throw ReviewRuleException.invalid("file", "sheet «" + sheets.getSheetName() + "» has more than "
+                                + maxRows + " rows; a round's list has at most " + maxRows + " households: split it");
                     }
                 }
             }
-        } catch (IOException e) {
-            // Not a zip at all: WorkbookFactory says what the file is not.
+        } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException e) {
+            if (e instanceof ReviewRuleException refused) {
+                throw refused;
+            }
+            throw ReviewRuleException.invalid("file", "not a readable Excel workbook (.xlsx): " + e.getMessage());
         }
     }
 
     private static final int HEADING_ROWS = 2;
 
-    /** The {@code <row>} elements of a sheet's XML (with or without a namespace prefix), counted up to past the limit. */
-    private static long rowsIn(InputStream sheet, int limit) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long rows = 0;
-        long total = 0;
-        // Matches "row" as a tag's local name: after '<' (or the ':' of a prefix), in a tag that is not a closing one,
-        // and followed by what may end a name.
-        int matched = -1;
-        boolean closing = false;
-        byte previous = 0;
-        int read;
-        while ((read = sheet.read(buffer)) > 0) {
-            total += read;
-            if (total > MAX_SHEET_BYTES) {
-                throw ReviewRuleException.invalid("file", "a sheet is larger than " + MAX_SHEET_BYTES / 1024 / 1024
-                        + " MB unpacked; a round's list is far smaller");
-            }
-            for (int i = 0; i < read; i++) {
-                byte b = buffer[i];
-                if (previous == '<') {
-                    closing = b == '/';
+    /** A parser that reads the sheet's own XML only: no document type, no external entity. */
+    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+
+    static {
+        XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        XML.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    }
+
+    /** The {@code row} elements of a sheet (whatever its prefix and encoding), counted until past {@code limit}. */
+    private static long rowsIn(InputStream sheet, int limit) throws XMLStreamException {
+        XMLStreamReader xml = XML.createXMLStreamReader(sheet);
+        try {
+            long rows = 0;
+            while (xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("row")
+                        && ++rows > limit) {
+                    return rows;
                 }
-                if (matched == 3) {
-                    if (!closing && (b == ' ' || b == '>' || b == '/' || b == '\t' || b == '\n' || b == '\r')) {
-                        rows++;
-                    }
-                    matched = -1;
-                } else if (matched >= 0 && b == "row".charAt(matched)) {
-                    matched++;
-                } else {
-                    matched = -1;
-                }
-                if (b == '<' || b == ':') {
-                    matched = 0;
-                }
-                previous = b;
             }
-            if (rows > limit) {
-                return rows;
-            }
+            return rows;
+        } finally {
+            xml.close();
         }
-        return rows;
     }
 
     private static boolean notFilledIn(Row row, DataFormatter formatter, Set<Integer> prefilled) {

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.List;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -31,36 +31,26 @@ class SurveySpreadsheetLimitsTest {
         }
     }
 
-    /** A sheet written by a tool that prefixes its elements ({@code <x:row>}), as the OpenXML SDK does. */
-    private static byte[] prefixedSheet(int rows) throws IOException {
-        StringBuilder xml = new StringBuilder("<x:worksheet xmlns:x=\"urn:x\"><x:sheetData>");
-        for (int r = 1; r <= rows; r++) {
-            xml.append("<x:row r=\"").append(r).append("\"><x:c r=\"A").append(r).append("\"/></x:row>");
-        }
-        xml.append("</x:sheetData><x:rowBreaks count=\"0\"/></x:worksheet>");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-            zip.write(xml.toString().getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        return out.toByteArray();
-    }
-
     @Test
     void aFileWithMoreRowsThanAListCanHaveIsRefusedBeforeItIsRead() throws IOException {
         assertThatCode(() -> SurveySpreadsheet.checkRowCount(workbook(50), 50)).doesNotThrowAnyException();
         assertThatThrownBy(() -> SurveySpreadsheet.checkRowCount(workbook(51), 50))
                 .isInstanceOf(ReviewRuleException.class)
                 .hasMessageContaining("more than 50 rows");
-        assertThatCode(() -> SurveySpreadsheet.checkRowCount(prefixedSheet(52), 50)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> SurveySpreadsheet.checkRowCount(prefixedSheet(53), 50))
-                .isInstanceOf(ReviewRuleException.class);
     }
 
+    /** An old binary .xls would be built whole by another reader, with no count: only .xlsx is taken. */
     @Test
-    void aFileThatIsNotAZipIsLeftToTheWorkbookReader() {
-        assertThatCode(() -> SurveySpreadsheet.checkRowCount("year,unit\n".getBytes(StandardCharsets.UTF_8), 1))
-                .doesNotThrowAnyException();
+    void onlyAnXlsxWorkbookIsTaken() throws IOException {
+        byte[] xls;
+        try (HSSFWorkbook workbook = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            workbook.createSheet(SurveySpreadsheet.SHEET).createRow(0).createCell(0).setCellValue("Mã hộ");
+            workbook.write(out);
+            xls = out.toByteArray();
+        }
+        for (byte[] file : List.of(xls, "year,unit\n".getBytes(StandardCharsets.UTF_8), new byte[0])) {
+            assertThatThrownBy(() -> SurveySpreadsheet.checkRowCount(file, 50))
+                    .isInstanceOf(ReviewRuleException.class).hasMessageContaining(".xlsx");
+        }
     }
 }

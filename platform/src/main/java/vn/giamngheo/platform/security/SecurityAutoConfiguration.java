@@ -90,7 +90,8 @@ public class SecurityAutoConfiguration {
     @Bean
     FilterRegistrationBean<PublicRateLimitFilter> publicRateLimit(SecurityProperties properties, Clock clock) {
         FilterRegistrationBean<PublicRateLimitFilter> registration = new FilterRegistrationBean<>(
-                new PublicRateLimitFilter(properties.publicCallsPerMinute(), properties.signedCallbacks(), clock));
+                new PublicRateLimitFilter(properties.publicCallsPerMinute(), properties.partnerCallsPerMinute(),
+                        properties.signedCallbacks(), clock));
         registration.setOrder(-300);
         return registration;
     }
@@ -99,7 +100,7 @@ public class SecurityAutoConfiguration {
     @Bean
     FilterRegistrationBean<InputGuardFilter> inputGuard(SecurityProperties properties) {
         FilterRegistrationBean<InputGuardFilter> registration = new FilterRegistrationBean<>(
-                new InputGuardFilter(properties.maxJsonBytes()));
+                new InputGuardFilter(properties.maxBodyBytes(), properties.uploadPaths()));
         registration.setOrder(-250);
         return registration;
     }

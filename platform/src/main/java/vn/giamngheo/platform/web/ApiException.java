@@ -1,6 +1,8 @@
 package vn.giamngheo.platform.web;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /** A request the service refuses, answered as RFC 9457 problem details; nothing has been changed. */
@@ -8,11 +10,18 @@ public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final List<FieldProblem> problems;
+    private final Duration retryAfter;
 
     public ApiException(HttpStatus status, String detail, List<FieldProblem> problems) {
+        this(status, detail, problems, null);
+    }
+
+    /** @param retryAfter when the caller may try again (a 429 or a 503), sent as {@code Retry-After}; null for none */
+    public ApiException(HttpStatus status, String detail, List<FieldProblem> problems, Duration retryAfter) {
         super(detail);
         this.status = status;
         this.problems = List.copyOf(problems);
+        this.retryAfter = retryAfter;
     }
 
     /** 400: the request names something that does not hold. */
@@ -46,5 +55,9 @@ public class ApiException extends RuntimeException {
 
     public List<FieldProblem> problems() {
         return problems;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -21,7 +23,8 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The edge of every request body from outside but a multipart upload (which has its own limits): at most
+ * The edge of every request body from outside but a multipart upload to a path that takes one (bounded by the
+ * multipart limits instead): at most
  * {@code maxBytes} whatever its declared type (413 otherwise, nothing read further); and in JSON ({@code application/json}
  * and every {@code application/*+json}, which the JSON converter reads alike) no field name starting with {@code $}
  * (400: a MongoDB operator such as {@code $gt} has no place in input and must never reach a query). Other malformed
@@ -30,10 +33,15 @@ import tools.jackson.databind.json.JsonMapper;
 public class InputGuardFilter extends OncePerRequestFilter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final int maxBytes;
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
 
-    public InputGuardFilter(int maxBytes) {
+    private final int maxBytes;
+    private final List<String> uploadPaths;
+
+    /** @param uploadPaths paths (Ant patterns) whose multipart uploads are bounded by the multipart limits instead */
+    public InputGuardFilter(int maxBytes, List<String> uploadPaths) {
         this.maxBytes = maxBytes;
+        this.uploadPaths = List.copyOf(uploadPaths);
     }
 
     @Override
@@ -41,7 +49,9 @@ public class InputGuardFilter extends OncePerRequestFilter {
         String type = request.getContentType();
         boolean noBody = type == null && request.getContentLengthLong() <= 0
                 && request.getHeader("Transfer-Encoding") == null;
-        return noBody || (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/"));
+        boolean upload = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")
+                && uploadPaths.stream().anyMatch(p -> PATHS.match(p, request.getRequestURI()));
+        return noBody || upload;
     }
 
     static boolean json(String contentType) {

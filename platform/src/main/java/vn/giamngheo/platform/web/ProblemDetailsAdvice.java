@@ -54,10 +54,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private final Duration retryAfter;
 
-    public ProblemDetailsAdvice() {
-        this(Duration.ofSeconds(5));
-    }
-
     /** @param retryAfter when a caller answered 503 because a dependency is unavailable should try again */
     public ProblemDetailsAdvice(Duration retryAfter) {
         this.retryAfter = retryAfter;
@@ -65,7 +61,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        return problem(e.status(), e.getMessage(), e.problems());
+        ResponseEntity<ProblemDetail> answer = problem(e.status(), e.getMessage(), e.problems());
+        return e.retryAfter().map(after -> ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds(after))).body(answer.getBody()))
+                .orElse(answer);
+    }
+
+    private static long seconds(Duration after) {
+        return Math.max(1, (after.toMillis() + 999) / 1000);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -98,7 +101,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private ResponseEntity<ProblemDetail> unavailable(Unavailable unavailable, HttpServletRequest request) {
         log.warn("{} {} answered 503: {}", request.getMethod(), request.getRequestURI(), unavailable.summary());
         request.setAttribute(UNAVAILABLE, unavailable);
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        long seconds = seconds(retryAfter);
         ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, unavailable.dependency()
                 + " did not answer in time; the request was not completed. Try again in " + seconds + " s.", List.of());
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())

@@ -29,7 +29,7 @@ class EdgeFiltersTest {
     @Test
     void eachAddressHasItsOwnBucketThatRefillsWithTime() {
         SettableClock clock = new SettableClock(Instant.parse("2026-11-25T00:00:00Z"));
-        PublicRateLimitFilter limit = new PublicRateLimitFilter(60, List.of(), clock);
+        PublicRateLimitFilter limit = new PublicRateLimitFilter(60, 6000, List.of(), clock);
         for (int i = 0; i < 60; i++) {
             assertThat(limit.take("10.0.0.1")).as("call %d", i + 1).isTrue();
         }
@@ -40,23 +40,48 @@ class EdgeFiltersTest {
         assertThat(limit.take("10.0.0.1")).isFalse();
     }
 
+    private static int call(PublicRateLimitFilter limit, String method, String path, String address) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        request.setRemoteAddr(address);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        limit.doFilter(request, response, new MockFilterChain());
+        return response.getStatus();
+    }
+
+    /** One partner address sends all of BHXH's callbacks: a limit of their own, higher than an anonymous caller's. */
     @Test
-    void partnersSignedCallbacksAreNotCountedAsAnonymousCalls() {
-        PublicRateLimitFilter limit = new PublicRateLimitFilter(1, List.of("/api/v1/bhxh/card-callbacks"),
+    void partnersSignedCallbacksHaveTheirOwnLimit() throws Exception {
+        PublicRateLimitFilter limit = new PublicRateLimitFilter(1, 3, List.of("/api/v1/bhxh/card-callbacks"),
                 new SettableClock(Instant.parse("2026-11-25T00:00:00Z")));
-        MockHttpServletRequest callback = new MockHttpServletRequest("POST", "/api/v1/bhxh/card-callbacks");
-        MockHttpServletRequest anonymous = new MockHttpServletRequest("GET", "/api/v1/units");
+        assertThat(call(limit, "GET", "/api/v1/units", "10.0.0.9")).isEqualTo(200);
+        assertThat(call(limit, "GET", "/api/v1/units", "10.0.0.9")).isEqualTo(429);
+        for (int i = 0; i < 3; i++) {
+            assertThat(call(limit, "POST", "/api/v1/bhxh/card-callbacks", "10.0.0.9")).isEqualTo(200);
+        }
+        assertThat(call(limit, "POST", "/api/v1/bhxh/card-callbacks", "10.0.0.9")).isEqualTo(429);
         MockHttpServletRequest signedIn = new MockHttpServletRequest("GET", "/api/v1/households");
         signedIn.addHeader("Authorization", "Bearer x");
-        assertThat(limit.shouldNotFilter(callback)).isTrue();
         assertThat(limit.shouldNotFilter(signedIn)).isTrue();
-        assertThat(limit.shouldNotFilter(anonymous)).isFalse();
+    }
+
+    /** One IPv6 subscriber holds a whole /64: taking a fresh address for each call does not make a fresh client. */
+    @Test
+    void anIpv6ClientIsCountedByItsNetwork() throws Exception {
+        assertThat(ClientKey.of("2001:db8:1:2:aaaa::1")).isEqualTo(ClientKey.of("2001:db8:1:2:bbbb::7"));
+        assertThat(ClientKey.of("2001:db8:1:2::1")).isNotEqualTo(ClientKey.of("2001:db8:1:3::1"));
+        assertThat(ClientKey.of("10.0.0.1")).isEqualTo("10.0.0.1");
+        PublicRateLimitFilter limit = new PublicRateLimitFilter(2, 6000, List.of(),
+                new SettableClock(Instant.parse("2026-11-25T00:00:00Z")));
+        assertThat(call(limit, "GET", "/api/v1/units", "2001:db8:1:2::1")).isEqualTo(200);
+        assertThat(call(limit, "GET", "/api/v1/units", "2001:db8:1:2::2")).isEqualTo(200);
+        assertThat(call(limit, "GET", "/api/v1/units", "2001:db8:1:2::3")).isEqualTo(429);
+        assertThat(call(limit, "GET", "/api/v1/units", "2001:db8:9:9::1")).isEqualTo(200);
     }
 
     /** The probe walked around the limit with any Authorization header that was not a bearer token. */
     @Test
     void anAuthorizationHeaderThatIsNotABearerTokenIsStillAnAnonymousCall() {
-        PublicRateLimitFilter limit = new PublicRateLimitFilter(1, List.of(),
+        PublicRateLimitFilter limit = new PublicRateLimitFilter(1, 6000, List.of(),
                 new SettableClock(Instant.parse("2026-11-25T00:00:00Z")));
         for (String header : List.of("Basic YWRtaW46YWRtaW4=", "x", "Bearer", "Bearer ", "Token abc", "Digest a=1")) {
             MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/assessments/evaluate");
@@ -69,11 +94,16 @@ class EdgeFiltersTest {
     }
 
     private static MockHttpServletResponse guard(String contentType, byte[] body) throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/assessments/evaluate");
+        return guard("/api/v1/assessments/evaluate", contentType, body);
+    }
+
+    private static MockHttpServletResponse guard(String path, String contentType, byte[] body) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
         request.setContentType(contentType);
         request.setContent(body);
         MockHttpServletResponse response = new MockHttpServletResponse();
-        new InputGuardFilter(1024).doFilter(request, response, new MockFilterChain());
+        new InputGuardFilter(1024, List.of("/api/v1/review-rounds/*/survey-upload")).doFilter(request, response,
+                new MockFilterChain());
         return response;
     }
 
@@ -94,7 +124,9 @@ class EdgeFiltersTest {
         }
         assertThat(guard("text/csv", "year,unitCode\n2026,$gt".getBytes(StandardCharsets.UTF_8)).getStatus())
                 .isEqualTo(200);
-        assertThat(guard("multipart/form-data; boundary=x", big).getStatus()).as("uploads have their own limit")
-                .isEqualTo(200);
+        assertThat(guard("multipart/form-data; boundary=x", big).getStatus()).as("a multipart body anywhere else")
+                .isEqualTo(413);
+        assertThat(guard("/api/v1/review-rounds/r1/survey-upload", "multipart/form-data; boundary=x", big).getStatus())
+                .as("the upload path has the multipart limits").isEqualTo(200);
     }
 }

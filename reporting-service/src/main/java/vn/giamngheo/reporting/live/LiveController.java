@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import vn.giamngheo.platform.web.ApiException;
+import vn.giamngheo.platform.web.ClientKey;
 import vn.giamngheo.reporting.ReportingProperties;
 import vn.giamngheo.reporting.areas.Area;
 import vn.giamngheo.reporting.areas.Areas;
@@ -38,7 +42,7 @@ class LiveController {
     }
 
     private final java.util.Map<String, CachedTrend> trends = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Map<String, Integer> streamsByClient = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> streamsByClient = new ConcurrentHashMap<>();
     private final AtomicInteger openStreams = new AtomicInteger();
     private final FactIndex index;
 
@@ -94,7 +98,7 @@ class LiveController {
     @GetMapping(path = "/api/v1/areas/{area}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable String area, HttpServletRequest request) {
         Area resolved = areas.resolve(area, LocalDate.now(clock));
-        String client = request.getRemoteAddr();
+        String client = ClientKey.of(request);
         ReportingProperties.Streams limits = properties.streams();
         if (openStreams.incrementAndGet() > limits.total()) {
             openStreams.decrementAndGet();
@@ -110,7 +114,7 @@ class LiveController {
             openStreams.decrementAndGet();
             throw tooMany("Your address holds " + limits.perClient() + " live streams already; close one first");
         }
-        java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean held = new AtomicBoolean(true);
         Runnable release = () -> {
             if (held.compareAndSet(true, false)) {
                 streamsByClient.computeIfPresent(client, (c, n) -> n <= 1 ? null : n - 1);
@@ -125,7 +129,9 @@ class LiveController {
         }
     }
 
-    private static ApiException tooMany(String detail) {
-        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, detail, List.of());
+    /** A place frees when a stream ends; a client that left is found out by the next heartbeat. */
+    private ApiException tooMany(String detail) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, detail, List.of(),
+                properties.streams().heartbeat());
     }
 }

@@ -2,6 +2,7 @@ package vn.giamngheo.reporting.live;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -66,7 +68,7 @@ public class LiveProgress implements SmartLifecycle {
     private Thread thread;
 
     LiveProgress(Areas areas, FigureCalculator calculator, Plans plans, Progress progress, ProgressStore store,
-            Clock clock, FactIndex index, long periodMillis, java.time.Duration heartbeat) {
+            Clock clock, FactIndex index, long periodMillis, Duration heartbeat) {
         this.heartbeatNanos = heartbeat.toNanos();
         this.areas = areas;
         this.calculator = calculator;
@@ -126,13 +128,18 @@ public class LiveProgress implements SmartLifecycle {
     }
 
     /** An open stream, and what to run once when it ends (however it ends: completed, timed out, failed, gone). */
-    private record Subscriber(SseEmitter emitter, List<Subscriber> list, Runnable closed,
-            java.util.concurrent.atomic.AtomicBoolean open) {
+    private record Subscriber(SseEmitter emitter, List<Subscriber> list, Runnable closed, AtomicBoolean open) {
 
         void close() {
             if (open.compareAndSet(true, false)) {
                 list.remove(this);
                 closed.run();
+                // Ends the response too, if it has not ended: a stream that failed a write holds nothing more.
+                try {
+                    emitter.complete();
+                } catch (IllegalStateException alreadyDone) {
+                    // completed or failed already
+                }
             }
         }
     }
@@ -141,7 +148,7 @@ public class LiveProgress implements SmartLifecycle {
     public SseEmitter subscribe(Area area, Runnable closed) {
         SseEmitter emitter = new SseEmitter(0L);
         List<Subscriber> list = subscribers.computeIfAbsent(area.key(), k -> new CopyOnWriteArrayList<>());
-        Subscriber subscriber = new Subscriber(emitter, list, closed, new java.util.concurrent.atomic.AtomicBoolean(true));
+        Subscriber subscriber = new Subscriber(emitter, list, closed, new AtomicBoolean(true));
         list.add(subscriber);
         emitter.onCompletion(subscriber::close);
         emitter.onTimeout(subscriber::close);
@@ -260,11 +267,12 @@ public class LiveProgress implements SmartLifecycle {
             try {
                 signals.poll(periodMillis, TimeUnit.MILLISECONDS);
                 long started = System.nanoTime();
-                recompute();
+                // Before the pass, which may fail (MongoDB down): a client that left is found out all the same.
                 if (started - lastHeartbeat >= heartbeatNanos) {
                     lastHeartbeat = started;
                     heartbeat();
                 }
+                recompute();
                 // Under a stream of events a pass would follow a pass at once, each writing and publishing every
                 // changed indicator: a short pause folds the events of the pause into the next pass instead.
                 long rest = MIN_GAP_MILLIS - (System.nanoTime() - started) / 1_000_000;
