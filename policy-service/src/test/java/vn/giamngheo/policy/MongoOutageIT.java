@@ -160,7 +160,7 @@ class MongoOutageIT {
             Awaitility.await().atMost(OUTAGE.plusSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 Answer liveness = call("GET", "/actuator/health/liveness", null, null);
                 if (liveness.status() != 200 || !liveness.response().body().contains("\"UP\"")
-                        || liveness.took().compareTo(Duration.ofSeconds(1)) > 0) {
+                        || liveness.took().compareTo(ANSWER_BOUND) > 0) {
                     livenessFailures.add(liveness.status() + " after " + liveness.took().toMillis() + " ms: "
                             + liveness.response().body());
                 }

@@ -1,5 +1,6 @@
 package vn.giamngheo.local;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +14,9 @@ import java.util.regex.Pattern;
 /**
  * The platform's HTTP API as the demo loader and the benchmark call it: as the city administrator, with a token from
  * the local OpenID Connect provider ({@code AUTH_URL}, client {@code city-admin}, secret {@code GIAMNGHEO_DEMO_SECRET})
- * fetched once an hour at most. Any answer other than 2xx is an error naming the call.
+ * renewed before it runs out, and again after a 401 (a restarted provider signs with a new key). A read answered 503
+ * (a dependency did not answer) is asked again after its {@code Retry-After}, a few times. Any other answer than 2xx
+ * is an error naming the call.
  */
 public final class Api {
 
@@ -42,7 +45,7 @@ public final class Api {
         try {
             return http.send(authorised(url).timeout(Duration.ofSeconds(30)).GET().build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(url + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -59,15 +62,47 @@ public final class Api {
     }
 
     public String send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
-                        + response.statusCode() + ": " + response.body());
+        HttpRequest attempt = request;
+        boolean renewed = false;
+        for (int unavailable = 0; ; ) {
+            HttpResponse<String> response = exchange(attempt);
+            int status = response.statusCode();
+            if (status == 401 && !renewed && attempt.headers().firstValue("Authorization")
+                    .filter(a -> a.startsWith("Bearer ")).isPresent()) {
+                renewed = true;
+                token = null;
+                attempt = HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("Authorization"))
+                        .header("Authorization", "Bearer " + token()).build();
+                continue;
+            }
+            // Only a read is asked again: a write answered 503 was not completed, but is the caller's to repeat.
+            if (status == 503 && request.method().equals("GET") && ++unavailable <= 5) {
+                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(5);
+                pause(Duration.ofSeconds(Math.min(30, Math.max(1, seconds))));
+                continue;
+            }
+            if (status >= 300) {
+                throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + status + ": "
+                        + response.body());
             }
             return response.body();
-        } catch (java.io.IOException e) {
+        }
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
             throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -86,9 +121,9 @@ public final class Api {
     private String token() {
         // Tokens live minutes (a revoked client's last token must not outlive the revocation by long): a long run
         // takes a new one when three quarters of the last one's life has passed.
-        if (token == null || System.nanoTime() > tokenRenewAt) {
+        if (token == null || System.nanoTime() - tokenRenewAt > 0) {
             synchronized (this) {
-                if (token == null || System.nanoTime() > tokenRenewAt) {
+                if (token == null || System.nanoTime() - tokenRenewAt > 0) {
                     String auth = KafkaBroker.env("AUTH_URL", "http://localhost:9000");
                     String basic = Base64.getEncoder().encodeToString(("city-admin:"
                             + KafkaBroker.env("GIAMNGHEO_DEMO_SECRET", "demo")).getBytes(StandardCharsets.UTF_8));

@@ -2,10 +2,12 @@ package vn.giamngheo.notification.cards;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,7 +64,7 @@ final class BhxhClient {
 
     Answer status(CardRequest request) {
         return call(HttpRequest.newBuilder(URI.create(properties.baseUrl() + "/api/cards/"
-                + java.net.URLEncoder.encode(request.bhxhKey(), java.nio.charset.StandardCharsets.UTF_8))).GET());
+                + URLEncoder.encode(request.bhxhKey(), StandardCharsets.UTF_8))).GET());
     }
 
     private Answer call(HttpRequest.Builder builder) {

@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
@@ -60,7 +61,7 @@ public class CardRequests {
     private final DueSchedule polls;
 
     CardRequests(CardRequestStore store, BhxhProperties properties, SignedCallbacks callbacks, Outbox outbox,
-            OutboxRelay relay, Clock clock, org.springframework.core.env.Environment environment) {
+            OutboxRelay relay, Clock clock, Environment environment) {
         this.store = store;
         this.callbacks = callbacks;
         // The callback address may name this server's port, known only once it listens (${local.server.port}).
@@ -234,7 +235,11 @@ public class CardRequests {
      * with the request as it is, unchanged.
      */
     public CardRequest callback(byte[] body, String signature, String timestamp) {
-        callbacks.admit("bhxh", properties.callbackSecret(), "X-BHXH-Signature", signature, timestamp, body);
+        return callbacks.admit("bhxh", properties.callbackSecret(), "X-BHXH-Signature", signature, timestamp, body,
+                () -> handleCallback(body));
+    }
+
+    private CardRequest handleCallback(byte[] body) {
         var node = JSON.readTree(body);
         if (!node.hasNonNull("requestId") || !node.hasNonNull("status")) {
             throw ApiException.invalid("requestId", "the callback needs requestId and status");

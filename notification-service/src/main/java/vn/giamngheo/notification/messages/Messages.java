@@ -192,7 +192,11 @@ public class Messages {
      * are refused and change nothing.
      */
     public Message report(byte[] body, String signature, String timestamp) {
-        callbacks.admit("sms", properties.sms().callbackSecret(), "X-SMS-Signature", signature, timestamp, body);
+        return callbacks.admit("sms", properties.sms().callbackSecret(), "X-SMS-Signature", signature, timestamp, body,
+                () -> handleReport(body));
+    }
+
+    private Message handleReport(byte[] body) {
         var node = JSON.readTree(body);
         String status = node.path("status").asString("");
         if (!node.hasNonNull("messageId") || !(status.equals("DELIVERED") || status.equals("UNDELIVERED"))) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -42,12 +43,29 @@ public class SignedCallbacks {
 
     /**
      * Refuses, changing nothing, a callback whose timestamp or signature is missing or wrong, or signed outside the
-     * tolerance (401), or already received (409); otherwise remembers it and returns.
+     * tolerance (401), or already received (409); otherwise remembers it and handles it. A callback whose handling
+     * fails (its request not stored yet, MongoDB unavailable) is forgotten again, so that the sender's retry of the same
+     * bytes is not refused as a replay of one that changed nothing.
      *
      * @param sender          names the secret's owner in what is remembered (a signature is only unique per secret)
      * @param signatureHeader the header the sender puts its signature in, named in the errors
      */
-    public void admit(String sender, String secret, String signatureHeader, String signature, String timestamp,
+    public <T> T admit(String sender, String secret, String signatureHeader, String signature, String timestamp,
+            byte[] body, Supplier<T> handle) {
+        remember(sender, secret, signatureHeader, signature, timestamp, body);
+        try {
+            return handle.get();
+        } catch (RuntimeException e) {
+            try {
+                seen.deleteOne(Filters.eq("_id", sender + ":" + signature));
+            } catch (RuntimeException forgetting) {
+                e.addSuppressed(forgetting);
+            }
+            throw e;
+        }
+    }
+
+    private void remember(String sender, String secret, String signatureHeader, String signature, String timestamp,
             byte[] body) {
         String rule = "must be sha256=<hex HMAC-SHA256 of \"<" + TIMESTAMP_HEADER + ">.<body>\" with the shared secret>";
         if (signature == null) {
