@@ -127,7 +127,6 @@ class BenefitSamplesIT {
 
         String householdId = EventFixtures.newId();
         var registered = EventFixtures.householdRegistered(householdId, "08707");
-        householdEvents.accept(SampleMessages.of(registered));
         String personId = registered.data().members().getFirst().personId();
         var sample = Samples.envelope(EventTypes.BENEFIT_GRANTED).data();
         String decisionId = "SOCIAL_PENSION:" + personId + ":2027-01-01";
@@ -138,13 +137,18 @@ class BenefitSamplesIT {
         var revokedSample = Samples.envelope(EventTypes.BENEFIT_REVOKED).data();
         var revoked = new BenefitRevoked(decisionId, 2, "SOCIAL_PENSION", "LABOUR",
                 householdId, personId, LocalDate.parse("2028-01-01"), revokedSample.reason());
-        // The revocation first: the fields of a receipt are set one by one, whatever the order of arrival.
+        // The decisions' events before the household's own, and the revocation first: a receipt is kept whatever
+        // the order of arrival.
         benefitEvents.accept(SampleMessages.of(new EventEnvelope<>("revoked", "/policy-service/LABOUR",
                 EventTypes.BENEFIT_REVOKED, decisionId, Instant.parse("2027-12-16T08:00:05Z"), revoked)));
         benefitEvents.accept(SampleMessages.of(new EventEnvelope<>("granted", "/policy-service/LABOUR",
                 EventTypes.BENEFIT_GRANTED, decisionId, Instant.parse("2026-12-15T08:00:05Z"), granted)));
         benefitEvents.accept(SampleMessages.of(new EventEnvelope<>("granted", "/policy-service/LABOUR",
                 EventTypes.BENEFIT_GRANTED, decisionId, Instant.parse("2026-12-15T08:00:05Z"), granted)));
+        // Before the household's own events came, the receipts alone make no household here.
+        assertThat(Http.get("http://localhost:" + port + "/api/v1/households/" + householdId).status())
+                .isEqualTo(404);
+        householdEvents.accept(SampleMessages.of(registered));
 
         JsonNode receipt = Http.get("http://localhost:" + port + "/api/v1/households/" + householdId).json()
                 .get("receives").get(0);
