@@ -1,6 +1,7 @@
 package vn.giamngheo.policy.catalog;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import vn.giamngheo.platform.rules.Condition;
@@ -78,7 +79,7 @@ public record PolicyVersion(
 
     /** The days this version may change what it decides: its start, its end, each amount's start. */
     List<LocalDate> changeDates() {
-        List<LocalDate> dates = new java.util.ArrayList<>(List.of(effectiveFrom));
+        List<LocalDate> dates = new ArrayList<>(List.of(effectiveFrom));
         if (effectiveTo != null) {
             dates.add(effectiveTo.plusDays(1));
         }
