@@ -135,7 +135,8 @@ class ApplicationsAndEntitlementsIT {
         BenefitGranted granted = awaitEvent(EventTypes.BENEFIT_GRANTED, decisionId);
         assertThat(granted.entitlement().kind()).isEqualTo("LOAN");
         assertThat(granted.entitlement().ceilingVnd()).isEqualTo(80_000_000L);
-        assertThat(granted.entitlement().annualInterestRatePercent()).isEqualByComparingTo("6.6");
+        // The rate in force on the day of the decision: Decision 2553/QĐ-TTg's, from 1 December 2025.
+        assertThat(granted.entitlement().annualInterestRatePercent()).isEqualByComparingTo("6.24");
         assertThat(granted.reason()).contains("12/QĐ-NHCS").contains("01/03/2026");
         // Approving twice changes nothing.
         Http.post(url("/api/v1/applications/" + loan + "/approve"),
@@ -214,6 +215,39 @@ class ApplicationsAndEntitlementsIT {
         }
         assertThat(loanDecision.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(loanDecision.get("applicationId").asString()).isEqualTo(loan);
+    }
+
+    /** Decision 05/2022/QĐ-TTg: the ceiling of a student loan is per month of study, and the decision says so. */
+    @Test
+    void aStudentLoanIsGrantedPerMonthOfStudy() {
+        clock.setToday(LocalDate.parse("2026-03-01"));
+        String student = EventFixtures.newId();
+        String id = household(student, "2006-09-01");
+        publish(EventFixtures.householdReclassified(id, 2, null, HouseholdClass.NEAR_POOR, Transition.INITIAL,
+                LocalDate.parse("2026-01-10"), LocalDate.parse("2026-01-10")));
+        awaitDecisions(id, 4);
+        Http.put(url("/api/v1/households/" + id + "/facts"), """
+                {"members": [{"personId": "%s", "schooling": "HIGHER", "publicSchool": true, "pensionVnd": 0,
+                  "disability": "NONE"}]}""".formatted(student)).expectStatus(200);
+
+        assertThat(problems(Http.post(url("/api/v1/applications"), """
+                {"policyCode": "STUDENT_LOAN", "householdId": "%s", "personId": "%s", "requestedAmountVnd": 4000001}"""
+                .formatted(id, student)).expectStatus(400))).contains("requestedAmountVnd")
+                .contains("4000000 VND a month of study");
+        String loan = Http.post(url("/api/v1/applications"), """
+                {"policyCode": "STUDENT_LOAN", "householdId": "%s", "personId": "%s", "requestedAmountVnd": 3000000}"""
+                .formatted(id, student)).expectStatus(201).json().get("id").asString();
+        Http.post(url("/api/v1/applications/" + loan + "/review"), "{\"reviewer\": \"nhcsxh.can-bo-1\"}")
+                .expectStatus(200);
+        Http.post(url("/api/v1/applications/" + loan + "/approve"),
+                "{\"reviewer\": \"nhcsxh.can-bo-1\", \"decisionNumber\": \"13/QĐ-NHCS\"}").expectStatus(200);
+
+        BenefitGranted granted = awaitEvent(EventTypes.BENEFIT_GRANTED, "STUDENT_LOAN:" + student + ":2026-03-01");
+        assertThat(granted.entitlement().kind()).isEqualTo("LOAN");
+        assertThat(granted.entitlement().ceilingVnd()).isEqualTo(3_000_000L);
+        assertThat(granted.entitlement().period()).isEqualTo("MONTHLY");
+        assertThat(granted.entitlement().annualInterestRatePercent()).isEqualByComparingTo("6.24");
+        assertThat(granted.reason()).contains("4.000.000 đồng mỗi tháng học");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.messaging.Message;
 import org.springframework.test.context.TestPropertySource;
 import vn.giamngheo.contracts.CloudEventHeaders;
@@ -19,10 +20,16 @@ import vn.giamngheo.contracts.EventType;
 import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.Samples;
 import vn.giamngheo.contracts.Topics;
+import vn.giamngheo.contracts.benefit.BenefitGranted;
+import vn.giamngheo.contracts.benefit.BenefitRevoked;
+import vn.giamngheo.contracts.benefit.Entitlement;
+import vn.giamngheo.contracts.card.InsuranceCardIssued;
 import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.contracts.household.HouseholdReclassified;
 import vn.giamngheo.contracts.household.Transition;
+import vn.giamngheo.platform.messaging.EventMetrics;
 import tools.jackson.databind.JsonNode;
+import vn.giamngheo.testsupport.EventFixtures;
 import vn.giamngheo.testsupport.Http;
 import vn.giamngheo.testsupport.SampleMessages;
 import vn.giamngheo.testsupport.ServiceIntegrationTest;
@@ -43,9 +50,12 @@ class BenefitSamplesIT {
     Consumer<Message<byte[]>> insuranceCardEvents;
 
     @Autowired
-    vn.giamngheo.platform.messaging.EventMetrics metrics;
+    Consumer<Message<byte[]>> benefitEvents;
 
-    @org.springframework.boot.test.web.server.LocalServerPort
+    @Autowired
+    EventMetrics metrics;
+
+    @LocalServerPort
     int port;
 
     private static byte[] published(EventType<?> type) {
@@ -103,11 +113,58 @@ class BenefitSamplesIT {
                 .isEqualTo(1);
     }
 
+    /**
+     * Consumer side of the benefit samples: a decision no rule here reads is ignored; one a rule reads (the social
+     * pension, for the premium) is what its person receives, from its first day to the day before its revocation.
+     */
+    @Test
+    void benefitEventsAreReceiptsWhenTheRulesReadThem() {
+        double ignored = metrics.count("giamngheo.events.ignored", EventTypes.BENEFIT_GRANTED.ceType());
+        double duplicates = metrics.count("giamngheo.events.duplicate", EventTypes.BENEFIT_GRANTED.ceType());
+        benefitEvents.accept(SampleMessages.of(EventTypes.BENEFIT_GRANTED));
+        assertThat(metrics.count("giamngheo.events.ignored", EventTypes.BENEFIT_GRANTED.ceType()))
+                .isEqualTo(ignored + 1);
+
+        String householdId = EventFixtures.newId();
+        var registered = EventFixtures.householdRegistered(householdId, "08707");
+        String personId = registered.data().members().getFirst().personId();
+        var sample = Samples.envelope(EventTypes.BENEFIT_GRANTED).data();
+        String decisionId = "SOCIAL_PENSION:" + personId + ":2027-01-01";
+        var granted = new BenefitGranted(decisionId, 1, "SOCIAL_PENSION",
+                "SOCIAL_PENSION@2025-07-01", "LABOUR", householdId, personId, LocalDate.parse("2027-01-01"), null,
+                new Entitlement("CASH", null, 500_000L, "MONTHLY", null, null),
+                sample.reason());
+        var revokedSample = Samples.envelope(EventTypes.BENEFIT_REVOKED).data();
+        var revoked = new BenefitRevoked(decisionId, 2, "SOCIAL_PENSION", "LABOUR",
+                householdId, personId, LocalDate.parse("2028-01-01"), revokedSample.reason());
+        // The decisions' events before the household's own, and the revocation first: a receipt is kept whatever
+        // the order of arrival.
+        benefitEvents.accept(SampleMessages.of(new EventEnvelope<>("revoked", "/policy-service/LABOUR",
+                EventTypes.BENEFIT_REVOKED, decisionId, Instant.parse("2027-12-16T08:00:05Z"), revoked)));
+        benefitEvents.accept(SampleMessages.of(new EventEnvelope<>("granted", "/policy-service/LABOUR",
+                EventTypes.BENEFIT_GRANTED, decisionId, Instant.parse("2026-12-15T08:00:05Z"), granted)));
+        benefitEvents.accept(SampleMessages.of(new EventEnvelope<>("granted", "/policy-service/LABOUR",
+                EventTypes.BENEFIT_GRANTED, decisionId, Instant.parse("2026-12-15T08:00:05Z"), granted)));
+        // Before the household's own events came, the receipts alone make no household here.
+        assertThat(Http.get("http://localhost:" + port + "/api/v1/households/" + householdId).status())
+                .isEqualTo(404);
+        householdEvents.accept(SampleMessages.of(registered));
+
+        JsonNode receipt = Http.get("http://localhost:" + port + "/api/v1/households/" + householdId).json()
+                .get("receives").get(0);
+        assertThat(receipt.get("policyCode").asString()).isEqualTo("SOCIAL_PENSION");
+        assertThat(receipt.get("personId").asString()).isEqualTo(personId);
+        assertThat(receipt.get("from").asString()).isEqualTo("2027-01-01");
+        assertThat(receipt.get("to").asString()).isEqualTo("2027-12-31");
+        assertThat(metrics.count("giamngheo.events.duplicate", EventTypes.BENEFIT_GRANTED.ceType()))
+                .isEqualTo(duplicates + 1);
+    }
+
     @Test
     void cardEventsAboutAnotherInstancesDecisionAreIgnored() {
         insuranceCardEvents.accept(SampleMessages.of(new EventEnvelope<>("elsewhere", "/notification-service",
                 EventTypes.INSURANCE_CARD_ISSUED, "card:SOMEONE:ELSE:1", Instant.parse("2027-01-02T00:00:00Z"),
-                new vn.giamngheo.contracts.card.InsuranceCardIssued("card:SOMEONE:ELSE:1", 2, "h", "p",
+                new InsuranceCardIssued("card:SOMEONE:ELSE:1", 2, "h", "p",
                         "TUITION_EXEMPTION:p:2027-01-01", "HN0000000000001", LocalDate.parse("2027-01-01"),
                         LocalDate.parse("2027-12-31")))));
 
@@ -117,10 +174,10 @@ class BenefitSamplesIT {
     /** Requests of one decision travel on different partitions: a late, older request must not hide the newer card. */
     @Test
     void aLateEventOfAnOlderCardRequestDoesNotHideTheNewerCard() {
-        String householdId = vn.giamngheo.testsupport.EventFixtures.newId();
-        var registered = vn.giamngheo.testsupport.EventFixtures.householdRegistered(householdId, "08707");
+        String householdId = EventFixtures.newId();
+        var registered = EventFixtures.householdRegistered(householdId, "08707");
         householdEvents.accept(SampleMessages.of(registered));
-        householdEvents.accept(SampleMessages.of(vn.giamngheo.testsupport.EventFixtures.householdReclassified(
+        householdEvents.accept(SampleMessages.of(EventFixtures.householdReclassified(
                 householdId, 2, null, HouseholdClass.POOR, Transition.INITIAL, LocalDate.parse("2027-01-02"),
                 LocalDate.parse("2027-01-02"))));
         String personId = registered.data().members().getFirst().personId();
@@ -129,11 +186,11 @@ class BenefitSamplesIT {
         String older = "card:" + decisionId + ":1";
         insuranceCardEvents.accept(SampleMessages.of(new EventEnvelope<>("newer-issued", "/notification-service",
                 EventTypes.INSURANCE_CARD_ISSUED, newer, Instant.parse("2027-02-01T00:00:00Z"),
-                new vn.giamngheo.contracts.card.InsuranceCardIssued(newer, 2, householdId, personId, decisionId,
+                new InsuranceCardIssued(newer, 2, householdId, personId, decisionId,
                         "CN3250000000002", LocalDate.parse("2027-02-01"), LocalDate.parse("2028-01-31")))));
         insuranceCardEvents.accept(SampleMessages.of(new EventEnvelope<>("older-issued", "/notification-service",
                 EventTypes.INSURANCE_CARD_ISSUED, older, Instant.parse("2027-01-05T00:00:00Z"),
-                new vn.giamngheo.contracts.card.InsuranceCardIssued(older, 2, householdId, personId, decisionId,
+                new InsuranceCardIssued(older, 2, householdId, personId, decisionId,
                         "HN2250000000001", LocalDate.parse("2027-01-02"), LocalDate.parse("2028-01-01")))));
 
         JsonNode card = null;

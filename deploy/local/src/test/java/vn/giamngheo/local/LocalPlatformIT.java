@@ -147,7 +147,9 @@ class LocalPlatformIT {
                             "policy-service-local.householdEvents-in-0-2",
                             "policy-service-local.insuranceCardEvents-in-0-0",
                             "policy-service-local.insuranceCardEvents-in-0-1",
-                            "policy-service-local.insuranceCardEvents-in-0-2");
+                            "policy-service-local.insuranceCardEvents-in-0-2",
+                            "policy-service-local.benefitEvents-in-0-0", "policy-service-local.benefitEvents-in-0-1",
+                            "policy-service-local.benefitEvents-in-0-2");
         }
         assertThat(Files.readString(RUN_DIR.resolve("logs/supervisor.log"), StandardCharsets.UTF_8))
                 .contains("policy-service (pid " + killed + ") was killed by SIGKILL (status 137) unexpectedly; "

@@ -217,7 +217,8 @@ public class Applications {
             throw ApiException.invalid("personId", "'" + personId + "' is not a member of household " + householdId);
         }
         String beneficiary = personId == null ? "HOUSEHOLD" : personId;
-        return evaluator.evaluate(facts, on).stream()
+        List<EligibilityEvaluator.Decision> all = evaluator.eligible(facts, on);
+        EligibilityEvaluator.Decision mine = all.stream()
                 .filter(d -> d.policyCode().equals(policy.code()) && d.beneficiary().equals(beneficiary))
                 .findFirst().orElseThrow(() -> {
                     StringBuilder known = new StringBuilder("classification " + facts.classification());
@@ -225,7 +226,9 @@ public class Applications {
                         facts.members().stream().filter(m -> m.personId().equals(personId)).findFirst()
                                 .ifPresent(m -> known.append(", ageYears ")
                                         .append(Period.between(m.dateOfBirth(), on).getYears())
-                                        .append(", hasPension ").append(m.hasPension())
+                                        .append(", pensionVnd ").append(m.pensionVnd())
+                                        .append(", noOneObligedToSupport ").append(m.noOneObligedToSupport())
+                                        .append(", disability ").append(m.disability())
                                         .append(", schooling ").append(m.schooling()));
                     }
                     if (facts.escapedPovertyOn() != null) {
@@ -235,6 +238,21 @@ public class Applications {
                             "does not meet the condition of " + policy.version() + " (" + policy.eligibleWhen()
                                     .expression().strip() + ") on " + on + ": " + known);
                 });
+        if (mine.exclusiveGroup() != null) {
+            // Decree 176/2025: of the social pension and monthly social assistance a person receives the higher.
+            List<EligibilityEvaluator.Decision> kept = EligibilityEvaluator.onlyTheHighest(all, d -> true,
+                    d -> d == mine);
+            if (!kept.contains(mine)) {
+                EligibilityEvaluator.Decision higher = kept.stream().filter(d -> mine.exclusiveGroup()
+                        .equals(d.exclusiveGroup()) && d.beneficiary().equals(beneficiary)).findFirst().orElseThrow();
+                throw ineligible(policy, on, personId == null ? "householdId" : "personId",
+                        "is eligible for " + higher.policyCode() + " (" + higher.entitlement().monthlyAmountVnd()
+                                + " VND a month), which pays more than " + mine.policyCode() + " ("
+                                + mine.entitlement().monthlyAmountVnd() + " VND a month); only the higher of the "
+                                + mine.exclusiveGroup() + " group is paid: apply for " + higher.policyCode());
+            }
+        }
+        return mine;
     }
 
     private static ApiException ineligible(PolicyVersion policy, LocalDate on, String field, String reason) {
@@ -242,10 +260,13 @@ public class Applications {
                 List.of(new FieldProblem(field, reason)));
     }
 
-    /** A loan amount is positive and within the ceiling in force; other benefits take no amount. */
+    /**
+     * A loan amount is positive and within the ceiling in force (for a student loan, a month of study's); other
+     * benefits take no amount.
+     */
     private static void checkAmount(String field, Long amount, EligibilityEvaluator.Decision eligible,
             String policyCode, boolean optional) {
-        Long ceiling = eligible.entitlement().maxLoanVnd();
+        Long ceiling = eligible.entitlement().loanCeilingVnd();
         if (ceiling == null) {
             if (amount != null) {
                 throw ApiException.invalid(field, policyCode + " is not a loan; leave the amount out");
@@ -259,7 +280,8 @@ public class Applications {
             throw ApiException.invalid(field, "is required for a loan");
         }
         if (amount <= 0 || amount > ceiling) {
-            throw ApiException.invalid(field, "must be more than 0 and at most the ceiling of " + ceiling + " VND");
+            throw ApiException.invalid(field, "must be more than 0 and at most the ceiling of " + ceiling + " VND"
+                    + (eligible.entitlement().maxLoanPerMonthVnd() != null ? " a month of study" : ""));
         }
     }
 
@@ -267,7 +289,8 @@ public class Applications {
     private static Entitlement entitlement(EligibilityEvaluator.Decision eligible, Long amount) {
         Entitlement evaluated = AutomaticDecisions.entitlement(eligible);
         return evaluated.kind().equals("LOAN")
-                ? new Entitlement("LOAN", null, null, null, amount, evaluated.annualInterestRatePercent())
+                ? new Entitlement("LOAN", null, null, evaluated.period(), amount,
+                        evaluated.annualInterestRatePercent())
                 : evaluated;
     }
 

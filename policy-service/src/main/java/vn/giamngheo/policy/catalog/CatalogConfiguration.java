@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.validation.annotation.Validated;
 import vn.giamngheo.platform.rules.RuleFiles;
+import vn.giamngheo.platform.units.UnitCatalog;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CatalogConfiguration.PolicyProperties.class)
@@ -30,7 +31,7 @@ class CatalogConfiguration {
     }
 
     @Bean
-    EligibilityEvaluator eligibilityEvaluator(PolicyCatalog catalog) {
-        return new EligibilityEvaluator(catalog);
+    EligibilityEvaluator eligibilityEvaluator(PolicyCatalog catalog, UnitCatalog units) {
+        return new EligibilityEvaluator(catalog, new FormerProvinces(units));
     }
 }

@@ -6,6 +6,7 @@ import dev.cel.common.types.SimpleType;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,15 @@ final class PolicyFile {
             "amount", MapType.create(SimpleType.STRING, SimpleType.INT));
 
     private static final Set<String> TOP = Set.of("code", "name", "department", "legalBasis", "effectiveFrom",
-            "effectiveTo", "beneficiary", "applicationRequired", "provisional", "schedule", "amounts", "eligibleWhen",
-            "entitlement", "monthlyBasisVnd", "reason");
+            "effectiveTo", "formerProvince", "beneficiary", "applicationRequired", "provisional", "provisionalWhen",
+            "provisionalReason", "schedule", "exclusiveGroup", "amounts", "eligibleWhen", "entitlement", "monthlyBasisVnd", "reason");
     private static final Set<String> ENTITLEMENT = Set.of("premiumSupportPercent", "exemptionPercent",
-            "monthlyAmountVnd", "oneOffAmountVnd", "maxLoanVnd", "annualInterestBasisPoints", "service");
+            "monthlyAmountVnd", "oneOffAmountVnd", "maxLoanVnd", "maxLoanPerMonthVnd", "annualInterestBasisPoints",
+            "annualInterestThousandthsOfPercent", "service");
+    private static final List<String> KINDS = List.of("premiumSupportPercent", "exemptionPercent",
+            "monthlyAmountVnd", "oneOffAmountVnd", "maxLoanVnd", "maxLoanPerMonthVnd", "service");
+    private static final List<String> RATES = List.of("annualInterestBasisPoints",
+            "annualInterestThousandthsOfPercent");
 
     private PolicyFile() {
     }
@@ -74,26 +80,53 @@ final class PolicyFile {
 
         Condition eligibleWhen = Condition.compile(root.get("eligibleWhen"), VARIABLES);
         YamlNode ent = root.get("entitlement").allowOnly(ENTITLEMENT);
-        EntitlementRule entitlement = new EntitlementRule(expr(ent, "premiumSupportPercent"),
-                expr(ent, "exemptionPercent"), expr(ent, "monthlyAmountVnd"), expr(ent, "oneOffAmountVnd"),
-                expr(ent, "maxLoanVnd"), expr(ent, "annualInterestBasisPoints"), ent.optString("service").orElse(null));
-        int kinds = (ent.opt("premiumSupportPercent").isPresent() ? 1 : 0) + (ent.opt("exemptionPercent").isPresent() ? 1 : 0)
-                + (ent.opt("monthlyAmountVnd").isPresent() ? 1 : 0) + (ent.opt("oneOffAmountVnd").isPresent() ? 1 : 0)
-                + (ent.opt("maxLoanVnd").isPresent() ? 1 : 0) + (ent.opt("service").isPresent() ? 1 : 0);
+        long kinds = KINDS.stream().filter(k -> ent.opt(k).isPresent()).count();
         if (kinds != 1) {
             throw ent.error("give exactly one kind of entitlement, found " + kinds);
         }
-        if (ent.opt("maxLoanVnd").isPresent() != ent.opt("annualInterestBasisPoints").isPresent()) {
-            throw ent.error("a loan needs both maxLoanVnd and annualInterestBasisPoints");
+        boolean loan = ent.opt("maxLoanVnd").isPresent() || ent.opt("maxLoanPerMonthVnd").isPresent();
+        long rates = RATES.stream().filter(k -> ent.opt(k).isPresent()).count();
+        if (loan ? rates != 1 : rates != 0) {
+            throw ent.error("a loan needs its ceiling and exactly one of " + RATES + ", and only a loan has a rate");
         }
+        boolean thousandths = ent.opt("annualInterestThousandthsOfPercent").isPresent();
+        EntitlementRule entitlement = new EntitlementRule(expr(ent, "premiumSupportPercent"),
+                expr(ent, "exemptionPercent"), expr(ent, "monthlyAmountVnd"), expr(ent, "oneOffAmountVnd"),
+                expr(ent, "maxLoanVnd"), expr(ent, "maxLoanPerMonthVnd"),
+                expr(ent, thousandths ? "annualInterestThousandthsOfPercent" : "annualInterestBasisPoints"),
+                thousandths ? 3 : 2, ent.optString("service").orElse(null));
         IntExpression monthlyBasis = root.opt("monthlyBasisVnd")
                 .map(node -> IntExpression.compile(node, Map.of("amount", VARIABLES.get("amount")))).orElse(null);
         if (monthlyBasis != null && ent.opt("premiumSupportPercent").isEmpty() && ent.opt("exemptionPercent").isEmpty()) {
             throw root.get("monthlyBasisVnd").error("only a percentage entitlement has a basis");
         }
+        String formerProvince = root.optString("formerProvince").orElse(null);
+        if (formerProvince != null && !formerProvince.matches("\\d{2}")) {
+            throw root.get("formerProvince").error("must be a 2-digit province code, e.g. \"26\" for Vĩnh Phúc");
+        }
+        String exclusiveGroup = root.optString("exclusiveGroup").orElse(null);
+        if (exclusiveGroup != null && (!exclusiveGroup.matches("[A-Z][A-Z0-9_]*")
+                || ent.opt("monthlyAmountVnd").isEmpty())) {
+            throw root.get("exclusiveGroup").error("must be an UPPER_SNAKE name, on a policy paying monthlyAmountVnd"
+                    + " (the group keeps the highest monthly amount)");
+        }
+        boolean provisional = root.bool("provisional");
+        Condition provisionalWhen = root.opt("provisionalWhen").map(node -> Condition.compile(node, VARIABLES))
+                .orElse(null);
+        String provisionalReason = root.optString("provisionalReason").map(String::strip).orElse(null);
+        boolean needsReason = provisional || amounts.anyProvisional() || provisionalWhen != null;
+        boolean hasReason = provisionalReason != null && !provisionalReason.isEmpty();
+        if (needsReason && !hasReason) {
+            throw root.opt("provisionalReason").orElse(root.get("provisional")).error("say in provisionalReason why"
+                    + " the version or its provisional amounts are not verified");
+        }
+        if (!needsReason && hasReason) {
+            throw root.get("provisionalReason").error("nothing is provisional: remove provisionalReason");
+        }
         PolicyVersion version = new PolicyVersion(code, root.string("name"), department, root.string("legalBasis"),
-                from, to, beneficiary, root.bool("applicationRequired"), root.bool("provisional"), schedule, amounts,
-                eligibleWhen, entitlement, monthlyBasis, root.string("reason"), file);
+                from, to, formerProvince, beneficiary, root.bool("applicationRequired"), provisional,
+                provisionalWhen, provisionalReason, schedule, exclusiveGroup, amounts, eligibleWhen, entitlement, monthlyBasis,
+                root.string("reason"), file, null);
         dryRun(root, version);
         if (monthlyBasis != null) {
             try {
@@ -121,6 +154,13 @@ final class PolicyFile {
                 } catch (RuleEvaluationException e) {
                     throw root.get("entitlement").error("fails on a sample household: " + e.getMessage());
                 }
+                if (version.provisionalWhen() != null) {
+                    try {
+                        version.provisionalWhen().test(variables);
+                    } catch (RuleEvaluationException e) {
+                        throw root.get("provisionalWhen").error("fails on a sample household: " + e.getMessage());
+                    }
+                }
             }
         }
     }
@@ -133,15 +173,17 @@ final class PolicyFile {
         try {
             return Enum.valueOf(type, node.text());
         } catch (IllegalArgumentException e) {
-            throw node.error("'" + node.text() + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw node.error("'" + node.text() + "' is not one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 
     private static final List<Map<String, Object>> SAMPLE_HOUSEHOLDS = List.of(
-            EligibilityFacts.householdVariables("POOR", false, false, 12),
-            EligibilityFacts.householdVariables("MIDDLE", true, true, 30));
+            EligibilityFacts.householdVariables("POOR", false, false, 12, "26", EligibilityFacts.NOT_RECORDED,
+                    List.of()),
+            EligibilityFacts.householdVariables("MIDDLE", true, true, 30, "", 45, List.of("SOCIAL_ASSISTANCE")));
     private static final List<Map<String, Object>> SAMPLE_PEOPLE = List.of(
-            EligibilityFacts.personVariables(8, "PRIMARY", true, false, "NONE"),
-            EligibilityFacts.personVariables(82, "NONE", false, false, "PARTICULARLY_SEVERE"),
-            EligibilityFacts.personVariables(20, "HIGHER", false, false, "SEVERE"));
+            EligibilityFacts.personVariables(8, "PRIMARY", true, 0, "NONE", false, List.of()),
+            EligibilityFacts.personVariables(82, "NONE", false, EligibilityFacts.NOT_RECORDED, "PARTICULARLY_SEVERE",
+                    true, List.of("SOCIAL_PENSION")),
+            EligibilityFacts.personVariables(20, "HIGHER", false, 3_000_000, "SEVERE", false, List.of()));
 }

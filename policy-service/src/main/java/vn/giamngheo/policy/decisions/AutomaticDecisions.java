@@ -7,7 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -23,6 +26,7 @@ import vn.giamngheo.platform.outbox.OutboxRelay;
 import vn.giamngheo.policy.catalog.EligibilityEvaluator;
 import vn.giamngheo.policy.catalog.EligibilityFacts;
 import vn.giamngheo.policy.catalog.PolicyCatalog;
+import vn.giamngheo.policy.catalog.PolicyVersion;
 import vn.giamngheo.policy.catalog.Schedule;
 import vn.giamngheo.policy.eligibility.EligibilityViews;
 
@@ -44,6 +48,7 @@ public class AutomaticDecisions {
 
     private static final Logger log = LoggerFactory.getLogger(AutomaticDecisions.class);
     public static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
     private final DecisionStore store;
     private final EligibilityViews views;
@@ -110,6 +115,32 @@ public class AutomaticDecisions {
     }
 
     /**
+     * After a decision the household's rules read (a social pension, social assistance) started or ended on
+     * {@code from}, here or in another department's instance: reconciled from that day if it has come, else on it.
+     */
+    public void receiptsChanged(String householdId, LocalDate from) {
+        synchronized (lock(householdId)) {
+            Document view = views.find(householdId).orElse(null);
+            if (view == null || view.getString("classification") == null || view.getString("effectiveDate") == null) {
+                return; // the household events reconcile it when they come, receipts included
+            }
+            LocalDate today = LocalDate.now(clock);
+            if (from.isAfter(today)) {
+                String stored = view.getString("nextReviewOn");
+                if (stored == null || LocalDate.parse(stored).isAfter(from)) {
+                    views.scheduled(householdId, from);
+                }
+                return;
+            }
+            LocalDate effective = LocalDate.parse(view.getString("effectiveDate"));
+            LocalDate on = from.isBefore(effective) ? effective : from;
+            bringInLine(view, on);
+            views.scheduled(householdId, nextDayThatMatters(view, on));
+            catchUp(householdId, today);
+        }
+    }
+
+    /**
      * Reconciles the household on each day that matters up to {@code until}, in order.
      *
      * @return the number of days reconciled
@@ -138,9 +169,116 @@ public class AutomaticDecisions {
         String householdId = view.getString("_id");
         String removedOn = view.getString("removedOn");
         boolean removed = removedOn != null && !on.isBefore(LocalDate.parse(removedOn));
-        List<EligibilityEvaluator.Decision> eligible = removed ? List.of() : evaluator.evaluate(facts(view), on);
+        List<EligibilityEvaluator.Decision> eligible = removed ? List.of() : evaluator.eligible(facts(view), on);
         apply(householdId, eligible, on, removed
-                ? "Hộ không còn trong danh sách hộ gia đình từ " + VN_DATE.format(on) + "." : basis(view));
+                ? "Hộ không còn trong danh sách hộ gia đình từ " + VN_DATE.format(on) + "." : basis(view), null);
+    }
+
+    /**
+     * After the policy files changed: what the household should have received under the files now in force and does
+     * not is granted from the day it should have started, and followed to today with its changes (so a top-up revoked
+     * on a date a file has since moved is given back from that date, with its events); then every decision is brought
+     * in line as of today. Only automatic decisions outside exclusive groups are given back; only days since the
+     * household's class began are looked at, since what the view knows of earlier days is not kept.
+     *
+     * @return the number of decisions granted from a past day
+     */
+    public int catalogChanged(String householdId, LocalDate today) {
+        synchronized (lock(householdId)) {
+            Document view = views.find(householdId).orElse(null);
+            if (view == null || view.getString("classification") == null || view.getString("removedOn") != null
+                    || view.getString("classifiedSince") == null) {
+                return 0;
+            }
+            LocalDate since = LocalDate.parse(view.getString("classifiedSince"));
+            List<BenefitDecision> decisions = store.ofHousehold(householdId);
+            List<String> beneficiaries = new ArrayList<>(List.of("HOUSEHOLD"));
+            view.getList("members", Document.class, List.of()).forEach(m -> beneficiaries.add(m.getString("personId")));
+            Map<String, LocalDate> starts = new HashMap<>();
+            catalog.all().stream().filter(v -> !v.applicationRequired() && v.exclusiveGroup() == null)
+                    .map(PolicyVersion::code).distinct().forEach(code -> {
+                        for (String beneficiary : beneficiaries) {
+                            List<BenefitDecision> earlier = decisions.stream().filter(d -> d.policyCode().equals(code)
+                                    && d.beneficiary().equals(beneficiary)).toList();
+                            if (earlier.stream().noneMatch(d -> d.status() == BenefitDecision.Status.ACTIVE)) {
+                                LocalDate start = since;
+                                for (BenefitDecision d : earlier) {
+                                    if (d.validTo() != null && d.validTo().plusDays(1).isAfter(start)) {
+                                        start = d.validTo().plusDays(1);
+                                    }
+                                }
+                                if (!start.isAfter(today)) {
+                                    starts.put(code + ":" + beneficiary, start);
+                                }
+                            }
+                        }
+                    });
+            int restored = starts.isEmpty() ? 0 : giveBack(view, starts, today);
+            bringInLine(views.find(householdId).orElseThrow(), today);
+            Document after = views.find(householdId).orElseThrow();
+            String stored = after.getString("nextReviewOn");
+            LocalDate next = nextDayThatMatters(after, today);
+            if (next != null && (stored == null || next.isBefore(LocalDate.parse(stored)))) {
+                views.scheduled(householdId, next);
+            }
+            return restored;
+        }
+    }
+
+    /**
+     * Follows each policy and beneficiary ({@code CODE:beneficiary}) from its start to {@code today}, one evaluation
+     * per day that matters: granted the first day it holds, then changed and revoked as the days say.
+     */
+    private int giveBack(Document view, Map<String, LocalDate> starts, LocalDate today) {
+        String householdId = view.getString("_id");
+        String basis = basis(view);
+        EligibilityFacts facts = facts(view);
+        Map<String, BenefitDecision> current = new HashMap<>();
+        int granted = 0;
+        LocalDate day = starts.values().stream().min(LocalDate::compareTo).orElseThrow();
+        while (day != null && !day.isAfter(today)) {
+            LocalDate on = day;
+            Map<String, EligibilityEvaluator.Decision> eligible = new HashMap<>();
+            evaluator.eligible(facts, on).forEach(d -> eligible.put(d.policyCode() + ":" + d.beneficiary(), d));
+            for (Map.Entry<String, LocalDate> pair : starts.entrySet()) {
+                if (pair.getValue().isAfter(on)) {
+                    continue;
+                }
+                EligibilityEvaluator.Decision want = eligible.get(pair.getKey());
+                BenefitDecision have = current.get(pair.getKey());
+                if (have == null && want != null) {
+                    String personId = want.beneficiary().equals("HOUSEHOLD") ? null : want.beneficiary();
+                    var grant = granted(householdId, personId, want, entitlement(want), want.reason() + " " + basis,
+                            on);
+                    if (store.insertAll(householdId, List.of(grant)).isEmpty()) {
+                        continue; // given back by an earlier run
+                    }
+                    relay.wake(DecisionStore.COLLECTION, grant.getKey().id());
+                    current.put(pair.getKey(), grant.getKey());
+                    granted++;
+                } else if (have != null && want == null) {
+                    revoke(have, on, "Không còn đủ điều kiện từ " + VN_DATE.format(on) + ". " + basis);
+                    current.remove(pair.getKey());
+                } else if (have != null && (!have.entitlement().equals(entitlement(want))
+                        || !have.policyVersion().equals(want.policyVersion()))) {
+                    Entitlement entitlement = entitlement(want);
+                    String reason = want.reason() + " " + basis;
+                    BenefitDecision changed = have.changed(on, want.policyVersion(), entitlement, reason);
+                    write(changed, outbox.entry(EventTypes.BENEFIT_CHANGED, new BenefitChanged(have.id(),
+                            changed.version(), have.policyCode(), want.policyVersion(), want.department(),
+                            householdId, have.personId(), on, have.entitlement(), entitlement, reason)));
+                    current.put(pair.getKey(), changed);
+                }
+            }
+            LocalDate next = nextDayThatMatters(view, on);
+            for (LocalDate start : starts.values()) {
+                if (start.isAfter(on) && (next == null || start.isBefore(next))) {
+                    next = start;
+                }
+            }
+            day = next;
+        }
+        return granted;
     }
 
     /** The next day after {@code after} on which the household's decisions may change without an event; or null. */
@@ -155,6 +293,13 @@ public class AutomaticDecisions {
         }
         for (Document m : view.getList("members", Document.class, List.of())) {
             next = earlier(next, nextBirthday(LocalDate.parse(m.getString("dateOfBirth")), after));
+        }
+        for (EligibilityFacts.Receipt r : EligibilityViews.receipts(view)) {
+            for (LocalDate day : new LocalDate[] {r.from(), r.to() == null ? null : r.to().plusDays(1)}) {
+                if (day != null && day.isAfter(after)) {
+                    next = earlier(next, day);
+                }
+            }
         }
         String escaped = view.getString("escapedPovertyOn");
         if (escaped != null) {
@@ -201,15 +346,38 @@ public class AutomaticDecisions {
         return schedule == Schedule.NONE || schedule == Schedule.ONCE;
     }
 
-    private void apply(String householdId, List<EligibilityEvaluator.Decision> eligible, LocalDate on, String basis) {
+    /**
+     * Grants, changes and revokes so that the household's decisions are {@code eligible} from {@code on}. Of an
+     * exclusive group only what is paid competes — automatic decisions and those held — and the highest stays; a lower
+     * one held is revoked, naming the one that outranks it.
+     *
+     * @param onlyCodes null for every policy; else only these policies' decisions are touched
+     */
+    private void apply(String householdId, List<EligibilityEvaluator.Decision> eligible, LocalDate on, String basis,
+            Set<String> onlyCodes) {
         Map<String, BenefitDecision> active = new HashMap<>();
         for (BenefitDecision d : store.ofHousehold(householdId)) {
-            if (d.status() == BenefitDecision.Status.ACTIVE && !settled(d) && !d.validFrom().isAfter(on)) {
+            if (d.status() == BenefitDecision.Status.ACTIVE && !settled(d) && !d.validFrom().isAfter(on)
+                    && (onlyCodes == null || onlyCodes.contains(d.policyCode()))) {
                 active.put(d.policyCode() + ":" + d.beneficiary(), d);
             }
         }
+        List<EligibilityEvaluator.Decision> wanted = eligible.stream()
+                .filter(d -> onlyCodes == null || onlyCodes.contains(d.policyCode())).toList();
+        Set<String> held = active.keySet();
+        List<EligibilityEvaluator.Decision> paid = EligibilityEvaluator.onlyTheHighest(wanted,
+                d -> !d.applicationRequired() || held.contains(d.policyCode() + ":" + d.beneficiary()),
+                d -> held.contains(d.policyCode() + ":" + d.beneficiary()));
+        Map<String, EligibilityEvaluator.Decision> outranking = new HashMap<>();
+        for (EligibilityEvaluator.Decision d : wanted) {
+            if (!paid.contains(d)) {
+                paid.stream().filter(p -> d.exclusiveGroup().equals(p.exclusiveGroup())
+                        && d.beneficiary().equals(p.beneficiary())).findFirst()
+                        .ifPresent(p -> outranking.put(d.policyCode() + ":" + d.beneficiary(), p));
+            }
+        }
         List<Map.Entry<BenefitDecision, List<Document>>> grants = new ArrayList<>();
-        for (EligibilityEvaluator.Decision want : eligible) {
+        for (EligibilityEvaluator.Decision want : paid) {
             Entitlement entitlement = entitlement(want);
             String reason = want.reason() + " " + basis;
             BenefitDecision have = active.remove(want.policyCode() + ":" + want.beneficiary());
@@ -229,9 +397,15 @@ public class AutomaticDecisions {
         for (String id : store.insertAll(householdId, grants)) {
             relay.wake(DecisionStore.COLLECTION, id);
         }
-        for (BenefitDecision stale : active.values()) {
-            String reason = "Không còn đủ điều kiện từ " + VN_DATE.format(on) + ". " + basis;
-            revoke(stale, on, reason);
+        for (Map.Entry<String, BenefitDecision> stale : active.entrySet()) {
+            EligibilityEvaluator.Decision higher = outranking.get(stale.getKey());
+            String reason = higher == null ? "Không còn đủ điều kiện từ " + VN_DATE.format(on) + ". " + basis
+                    : "Từ " + VN_DATE.format(on) + " hưởng " + catalog.version(higher.policyVersion())
+                            .map(v -> v.name().toLowerCase(VIETNAMESE)).orElse(higher.policyCode()) + " "
+                            + String.format(VIETNAMESE, "%,d", higher.entitlement().monthlyAmountVnd())
+                            .replace(',', '.') + " đồng/tháng, mức cao hơn; hai chế độ không hưởng đồng thời. "
+                            + basis;
+            revoke(stale.getValue(), on, reason);
         }
     }
 
@@ -296,6 +470,11 @@ public class AutomaticDecisions {
             if (!insert(decision)) {
                 throw new IllegalStateException("decision " + decision.id() + " exists already");
             }
+            if (want.exclusiveGroup() != null) {
+                // The one approved outranks what the person held of its group; the lower one ends today.
+                views.find(householdId).ifPresent(view -> apply(householdId, evaluator.eligible(facts(view), on), on,
+                        basis(view), catalog.codesOfGroup(want.exclusiveGroup())));
+            }
             return decision;
         }
     }
@@ -303,7 +482,7 @@ public class AutomaticDecisions {
     /** Whether the beneficiary already receives the policy's benefit (an active decision). */
     public boolean receives(String householdId, String policyCode, String personId) {
         return store.ofHousehold(householdId).stream().anyMatch(d -> d.status() == BenefitDecision.Status.ACTIVE
-                && d.policyCode().equals(policyCode) && java.util.Objects.equals(d.personId(), personId));
+                && d.policyCode().equals(policyCode) && Objects.equals(d.personId(), personId));
     }
 
     /** Decisions in force on some day of [from, to], of one department and one household when given. */
@@ -333,22 +512,27 @@ public class AutomaticDecisions {
         if (e.maxLoanVnd() != null) {
             return new Entitlement("LOAN", null, null, null, e.maxLoanVnd(), e.annualInterestPercent());
         }
+        if (e.maxLoanPerMonthVnd() != null) {
+            // A student loan's ceiling is per month of study (Decision 05/2022/QĐ-TTg).
+            return new Entitlement("LOAN", null, null, "MONTHLY", e.maxLoanPerMonthVnd(), e.annualInterestPercent());
+        }
         return new Entitlement("SERVICE", null, null, null, null, null);
     }
 
-    /** What the view knows: the household events' facts and those the departments recorded. */
+    /** What the view knows: the household events' facts, those the departments recorded, what each receives. */
     public static EligibilityFacts facts(Document view) {
         List<EligibilityFacts.Person> members = new ArrayList<>();
         for (Document m : view.getList("members", Document.class, List.of())) {
             String personId = m.getString("personId");
             EligibilityViews.MemberFacts f = EligibilityViews.factsOf(view, personId);
             members.add(new EligibilityFacts.Person(personId, LocalDate.parse(m.getString("dateOfBirth")),
-                    f.schooling(), f.publicSchool(), f.hasPension(), f.disability()));
+                    f.schooling(), f.publicSchool(), f.pensionVnd(), f.disability(), f.noOneObligedToSupport()));
         }
         String since = view.getString("classifiedSince");
         String escaped = view.getString("escapedPovertyOn");
         return new EligibilityFacts(view.getString("classification"), since == null ? null : LocalDate.parse(since),
                 escaped == null ? null : LocalDate.parse(escaped), view.getString("unitCode"),
-                EligibilityViews.farming(view), members);
+                EligibilityViews.farming(view), EligibilityViews.electricityKwhPerMonth(view), members,
+                EligibilityViews.receipts(view));
     }
 }

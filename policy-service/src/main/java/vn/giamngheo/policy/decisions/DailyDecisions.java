@@ -1,8 +1,14 @@
 package vn.giamngheo.policy.decisions;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -10,6 +16,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.platform.dependencies.UntilAvailable;
+import vn.giamngheo.policy.catalog.PolicyCatalog;
 import vn.giamngheo.policy.eligibility.EligibilityViews;
 
 /**
@@ -24,8 +31,11 @@ public class DailyDecisions {
 
     private static final Logger log = LoggerFactory.getLogger(DailyDecisions.class);
 
-    /** @param households how many households had a day that matters; {@code days} how many days were reconciled */
-    public record Run(LocalDate until, int households, int days) {
+    /**
+     * @param households how many households had a day that matters; {@code days} how many days were reconciled
+     * @param givenBack  decisions granted from a past day because the policy files changed since the last run
+     */
+    public record Run(LocalDate until, int households, int days, int givenBack) {
     }
 
     private final EligibilityViews views;
@@ -33,7 +43,14 @@ public class DailyDecisions {
     private final Clock clock;
     private final UntilAvailable untilAvailable;
 
-    DailyDecisions(EligibilityViews views, AutomaticDecisions decisions, Clock clock, UntilAvailable untilAvailable) {
+    private final PolicyCatalog catalog;
+    /** The fingerprint of the policy files every household was last looked at under. */
+    private final MongoCollection<Document> reconciledUnder;
+
+    DailyDecisions(EligibilityViews views, AutomaticDecisions decisions, PolicyCatalog catalog, MongoDatabase database,
+            Clock clock, UntilAvailable untilAvailable) {
+        this.catalog = catalog;
+        this.reconciledUnder = database.getCollection("policy_catalog");
         this.views = views;
         this.decisions = decisions;
         this.clock = clock;
@@ -65,6 +82,29 @@ public class DailyDecisions {
         if (!due.isEmpty()) {
             log.info("Daily decisions up to {}: {} households, {} days reconciled", until, due.size(), days);
         }
-        return new Run(until, due.size(), days);
+        return new Run(until, due.size(), days, afterCatalogChange(until));
+    }
+
+    /**
+     * Once after the policy files changed (a corrected file, a new version, an administrator's resolution): every
+     * household is looked at again, so that what the files now give is given, from the day it should have started.
+     */
+    private int afterCatalogChange(LocalDate until) {
+        String fingerprint = catalog.fingerprint();
+        Document last = reconciledUnder.find(Filters.eq("_id", "households")).first();
+        if (last != null && fingerprint.equals(last.getString("fingerprint"))) {
+            return 0;
+        }
+        int givenBack = 0;
+        List<String> households = views.allIds();
+        for (String householdId : households) {
+            givenBack += decisions.catalogChanged(householdId, until);
+        }
+        reconciledUnder.updateOne(Filters.eq("_id", "households"), Updates.combine(
+                Updates.set("fingerprint", fingerprint), Updates.set("on", until.toString())),
+                new UpdateOptions().upsert(true));
+        log.info("The policy files changed: {} households looked at again, {} decisions given back from earlier days",
+                households.size(), givenBack);
+        return givenBack;
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.giamngheo.platform.security.HouseholdAccess;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.platform.web.FieldProblem;
+import vn.giamngheo.policy.catalog.EligibilityFacts;
 import vn.giamngheo.policy.decisions.AutomaticDecisions;
 
 @RestController
@@ -28,8 +29,17 @@ class EligibilityController {
             "VOCATIONAL", "HIGHER");
     static final Set<String> DISABILITY = Set.of("NONE", "SEVERE", "PARTICULARLY_SEVERE");
 
+    /**
+     * @param pensionVnd the monthly pension recorded; -1 when one is paid but its amount was not recorded
+     * @param hasPension the former yes/no, for readers of the transition: {@code pensionVnd != 0}
+     */
     record MemberView(String personId, String dateOfBirth, String sex, String relationToHead, String schooling,
-            boolean publicSchool, boolean hasPension, String disability) {
+            boolean publicSchool, long pensionVnd, boolean hasPension, String disability,
+            boolean noOneObligedToSupport) {
+    }
+
+    /** A decision of any department that this department's rules read, as its events told. */
+    record ReceiptView(String policyCode, String personId, LocalDate from, LocalDate to) {
     }
 
     /**
@@ -39,22 +49,37 @@ class EligibilityController {
      * @param nextReviewOn the next day its decisions may change without an event (a birthday, a policy date)
      */
     record HouseholdEligibilityView(String householdId, String unitCode, String village, String classification,
-            String classifiedSince, String escapedPovertyOn, boolean farming, List<MemberView> members,
-            String removedOn, String nextReviewOn, long sequence) {
+            String classifiedSince, String escapedPovertyOn, boolean farming, Long electricityKwhPerMonth,
+            List<MemberView> members, List<ReceiptView> receives, String removedOn, String nextReviewOn,
+            long sequence) {
     }
 
-    /** One member's facts as a department records them. */
-    record MemberFactsRequest(String personId, String schooling, Boolean publicSchool, Boolean hasPension,
-            String disability) {
+    /**
+     * One member's facts as a department records them.
+     *
+     * @param pensionVnd            the member's own monthly pension or social-insurance benefit, 0 when none
+     * @param hasPension            the former yes/no, accepted during the transition when pensionVnd is not given:
+     *                              false records 0, true a pension of unknown amount
+     * @param noOneObligedToSupport null leaves it as recorded
+     */
+    record MemberFactsRequest(String personId, String schooling, Boolean publicSchool, Long pensionVnd,
+            Boolean hasPension, String disability, Boolean noOneObligedToSupport) {
     }
 
     /**
      * Facts held by the departments rather than the registry, valid from {@code from} (default today).
      *
-     * @param farming null leaves it as recorded
+     * @param farming                null leaves it as recorded
+     * @param electricityKwhPerMonth the household's monthly electricity use (Decision 60/2014: at most 50 kWh for a
+     *                               household on social assistance); null leaves it as recorded
      */
-    record FactsRequest(LocalDate from, Boolean farming, List<MemberFactsRequest> members) {
+    record FactsRequest(LocalDate from, Boolean farming, Long electricityKwhPerMonth,
+            List<MemberFactsRequest> members) {
     }
+
+    /** Beyond these a figure is a typing mistake, not a household of this programme. */
+    static final long MAX_PENSION_VND = 1_000_000_000L;
+    static final long MAX_KWH_PER_MONTH = 100_000L;
 
     private final EligibilityViews views;
     private final AutomaticDecisions decisions;
@@ -75,8 +100,9 @@ class EligibilityController {
     }
 
     /**
-     * Records schooling, pension, disability and farming; the household's decisions follow at once (e.g. a pupil's
-     * study-cost support), from the given day.
+     * Records schooling, pension, disability, whether anyone is obliged to support an elderly member, farming and
+     * electricity use; the household's decisions follow at once (e.g. a pupil's study-cost support), from the given
+     * day.
      */
     @PutMapping("/{householdId}/facts")
     HouseholdEligibilityView recordFacts(@PathVariable String householdId, @RequestBody FactsRequest request) {
@@ -114,22 +140,28 @@ class EligibilityController {
             if (m.publicSchool() == null) {
                 problems.add(new FieldProblem(at + "publicSchool", "is required (true or false)"));
             }
-            if (m.hasPension() == null) {
-                problems.add(new FieldProblem(at + "hasPension", "is required (true or false)"));
-            }
+            Long pension = pension(at, m, problems);
             if (m.personId() != null && m.schooling() != null && m.disability() != null && m.publicSchool() != null
-                    && m.hasPension() != null) {
+                    && pension != null) {
+                boolean noOneObliged = m.noOneObligedToSupport() != null ? m.noOneObligedToSupport()
+                        : EligibilityViews.factsOf(view, m.personId()).noOneObligedToSupport();
                 facts.putIfAbsent(m.personId(), new EligibilityViews.MemberFacts(m.schooling(), m.publicSchool(),
-                        m.hasPension(), m.disability()));
+                        pension, m.disability(), noOneObliged));
             }
         }
-        if (request.farming() == null && members.isEmpty()) {
-            problems.add(new FieldProblem("members", "give farming or at least one member's facts"));
+        Long kwh = request.electricityKwhPerMonth();
+        if (kwh != null && (kwh < 0 || kwh > MAX_KWH_PER_MONTH)) {
+            problems.add(new FieldProblem("electricityKwhPerMonth", "must be 0 to " + MAX_KWH_PER_MONTH
+                    + " kWh a month"));
+        }
+        if (request.farming() == null && kwh == null && members.isEmpty()) {
+            problems.add(new FieldProblem("members", "give farming, electricityKwhPerMonth or at least one member's"
+                    + " facts"));
         }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        views.recordFacts(householdId, request.farming(), facts);
+        views.recordFacts(householdId, request.farming(), kwh, facts);
         decisions.factsChanged(householdId, from);
         return view(find(householdId));
     }
@@ -138,16 +170,44 @@ class EligibilityController {
         return views.find(householdId).orElseThrow(() -> ApiException.notFound("Household " + householdId));
     }
 
+    /**
+     * The member's pension from {@code pensionVnd}, or during the transition from the former {@code hasPension}; null
+     * (with the problem recorded) when neither is usable.
+     */
+    private static Long pension(String at, MemberFactsRequest m, List<FieldProblem> problems) {
+        if (m.pensionVnd() != null) {
+            if (m.pensionVnd() < 0 || m.pensionVnd() > MAX_PENSION_VND) {
+                problems.add(new FieldProblem(at + "pensionVnd", "must be 0 (no pension) to " + MAX_PENSION_VND
+                        + " VND a month"));
+                return null;
+            }
+            if (m.hasPension() != null && m.hasPension() != (m.pensionVnd() > 0)) {
+                problems.add(new FieldProblem(at + "hasPension", "says " + m.hasPension() + " but pensionVnd is "
+                        + m.pensionVnd() + "; give pensionVnd alone"));
+                return null;
+            }
+            return m.pensionVnd();
+        }
+        if (m.hasPension() != null) {
+            return m.hasPension() ? EligibilityFacts.NOT_RECORDED : 0L;
+        }
+        problems.add(new FieldProblem(at + "pensionVnd", "is required: the member's own monthly pension or"
+                + " social-insurance benefit in VND, 0 when none"));
+        return null;
+    }
+
     private static HouseholdEligibilityView view(Document doc) {
         return new HouseholdEligibilityView(doc.getString("_id"), doc.getString("unitCode"), doc.getString("village"),
                 doc.getString("classification"), doc.getString("classifiedSince"), doc.getString("escapedPovertyOn"),
-                EligibilityViews.farming(doc),
+                EligibilityViews.farming(doc), EligibilityViews.electricityKwhPerMonth(doc),
                 doc.getList("members", Document.class, List.of()).stream().map(m -> {
                     EligibilityViews.MemberFacts f = EligibilityViews.factsOf(doc, m.getString("personId"));
                     return new MemberView(m.getString("personId"), m.getString("dateOfBirth"), m.getString("sex"),
-                            m.getString("relationToHead"), f.schooling(), f.publicSchool(), f.hasPension(),
-                            f.disability());
+                            m.getString("relationToHead"), f.schooling(), f.publicSchool(), f.pensionVnd(),
+                            f.hasPension(), f.disability(), f.noOneObligedToSupport());
                 }).toList(),
+                EligibilityViews.receipts(doc).stream().map(r -> new ReceiptView(r.policyCode(), r.personId(),
+                        r.from(), r.to())).toList(),
                 doc.getString("removedOn"), doc.getString("nextReviewOn"), doc.getLong("sequence"));
     }
 }

@@ -3,13 +3,19 @@ package vn.giamngheo.policy.eligibility;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.UpdateOptions;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.contracts.EventEnvelope;
 import vn.giamngheo.contracts.household.HouseholdReclassified;
@@ -21,6 +27,7 @@ import vn.giamngheo.contracts.household.MemberFact;
 import vn.giamngheo.platform.messaging.Outcome;
 import vn.giamngheo.platform.mongo.MongoTimeouts;
 import vn.giamngheo.platform.mongo.SequenceGuard;
+import vn.giamngheo.policy.catalog.EligibilityFacts;
 
 /**
  * This service's view of each household: what eligibility rules need (unit, members' ages and sex, class), kept
@@ -35,7 +42,7 @@ public class EligibilityViews {
     EligibilityViews(MongoDatabase database) {
         this.views = database.getCollection("eligibility_households");
         this.guard = new SequenceGuard(views);
-        views.createIndex(com.mongodb.client.model.Indexes.ascending(NEXT_REVIEW));
+        views.createIndex(Indexes.ascending(NEXT_REVIEW));
     }
 
     Outcome registered(EventEnvelope<HouseholdRegistered> event) {
@@ -45,7 +52,7 @@ public class EligibilityViews {
                 Updates.set("village", e.village()),
                 Updates.set("members", members(e.members())),
                 Updates.set("registeredAt", Date.from(e.registeredAt())),
-                Updates.set("effectiveDate", LocalDate.ofInstant(e.registeredAt(), java.time.ZoneOffset.UTC).toString()),
+                Updates.set("effectiveDate", LocalDate.ofInstant(e.registeredAt(), ZoneOffset.UTC).toString()),
                 Updates.set("lastEventId", event.id())));
     }
 
@@ -100,50 +107,143 @@ public class EligibilityViews {
                 Updates.set(NEXT_REVIEW, nextReviewOn == null ? null : nextReviewOn.toString()));
     }
 
+    /** Every household this instance has seen. */
+    public List<String> allIds() {
+        List<String> ids = new ArrayList<>();
+        MongoTimeouts.scan(views, Filters.exists(SequenceGuard.SEQUENCE)).projection(Projections.include("_id"))
+                .forEach(d -> ids.add(d.getString("_id")));
+        return ids;
+    }
+
     /** Households with a day that matters on or before {@code date}. */
     public List<String> dueOn(LocalDate date) {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         MongoTimeouts.scan(views, Filters.lte(NEXT_REVIEW, date.toString())).projection(Projections.include("_id"))
                 .forEach(d -> ids.add(d.getString("_id")));
         return ids;
     }
 
     /**
-     * Facts the departments hold and household events do not carry: whether the household farms, and each member's
-     * schooling, pension and disability. Only the given members change; the others keep what was recorded.
+     * Facts the departments hold and household events do not carry: whether the household farms, its monthly
+     * electricity use, and each member's schooling, pension, disability and whether anyone is obliged to support them.
+     * Only the given members change; the others keep what was recorded.
+     *
+     * @param farming                null leaves it as recorded
+     * @param electricityKwhPerMonth null leaves it as recorded
      */
-    public void recordFacts(String householdId, Boolean farming, java.util.Map<String, MemberFacts> members) {
-        List<org.bson.conversions.Bson> updates = new java.util.ArrayList<>();
+    public void recordFacts(String householdId, Boolean farming, Long electricityKwhPerMonth,
+            Map<String, MemberFacts> members) {
+        List<Bson> updates = new ArrayList<>();
         if (farming != null) {
             updates.add(Updates.set("facts.farming", farming));
         }
+        if (electricityKwhPerMonth != null) {
+            updates.add(Updates.set("facts.electricityKwhPerMonth", electricityKwhPerMonth));
+        }
         members.forEach((personId, f) -> updates.add(Updates.set("facts.members." + personId, new Document()
                 .append("schooling", f.schooling()).append("publicSchool", f.publicSchool())
-                .append("hasPension", f.hasPension()).append("disability", f.disability()))));
+                .append("pensionVnd", f.pensionVnd()).append("disability", f.disability())
+                .append("noOneObligedToSupport", f.noOneObligedToSupport()))));
         if (!updates.isEmpty()) {
             views.updateOne(Filters.eq("_id", householdId), Updates.combine(updates));
         }
     }
 
-    /** What a department recorded about one member; see policies/README.md for the values. */
-    public record MemberFacts(String schooling, boolean publicSchool, boolean hasPension, String disability) {
+    /**
+     * What a department recorded about one member; see policies/README.md for the values.
+     *
+     * @param pensionVnd the monthly pension; {@link EligibilityFacts#NOT_RECORDED} for one of unknown amount
+     */
+    public record MemberFacts(String schooling, boolean publicSchool, long pensionVnd, String disability,
+            boolean noOneObligedToSupport) {
 
-        public static final MemberFacts NONE = new MemberFacts("NONE", true, false, "NONE");
+        public static final MemberFacts NONE = new MemberFacts("NONE", true, 0, "NONE", false);
+
+        /** The former yes/no, for readers of the transition: any pension, known amount or not. */
+        public boolean hasPension() {
+            return pensionVnd != 0;
+        }
     }
 
-    /** The recorded facts of one member of a view, or {@link MemberFacts#NONE}. */
+    /**
+     * The recorded facts of one member of a view, or {@link MemberFacts#NONE}. Facts recorded before the pension's
+     * amount was asked for say {@code hasPension}: true reads as a pension of unknown amount, false as none.
+     */
     public static MemberFacts factsOf(Document view, String personId) {
         Document facts = view.get("facts", Document.class);
         Document members = facts == null ? null : facts.get("members", Document.class);
         Document f = members == null ? null : members.get(personId, Document.class);
-        return f == null ? MemberFacts.NONE : new MemberFacts(f.getString("schooling"), f.getBoolean("publicSchool"),
-                f.getBoolean("hasPension"), f.getString("disability"));
+        if (f == null) {
+            return MemberFacts.NONE;
+        }
+        Number pension = f.get("pensionVnd", Number.class);
+        long pensionVnd = pension != null ? pension.longValue()
+                : Boolean.TRUE.equals(f.getBoolean("hasPension")) ? EligibilityFacts.NOT_RECORDED : 0;
+        return new MemberFacts(f.getString("schooling"), Boolean.TRUE.equals(f.getBoolean("publicSchool")),
+                pensionVnd, f.getString("disability"), Boolean.TRUE.equals(f.getBoolean("noOneObligedToSupport")));
     }
 
     public static boolean farming(Document view) {
         Document facts = view.get("facts", Document.class);
         return facts != null && Boolean.TRUE.equals(facts.getBoolean("farming"));
     }
+
+    /** The household's monthly electricity use as recorded; null when it was not. */
+    public static Long electricityKwhPerMonth(Document view) {
+        Document facts = view.get("facts", Document.class);
+        Number kwh = facts == null ? null : facts.get("electricityKwhPerMonth", Number.class);
+        return kwh == null ? null : kwh.longValue();
+    }
+
+    /**
+     * A decision of any department ({@code benefit.granted}) that this department's rules read: from its first day the
+     * person or household receives it. Fields are set one by one, so its revocation may arrive first.
+     */
+    Outcome receiptGranted(String householdId, String decisionId, String policyCode, String personId,
+            LocalDate from, LocalDate to) {
+        String at = RECEIPTS + "." + decisionId + ".";
+        List<Bson> updates = new ArrayList<>(List.of(Updates.set(at + "policyCode", policyCode),
+                Updates.set(at + "personId", personId), Updates.set(at + "from", from.toString())));
+        if (to != null) {
+            updates.add(Updates.set(at + "to", to.toString()));
+        }
+        return receipt(householdId, updates);
+    }
+
+    /** The decision's {@code benefit.revoked}: it was received up to the day before {@code effectiveDate}. */
+    Outcome receiptRevoked(String householdId, String decisionId, String policyCode, String personId,
+            LocalDate effectiveDate) {
+        String at = RECEIPTS + "." + decisionId + ".";
+        return receipt(householdId, List.of(Updates.set(at + "policyCode", policyCode),
+                Updates.set(at + "personId", personId), Updates.set(at + "to", effectiveDate.minusDays(1).toString())));
+    }
+
+    private Outcome receipt(String householdId, List<Bson> updates) {
+        // A view the household events have not made yet is started by the receipt and completed by them.
+        var result = views.updateOne(Filters.eq("_id", householdId), Updates.combine(updates),
+                new UpdateOptions().upsert(true));
+        return result.getUpsertedId() != null || result.getModifiedCount() > 0 ? Outcome.APPLIED : Outcome.DUPLICATE;
+    }
+
+    /** What the household and its members receive, as the decisions' events told. */
+    public static List<EligibilityFacts.Receipt> receipts(Document view) {
+        Document receipts = view.get(RECEIPTS, Document.class);
+        List<EligibilityFacts.Receipt> result = new ArrayList<>();
+        if (receipts != null) {
+            for (String decisionId : receipts.keySet()) {
+                Document r = receipts.get(decisionId, Document.class);
+                if (r.getString("from") == null) {
+                    continue; // revoked, granted event not seen yet
+                }
+                result.add(new EligibilityFacts.Receipt(r.getString("policyCode"), r.getString("personId"),
+                        LocalDate.parse(r.getString("from")),
+                        r.getString("to") == null ? null : LocalDate.parse(r.getString("to"))));
+            }
+        }
+        return result;
+    }
+
+    private static final String RECEIPTS = "receipts";
 
     private static final String NEXT_REVIEW = "nextReviewOn";
 
@@ -153,11 +253,14 @@ public class EligibilityViews {
             return Optional.empty();
         }
         return Optional.ofNullable(views.find(Filters.eq("_id", householdId))
-                .projection(Projections.include("unitCode")).first()).map(d -> d.getString("unitCode"));
+                .projection(Projections.include("unitCode", SequenceGuard.SEQUENCE)).first())
+                .filter(d -> d.get(SequenceGuard.SEQUENCE) != null).map(d -> d.getString("unitCode"));
     }
 
+    /** The view, once a household event made it (receipts alone do not make a household). */
     public Optional<Document> find(String householdId) {
-        return Optional.ofNullable(views.find(Filters.eq("_id", householdId)).first());
+        return Optional.ofNullable(views.find(Filters.eq("_id", householdId)).first())
+                .filter(d -> d.get(SequenceGuard.SEQUENCE) != null);
     }
 
     private static List<Document> members(List<MemberFact> members) {

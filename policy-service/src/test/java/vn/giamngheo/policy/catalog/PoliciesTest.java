@@ -8,8 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -17,34 +18,29 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import vn.giamngheo.platform.rules.RuleFileException;
 
 /** Each policy of the plan on dates before, at and after each change of rule or amount, and each class transition. */
 class PoliciesTest {
 
-    private static final List<Resource> FILES = files();
-    private static final PolicyCatalog ALL = PolicyCatalog.load(FILES, PolicyCatalog.DEPARTMENTS);
-    private final EligibilityEvaluator evaluator = new EligibilityEvaluator(ALL);
-
-    private static List<Resource> files() {
-        try {
-            return Arrays.asList(new PathMatchingResourcePatternResolver().getResources("classpath:policies/*.yaml"));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final List<Resource> FILES = PolicyFixtures.FILES;
+    private static final PolicyCatalog ALL = PolicyFixtures.ALL;
+    private final EligibilityEvaluator evaluator = PolicyFixtures.evaluator();
 
     private static EligibilityFacts.Person person(String id, String born, String schooling) {
-        return new EligibilityFacts.Person(id, LocalDate.parse(born), schooling, true, false, "NONE");
+        return PolicyFixtures.person(id, born).withSchooling(schooling, true);
     }
 
-    /** A family of four: head 45, spouse 42, a primary pupil in a public school, a grandparent of 82 without pension. */
+    /**
+     * A family of four: head 45, spouse 42, a primary pupil in a public school, a grandparent of 82 without pension
+     * whom no one is obliged to support.
+     */
     private static EligibilityFacts family(String classification, String escapedOn) {
         return new EligibilityFacts(classification, LocalDate.parse("2022-01-01"),
                 escapedOn == null ? null : LocalDate.parse(escapedOn), "08707", false, List.of(
                 person("head", "1977-03-01", "NONE"), person("spouse", "1980-05-01", "NONE"),
-                person("pupil", "2014-09-01", "PRIMARY"), person("elder", "1940-01-01", "NONE")));
+                person("pupil", "2014-09-01", "PRIMARY"),
+                person("elder", "1940-01-01", "NONE").withNoOneObligedToSupport(true)));
     }
 
     private List<EligibilityEvaluator.Decision> decide(EligibilityFacts facts, String date) {
@@ -83,8 +79,9 @@ class PoliciesTest {
         assertThat(loan.entitlement().maxLoanVnd()).isEqualTo(100_000_000L);
         assertThat(loan.entitlement().annualInterestPercent()).isEqualByComparingTo("6.6");
         assertThat(loan.applicationRequired()).isTrue();
-        assertThat(find(decisions, "SOCIAL_ASSISTANCE", "elder")).get()
-                .extracting(d -> d.entitlement().monthlyAmountVnd()).isEqualTo(720_000L);
+        var assistance = find(decisions, "SOCIAL_ASSISTANCE", "elder").orElseThrow();
+        assertThat(assistance.entitlement().monthlyAmountVnd()).isEqualTo(720_000L);
+        assertThat(assistance.applicationRequired()).isTrue();
         assertThat(find(decisions, "SOCIAL_ASSISTANCE", "head")).isEmpty();
         assertThat(find(decisions, "SOCIAL_PENSION", "elder")).isEmpty();
     }
@@ -102,30 +99,32 @@ class PoliciesTest {
             "2024-06-30, 1940-01-01, 720000", "2024-07-01, 1940-01-01, 1000000"})
     void socialAssistanceIsTheBaseInForceTimesTheCoefficient(String date, String born, long amount) {
         var facts = new EligibilityFacts("POOR", null, null, "08707", false,
-                List.of(person("elder", born, "NONE")));
+                List.of(person("elder", born, "NONE").withNoOneObligedToSupport(true)));
 
         assertThat(find(decide(facts, date), "SOCIAL_ASSISTANCE", "elder")).get()
                 .extracting(d -> d.entitlement().monthlyAmountVnd()).isEqualTo(amount);
     }
 
+    /** Decree 20/2021 Art. 6 cl. 2: an elderly person of a poor household who is also disabled gets the higher. */
     @Test
     void theHighestCoefficientApplies() {
         var facts = new EligibilityFacts("POOR", null, null, "08707", false, List.of(
-                new EligibilityFacts.Person("p", LocalDate.parse("1955-01-01"), "NONE", false, false,
-                        "PARTICULARLY_SEVERE")));
+                person("p", "1955-01-01", "NONE").withDisability("PARTICULARLY_SEVERE")
+                        .withNoOneObligedToSupport(true)));
 
         assertThat(find(decide(facts, "2024-07-01"), "SOCIAL_ASSISTANCE", "p")).get()
-                .extracting(d -> d.entitlement().monthlyAmountVnd()).isEqualTo(1_000_000L);
+                .extracting(d -> d.entitlement().monthlyAmountVnd()).isEqualTo(1_250_000L);
     }
 
     @Test
-    void poorToNearPoorChangesThePremiumShareAndTheProvinceTopsItUpUntilTheMerger() {
+    void poorToNearPoorChangesThePremiumShareAndTheFormerProvinceTopsItUpAcrossTheMerger() {
         assertThat(find(decide(family("NEAR_POOR", null), "2025-06-30"), "HEALTH_INSURANCE_PREMIUM", "head")).get()
                 .extracting(d -> d.entitlement().premiumSupportPercent()).isEqualTo(70);
         assertThat(find(decide(family("NEAR_POOR", null), "2025-06-30"), "HEALTH_INSURANCE_PREMIUM_PROVINCIAL",
                 "head")).get().extracting(d -> d.entitlement().premiumSupportPercent()).isEqualTo(30);
         assertThat(find(decide(family("NEAR_POOR", null), "2025-07-01"), "HEALTH_INSURANCE_PREMIUM_PROVINCIAL",
-                "head")).isEmpty();
+                "head")).get().extracting(EligibilityEvaluator.Decision::policyVersion)
+                .isEqualTo("HEALTH_INSURANCE_PREMIUM_PROVINCIAL/26@2022-01-01");
         assertThat(find(decide(family("NEAR_POOR", null), "2025-08-14"), "HEALTH_INSURANCE_PREMIUM", "head")).get()
                 .extracting(EligibilityEvaluator.Decision::policyVersion)
                 .isEqualTo("HEALTH_INSURANCE_PREMIUM@2022-01-01");
@@ -149,7 +148,7 @@ class PoliciesTest {
     @Test
     void publicSchoolTuitionEndsForEveryoneWithSchoolYear2025To2026() {
         var privatePupil = new EligibilityFacts("NEAR_POOR", null, null, "08707", false, List.of(
-                new EligibilityFacts.Person("pupil", LocalDate.parse("2014-09-01"), "PRIMARY", false, false, "NONE")));
+                PolicyFixtures.person("pupil", "2014-09-01").withSchooling("PRIMARY", false)));
 
         assertThat(find(decide(family("POOR", null), "2025-09-02"), "TUITION_EXEMPTION", "pupil")).isPresent();
         assertThat(find(decide(family("POOR", null), "2025-09-03"), "TUITION_EXEMPTION", "pupil")).isEmpty();
@@ -163,7 +162,7 @@ class PoliciesTest {
         var seventyTwo = new EligibilityFacts("NEAR_POOR", null, null, "08707", false,
                 List.of(person("p", "1953-03-01", "NONE")));
         var withPension = new EligibilityFacts("NEAR_POOR", null, null, "08707", false, List.of(
-                new EligibilityFacts.Person("p", LocalDate.parse("1953-03-01"), "NONE", false, true, "NONE")));
+                person("p", "1953-03-01", "NONE").withPension(EligibilityFacts.NOT_RECORDED)));
         var seventySixAbove = new EligibilityFacts("ABOVE", null, null, "08707", false,
                 List.of(person("p", "1949-03-01", "NONE")));
         var seventyTwoAbove = new EligibilityFacts("ABOVE", null, null, "08707", false,
@@ -194,8 +193,10 @@ class PoliciesTest {
 
         assertThat(find(decide(escaped, "2024-01-01"), "ELECTRICITY_SUPPORT", "HOUSEHOLD")).isEmpty();
         assertThat(find(decide(escaped, "2023-12-10"), "NEWLY_ESCAPED_LOAN", "HOUSEHOLD")).isPresent();
-        assertThat(find(decide(escaped, "2026-12-09"), "NEWLY_ESCAPED_LOAN", "HOUSEHOLD")).get()
+        assertThat(find(decide(escaped, "2025-11-30"), "NEWLY_ESCAPED_LOAN", "HOUSEHOLD")).get()
                 .extracting(d -> d.entitlement().annualInterestPercent().toPlainString()).isEqualTo("8.25");
+        assertThat(find(decide(escaped, "2026-12-09"), "NEWLY_ESCAPED_LOAN", "HOUSEHOLD")).get()
+                .extracting(d -> d.entitlement().annualInterestPercent().toPlainString()).isEqualTo("7.8");
         assertThat(find(decide(escaped, "2026-12-10"), "NEWLY_ESCAPED_LOAN", "HOUSEHOLD")).isEmpty();
     }
 
@@ -207,7 +208,7 @@ class PoliciesTest {
                 person("adult", "1984-01-01", "NONE"), person("elder", "1955-01-01", "NONE")));
 
         assertThat(find(decide(student, "2024-03-01"), "STUDENT_LOAN", "student")).get()
-                .extracting(d -> d.entitlement().maxLoanVnd()).isEqualTo(4_000_000L);
+                .extracting(d -> d.entitlement().maxLoanPerMonthVnd()).isEqualTo(4_000_000L);
         assertThat(find(decide(student, "2024-03-01"), "HEALTH_INSURANCE_PREMIUM", "elder")).get()
                 .extracting(d -> d.entitlement().premiumSupportPercent()).isEqualTo(30);
         assertThat(find(decide(nearPoor, "2024-03-01"), "LEGAL_AID", "elder")).isPresent();
@@ -216,7 +217,8 @@ class PoliciesTest {
 
     @Test
     void aDepartmentInstanceDecidesOnlyItsOwnPolicies() {
-        var education = new EligibilityEvaluator(PolicyCatalog.load(FILES, Set.of("EDUCATION")));
+        var education = new EligibilityEvaluator(PolicyCatalog.load(FILES, Set.of("EDUCATION")),
+                PolicyFixtures.FORMER_PROVINCES);
 
         assertThat(education.evaluate(family("POOR", null), LocalDate.parse("2022-06-01")))
                 .extracting(EligibilityEvaluator.Decision::policyCode)
@@ -273,6 +275,50 @@ class PoliciesTest {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> read(shipped + "monthlyBasisVnd: amount.perMonth\n"))
                 .hasMessageContaining("only a percentage entitlement has a basis");
+    }
+
+    @Test
+    void whatIsProvisionalSaysWhyAndOnlyALoanHasARate() throws IOException {
+        String pension = new ClassPathResource("policies/social-pension@2025-07-01.yaml")
+                .getContentAsString(StandardCharsets.UTF_8);
+        String loan = new ClassPathResource("policies/poor-household-loan@2025-12-01.yaml")
+                .getContentAsString(StandardCharsets.UTF_8);
+        String reasonLine = pension.lines().filter(l -> l.startsWith("provisionalReason:")).findFirst().orElseThrow()
+                + "\n";
+
+        assertThatThrownBy(() -> read(pension.replace(reasonLine, "")))
+                .hasMessageContaining("say in provisionalReason why");
+        assertThatThrownBy(() -> read(pension.replace("provisional: true", "provisional: false")))
+                .hasMessageContaining("nothing is provisional: remove provisionalReason");
+        assertThatThrownBy(() -> read(loan.replace("  annualInterestThousandthsOfPercent:",
+                "  annualInterestBasisPoints: \"624\"\n  annualInterestThousandthsOfPercent:")))
+                .hasMessageContaining("exactly one of [annualInterestBasisPoints, annualInterestThousandthsOfPercent]");
+        assertThatThrownBy(() -> read(pension.replace("exclusiveGroup: SOCIAL_ALLOWANCE",
+                "exclusiveGroup: social allowance"))).hasMessageContaining("UPPER_SNAKE");
+        assertThat(read(loan).entitlement().evaluate(Map.of("amount", Map.of("ceiling",
+                100_000_000L, "rateThousandthsOfPercent", 7_488L))).annualInterestPercent())
+                .isEqualByComparingTo("7.488");
+    }
+
+    @Test
+    void everyPolicyOfAnExclusiveGroupBelongsToOneDepartment() throws IOException {
+        String pension = new ClassPathResource("policies/social-pension@2025-07-01.yaml")
+                .getContentAsString(StandardCharsets.UTF_8);
+        List<PolicyVersion> versions = new ArrayList<>(ALL.all());
+        versions.removeIf(v -> v.code().equals("SOCIAL_PENSION"));
+        versions.add(read(pension.replace("department: LABOUR", "department: JUSTICE")));
+
+        assertThatThrownBy(() -> PolicyCatalog.of(versions, PolicyCatalog.DEPARTMENTS))
+                .hasMessageContaining("exclusiveGroup SOCIAL_ALLOWANCE").hasMessageContaining("one department");
+        assertThat(ALL.codesOfGroup("SOCIAL_ALLOWANCE")).containsExactly("SOCIAL_ASSISTANCE", "SOCIAL_PENSION");
+    }
+
+    @Test
+    void theRulesOfEachDepartmentReadWhatPeopleReceiveFromOthers() {
+        assertThat(PolicyCatalog.load(FILES, Set.of("HEALTH_INSURANCE")).receiptsRead())
+                .containsExactly("SOCIAL_ASSISTANCE", "SOCIAL_PENSION");
+        assertThat(PolicyCatalog.load(FILES, Set.of("LABOUR")).receiptsRead()).containsExactly("SOCIAL_ASSISTANCE");
+        assertThat(PolicyCatalog.load(FILES, Set.of("EDUCATION")).receiptsRead()).isEmpty();
     }
 
     private static PolicyVersion read(String yaml) {

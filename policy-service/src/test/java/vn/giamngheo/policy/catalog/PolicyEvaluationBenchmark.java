@@ -47,7 +47,7 @@ public class PolicyEvaluationBenchmark {
     public void load() throws IOException {
         evaluator = new EligibilityEvaluator(PolicyCatalog.load(Arrays.asList(
                 new PathMatchingResourcePatternResolver().getResources("classpath:policies/*.yaml")),
-                PolicyCatalog.DEPARTMENTS));
+                PolicyCatalog.DEPARTMENTS), PolicyFixtures.FORMER_PROVINCES);
         Random random = new Random(2026);
         for (int i = 0; i < 1024; i++) {
             String c = CLASSES[random.nextInt(CLASSES.length)];
@@ -56,9 +56,10 @@ public class PolicyEvaluationBenchmark {
             int size = 1 + random.nextInt(6);
             for (int m = 0; m < size; m++) {
                 int age = m < 2 ? 25 + random.nextInt(50) : random.nextInt(18);
-                members.add(new EligibilityFacts.Person("p" + m, DATE.minusYears(age).minusDays(random.nextInt(365)),
-                        age < 18 ? SCHOOLING[random.nextInt(SCHOOLING.length)] : "NONE", random.nextBoolean(),
-                        random.nextInt(10) == 0, "NONE"));
+                members.add(EligibilityFacts.Person.born("p" + m, DATE.minusYears(age).minusDays(random.nextInt(365)))
+                        .withSchooling(age < 18 ? SCHOOLING[random.nextInt(SCHOOLING.length)] : "NONE",
+                                random.nextBoolean())
+                        .withPension(random.nextInt(10) == 0 ? 3_000_000 : 0));
             }
             households.add(new EligibilityFacts(escaped ? "ABOVE" : c, LocalDate.of(2026, 1, 1),
                     escaped ? LocalDate.of(2025, 1, 1) : null, "08707", random.nextBoolean(), members));
