@@ -86,6 +86,16 @@ public class AutomaticDecisions {
             LocalDate next = stored == null ? null : LocalDate.parse(stored);
             if (reconciled == null || reconciled < sequence) {
                 LocalDate on = LocalDate.parse(view.getString("effectiveDate"));
+                // A class decision's days that matter before it takes effect come first, under the class in force
+                // then: a child's birthday on 20 December still counts in the poor household's year that an annual
+                // decision of 10 December ends on 1 January. (Other events' facts, members above all, hold from their
+                // own date only.)
+                boolean newClass = view.get(EligibilityViews.PREVIOUS_CLASS) != null
+                        && on.toString().equals(view.getString("classifiedSince"));
+                while (newClass && next != null && next.isBefore(on)) {
+                    bringInLine(view, next);
+                    next = nextDayThatMatters(view, next);
+                }
                 bringInLine(view, on);
                 next = nextDayThatMatters(view, on);
                 views.reconciled(householdId, sequence, next);
@@ -138,7 +148,7 @@ public class AutomaticDecisions {
         String householdId = view.getString("_id");
         String removedOn = view.getString("removedOn");
         boolean removed = removedOn != null && !on.isBefore(LocalDate.parse(removedOn));
-        List<EligibilityEvaluator.Decision> eligible = removed ? List.of() : evaluator.evaluate(facts(view), on);
+        List<EligibilityEvaluator.Decision> eligible = removed ? List.of() : evaluator.evaluate(facts(view, on), on);
         apply(householdId, eligible, on, removed
                 ? "Hộ không còn trong danh sách hộ gia đình từ " + VN_DATE.format(on) + "." : basis(view));
     }
@@ -162,6 +172,10 @@ public class AutomaticDecisions {
             if (windowEnds.isAfter(after)) {
                 next = earlier(next, windowEnds);
             }
+        }
+        String since = view.getString("classifiedSince");
+        if (since != null && LocalDate.parse(since).isAfter(after)) {
+            next = earlier(next, LocalDate.parse(since)); // a decided class that takes effect later
         }
         return next;
     }
@@ -204,7 +218,9 @@ public class AutomaticDecisions {
     private void apply(String householdId, List<EligibilityEvaluator.Decision> eligible, LocalDate on, String basis) {
         Map<String, BenefitDecision> active = new HashMap<>();
         for (BenefitDecision d : store.ofHousehold(householdId)) {
-            if (d.status() == BenefitDecision.Status.ACTIVE && !settled(d) && !d.validFrom().isAfter(on)) {
+            // In force on that day, including a decision already revoked from a later day (a class that changes on
+            // 1 January): it still pays until then and must not be granted twice.
+            if (!settled(d) && d.on(on) != null) {
                 active.put(d.policyCode() + ":" + d.beneficiary(), d);
             }
         }
@@ -334,6 +350,25 @@ public class AutomaticDecisions {
             return new Entitlement("LOAN", null, null, null, e.maxLoanVnd(), e.annualInterestPercent());
         }
         return new Entitlement("SERVICE", null, null, null, null, null);
+    }
+
+    /**
+     * What the view knows on {@code on}: the household events' facts and those the departments recorded, with the class
+     * in force that day — the one a later-effective decision replaces, before that decision takes effect.
+     */
+    public static EligibilityFacts facts(Document view, LocalDate on) {
+        String since = view.getString("classifiedSince");
+        Document previous = view.get(EligibilityViews.PREVIOUS_CLASS, Document.class);
+        if (previous == null || since == null || !on.isBefore(LocalDate.parse(since))) {
+            return facts(view);
+        }
+        String previousSince = previous.getString("classifiedSince");
+        if (previousSince != null && on.isBefore(LocalDate.parse(previousSince))) {
+            return facts(view);
+        }
+        Document asThen = new Document(view);
+        previous.forEach(asThen::put);
+        return facts(asThen);
     }
 
     /** What the view knows: the household events' facts and those the departments recorded. */
