@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -151,11 +150,6 @@ public class ReviewRequests {
                 store.update(open.decided(roundId, number, date, signerRole));
             }
         }
-    }
-
-    /** The unit of a request, for the area check; empty when there is no such request. */
-    public Optional<String> unitOf(String id) {
-        return store.find(id).map(ReviewRequest::unitCode);
     }
 
     private Household household(String householdId) {
