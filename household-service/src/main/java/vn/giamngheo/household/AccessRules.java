@@ -17,7 +17,8 @@ import vn.giamngheo.platform.security.EndpointRules;
 /**
  * Who may call what in household-service. Open: the self-assessment page and its evaluation, and the reference data
  * (units, standards). Households and review rounds: the administrator, the Labour office and the ward officers
- * (their own units, checked by the controllers); the decision: the commune chairman (or the administrator).
+ * (their own units, checked by the controllers); households' review requests are recorded by the same officers; the
+ * decision and the written refusal of a request: the commune chairman (or the administrator).
  */
 @Configuration(proxyBeanMethods = false)
 class AccessRules {
@@ -30,13 +31,14 @@ class AccessRules {
             r.requestMatchers(HttpMethod.POST, "/api/v1/assessments/evaluate").permitAll();
             r.requestMatchers(HttpMethod.GET, "/api/v1/units", "/api/v1/units/**", "/api/v1/standards",
                     "/api/v1/standards/**").permitAll();
-            r.requestMatchers(HttpMethod.POST, "/api/v1/review-rounds/*/decision")
-                    .hasAnyRole(names(CITY_ADMIN, COMMUNE_CHAIRMAN));
+            r.requestMatchers(HttpMethod.POST, "/api/v1/review-rounds/*/decision",
+                    "/api/v1/review-requests/*/refusal").hasAnyRole(names(CITY_ADMIN, COMMUNE_CHAIRMAN));
             r.requestMatchers(HttpMethod.GET, "/api/v1/households", "/api/v1/households/**",
-                    "/api/v1/review-rounds/**")
+                    "/api/v1/review-rounds/**", "/api/v1/review-requests", "/api/v1/review-requests/**")
                     .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, WARD_OFFICER, COMMUNE_CHAIRMAN, PLATFORM_SERVICE));
             r.requestMatchers("/api/v1/households", "/api/v1/households/**", "/api/v1/review-rounds",
-                    "/api/v1/review-rounds/**").hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, WARD_OFFICER));
+                    "/api/v1/review-rounds/**", "/api/v1/review-requests", "/api/v1/review-requests/**")
+                    .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, WARD_OFFICER));
             r.requestMatchers("/api/v1/simulations", "/api/v1/simulations/**")
                     .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER));
         };
@@ -45,6 +47,7 @@ class AccessRules {
     /** Reads of these paths return a person's data: each is audited. */
     @Bean
     AuditedReads personalReads() {
-        return new AuditedReads(List.of("/api/v1/households", "/api/v1/households/**", "/api/v1/review-rounds/**"));
+        return new AuditedReads(List.of("/api/v1/households", "/api/v1/households/**", "/api/v1/review-rounds/**",
+                "/api/v1/review-requests", "/api/v1/review-requests/**"));
     }
 }

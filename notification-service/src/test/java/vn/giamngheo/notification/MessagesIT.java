@@ -232,14 +232,14 @@ class MessagesIT extends OutsideWorld {
         String round = "08716-2026-monthly-" + EventFixtures.newId().substring(0, 8);
         var posting = new EventEnvelope<>(EventFixtures.newId(), "/household-service",
                 EventTypes.REVIEW_POSTING_STARTED, round, Instant.now(), new ReviewPostingStarted(round, 4, "08716",
-                        "MONTHLY", today.minusDays(10), today.minusDays(4), today.minusDays(2), 3, 3));
+                        "MONTHLY", today.minusDays(10), today.minusDays(4), today.minusDays(2), 3, 3, "VN-MPS-2022-2025"));
         publish(posting);
         publish(posting);
         // A posting that ended long ago (a replayed topic, a round loaded from the past) is no news.
         String old = "08716-2025-monthly-" + EventFixtures.newId().substring(0, 8);
         publish(new EventEnvelope<>(EventFixtures.newId(), "/household-service", EventTypes.REVIEW_POSTING_STARTED,
                 old, Instant.now(), new ReviewPostingStarted(old, 4, "08716", "MONTHLY", today.minusDays(60),
-                        today.minusDays(50), today.minusDays(48), 3, 3)));
+                        today.minusDays(50), today.minusDays(48), 3, 3, "VN-MPS-2022-2025")));
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("nam.ldtbxh@vinhyen.local").stream()
                 .filter(m -> m.text().contains(round)).count() == 1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 import vn.giamngheo.contracts.CloudEventHeaders;
 import vn.giamngheo.contracts.EventCodec;
 import vn.giamngheo.contracts.EventEnvelope;
@@ -200,5 +202,103 @@ class AutomaticDecisionsIT {
         assertThat(sixth.validFrom()).isEqualTo(LocalDate.parse("2025-02-10"));
         assertThat(sixth.decisionId()).isEqualTo("HEALTH_INSURANCE_PREMIUM:" + child + ":2025-02-10");
         assertThat(sixth.entitlement().sharePercent()).isEqualTo(100);
+    }
+
+    private List<JsonNode> decisions(String householdId) {
+        return Http.get(url("/api/v1/households/" + householdId + "/decisions")).json().valueStream()
+                .map(v -> v.get("decision")).toList();
+    }
+
+    /** The household's benefit events once every decision's versions are on the topic (one event per version). */
+    private List<ConsumerRecord<String, byte[]>> settledEvents(String householdId) {
+        int expected = decisions(householdId).stream().mapToInt(d -> d.get("version").asInt()).sum();
+        return benefitEvents(householdId, expected);
+    }
+
+    private static boolean premiumOf(JsonNode decision, String personId) {
+        return personId.equals(decision.get("personId").asString(""))
+                && decision.get("policyCode").asString().equals("HEALTH_INSURANCE_PREMIUM");
+    }
+
+    /**
+     * Issue 21: the end-2026 annual review makes the 2027 lists. A decision signed on 10 December 2026 takes effect on
+     * 1 January 2027: benefits start then, not on the signing day, and the daily job of the new year adds nothing.
+     */
+    @Test
+    void anAnnualDecisionSignedOn10DecemberGrantsBenefitsFrom1January() {
+        clock.setToday(LocalDate.parse("2026-12-10"));
+        String id = EventFixtures.newId();
+        publish(EventFixtures.householdRegistered(id, "08707"));
+        publish(EventFixtures.householdReclassified(id, 2, null, HouseholdClass.POOR, Transition.INITIAL,
+                LocalDate.parse("2026-12-10"), LocalDate.parse("2027-01-01")));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !decisions(id).isEmpty());
+        List<BenefitGranted> grants = settledEvents(id).stream()
+                .map(r -> EventCodec.readPayload(r.value(), EventTypes.BENEFIT_GRANTED)).toList();
+        assertThat(grants).extracting(BenefitGranted::policyCode).contains("HEALTH_INSURANCE_PREMIUM");
+        assertThat(grants).allSatisfy(g -> assertThat(g.validFrom()).isEqualTo(LocalDate.parse("2027-01-01")));
+        assertThat(decisions(id)).allSatisfy(d -> assertThat(d.get("validFrom").asString()).isEqualTo("2027-01-01"));
+
+        clock.setToday(LocalDate.parse("2027-01-02"));
+        Http.post(url("/api/v1/decisions/daily-run"), "").expectStatus(200);
+        assertThat(decisions(id)).hasSize(grants.size()).allSatisfy(d -> {
+            assertThat(d.get("validFrom").asString()).isEqualTo("2027-01-01");
+            assertThat(d.get("version").asInt()).isEqualTo(1);
+        });
+    }
+
+    /**
+     * A poor household made near-poor by the annual decision of 10 December 2026 keeps its poor household's benefits
+     * until 31 December; what changes, changes on 1 January. A child turning 6 on 20 December is insured as a member
+     * of a poor household from its birthday until then.
+     */
+    @Test
+    void aPoorHouseholdMadeNearPoorByTheAnnualReviewKeepsItsBenefitsUntilTheNewYear() {
+        clock.setToday(LocalDate.parse("2026-11-23"));
+        String id = EventFixtures.newId();
+        HouseholdRegistered sample = EventFixtures.householdRegistered(id, "08707").data();
+        String child = EventFixtures.newId();
+        List<MemberFact> members = new ArrayList<>(sample.members());
+        members.add(new MemberFact(child, LocalDate.parse("2020-12-20"), "MALE", "CHILD"));
+        publish(new EventEnvelope<>(EventFixtures.newId(), "/household-service", EventTypes.HOUSEHOLD_REGISTERED, id,
+                Instant.now(), new HouseholdRegistered(id, 1, "08707", sample.village(), sample.registeredAt(),
+                        members)));
+        publish(EventFixtures.householdReclassified(id, 2, null, HouseholdClass.POOR, Transition.INITIAL,
+                LocalDate.parse("2026-11-23"), LocalDate.parse("2026-11-23")));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !decisions(id).isEmpty());
+
+        clock.setToday(LocalDate.parse("2026-12-10"));
+        publish(EventFixtures.householdReclassified(id, 3, HouseholdClass.POOR, HouseholdClass.NEAR_POOR,
+                Transition.ESCAPED_POVERTY, LocalDate.parse("2026-12-10"), LocalDate.parse("2027-01-01")));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> decisions(id).stream()
+                .anyMatch(d -> d.get("status").asString().equals("REVOKED")));
+
+        // Nothing the decision changed is dated before 1 January 2027 — but the child's sixth birthday, still in the
+        // poor household's year, gives it the full premium from 20 December.
+        List<ConsumerRecord<String, byte[]>> all = settledEvents(id);
+        assertThat(ofType(all, EventTypes.BENEFIT_REVOKED.ceType())).isNotEmpty().allSatisfy(r -> assertThat(
+                EventCodec.readPayload(r.value(), EventTypes.BENEFIT_REVOKED).effectiveDate())
+                .isEqualTo(LocalDate.parse("2027-01-01")));
+        assertThat(ofType(all, EventTypes.BENEFIT_CHANGED.ceType())).isNotEmpty().allSatisfy(r -> assertThat(
+                EventCodec.readPayload(r.value(), EventTypes.BENEFIT_CHANGED).effectiveDate())
+                .isEqualTo(LocalDate.parse("2027-01-01")));
+        assertThat(decisions(id)).filteredOn(d -> d.get("status").asString().equals("REVOKED"))
+                .allSatisfy(d -> assertThat(d.get("validTo").asString()).isEqualTo("2026-12-31"));
+        JsonNode premium = decisions(id).stream().filter(d -> premiumOf(d, child)).findFirst().orElseThrow();
+        assertThat(premium.get("validFrom").asString()).isEqualTo("2026-12-20");
+        assertThat(premium.get("history").findValuesAsString("from")).containsExactly("2026-12-20", "2027-01-01");
+        assertThat(premium.get("history").findValues("entitlement").stream().map(e -> e.get("sharePercent").asInt()))
+                .containsExactly(100, 70);
+
+        // The nightly jobs of December and of the new year change nothing more, and nothing is granted twice.
+        int versions = decisions(id).stream().mapToInt(d -> d.get("version").asInt()).sum();
+        for (String day : List.of("2026-12-21", "2027-01-02")) {
+            clock.setToday(LocalDate.parse(day));
+            Http.post(url("/api/v1/decisions/daily-run"), "").expectStatus(200);
+        }
+        assertThat(decisions(id).stream().mapToInt(d -> d.get("version").asInt()).sum()).isEqualTo(versions);
+        assertThat(decisions(id)).filteredOn(d -> d.get("status").asString().equals("ACTIVE"))
+                .extracting(d -> d.get("policyCode").asString() + ":" + d.get("personId").asString(""))
+                .doesNotHaveDuplicates();
     }
 }

@@ -11,6 +11,8 @@ import vn.giamngheo.contracts.Require;
  * @param kind       ANNUAL or MONTHLY
  * @param households households surveyed in the round
  * @param agreed     of those, the ones the village meeting agreed on
+ * @param standard   the poverty standard the round applies (an annual round: the one in force on 1 January of the
+ *                   year its lists are for); null in events published before it was added
  */
 public record ReviewPostingStarted(
         String roundId,
@@ -21,7 +23,8 @@ public record ReviewPostingStarted(
         LocalDate postingStartedOn,
         LocalDate postingEndsOn,
         int households,
-        int agreed) implements DomainEvent {
+        int agreed,
+        String standard) implements DomainEvent {
 
     public ReviewPostingStarted {
         Require.present(roundId, "roundId");

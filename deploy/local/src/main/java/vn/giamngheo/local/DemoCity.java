@@ -104,8 +104,9 @@ public final class DemoCity {
         flow.importAll(homes, LocalDate.of(2021, 12, 1), 2);
         long registered = System.nanoTime();
         for (Population.Unit unit : Population.UNITS) {
+            // An annual review's decision is dated by 14 December and makes the next year's lists.
             review(unit, homes.stream().filter(h -> h.unit == unit).toList(), "2021-12-01", "2021-12-06",
-                    "2021-12-08", "2021-12-15", "2022-01-01", "2" + unit.code().substring(3) + "/QĐ-UBND");
+                    "2021-12-08", "2021-12-14", "2022-01-01", "2" + unit.code().substring(3) + "/QĐ-UBND");
         }
         List<Home> listed = population.nextYear(homes);
         for (Population.Unit unit : Population.UNITS) {

@@ -65,6 +65,14 @@ public final class Classifier {
             explanation.add("Thiếu hụt " + d.nameVi() + ": " + d.reason());
         }
         explanation.add(render(why, standard, area, income, deprivations.size()));
+        Matcher lines = PLACEHOLDER.matcher(why);
+        while (lines.find()) {
+            String reason = lines.group(1).startsWith("line.")
+                    ? standard.provisionalLines().get(lines.group(1).substring("line.".length())) : null;
+            if (reason != null) {
+                explanation.add("Ngưỡng " + lines.group(1).substring("line.".length()) + " còn tạm thời: " + reason);
+            }
+        }
         return new Classification(result, standard, area, income.monthlyPerCapita(), List.copyOf(deprivations),
                 List.copyOf(explanation));
     }

@@ -24,12 +24,12 @@ class StandardController {
     }
 
     record StandardView(String code, String name, String legalBasis, LocalDate effectiveFrom, LocalDate effectiveTo,
-            boolean provisional, Map<String, Map<AreaType, Long>> incomeLines, List<ClassRuleView> classes,
-            List<IndicatorView> indicators) {
+            boolean provisional, Map<String, Map<AreaType, Long>> incomeLines, Map<String, String> provisionalLines,
+            List<ClassRuleView> classes, List<IndicatorView> indicators) {
 
         static StandardView of(PovertyStandard s) {
             return new StandardView(s.code(), s.name(), s.legalBasis(), s.effectiveFrom(), s.effectiveTo(),
-                    s.provisional(), s.incomeLines(),
+                    s.provisional(), s.incomeLines(), s.provisionalLines(),
                     s.classes().stream().map(r -> new ClassRuleView(r.householdClass(), r.when().expression(),
                             r.explanation())).toList(),
                     s.indicators().stream().map(i -> new IndicatorView(i.code(), i.dimension(), i.nameVi(),

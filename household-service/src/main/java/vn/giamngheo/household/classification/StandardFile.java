@@ -38,6 +38,8 @@ final class StandardFile {
     private static final Set<String> INDICATOR = Set.of("code", "dimension", "nameVi", "nameEn", "legalReference",
             "provisional", "facts", "deprivedWhen", "reason");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
+    /** The key beside a line's values that marks it provisional, with the reason as its value. */
+    private static final String PROVISIONAL = "provisional";
 
     private StandardFile() {
     }
@@ -51,9 +53,15 @@ final class StandardFile {
         }
 
         Map<String, Map<AreaType, Long>> lines = new LinkedHashMap<>();
+        Map<String, String> provisionalLines = new LinkedHashMap<>();
         root.get("incomeLines").entries().forEach((name, byArea) -> {
             Map<AreaType, Long> values = new EnumMap<>(AreaType.class);
             byArea.entries().forEach((area, value) -> {
+                if (area.equals(PROVISIONAL)) {
+                    // A line marked provisional says why, so that whoever reads a result can judge it.
+                    provisionalLines.put(name, value.text());
+                    return;
+                }
                 AreaType type = enumValue(AreaType.class, area, byArea);
                 long vnd = value.longValue();
                 if (vnd <= 0) {
@@ -112,7 +120,8 @@ final class StandardFile {
             throw root.get("indicators").error("a standard has at least one indicator");
         }
         return new PovertyStandard(root.string("code"), root.string("name"), root.string("legalBasis"), from, to,
-                root.bool("provisional", false), Map.copyOf(lines), List.copyOf(classes), above,
+                root.bool("provisional", false), Map.copyOf(lines), Map.copyOf(provisionalLines), List.copyOf(classes),
+                above,
                 List.copyOf(indicators), file);
     }
 

@@ -251,15 +251,46 @@ public record Household(String id, String unitCode, String village, List<Member>
     }
 
     /**
+     * The class in force on {@code date}: that of the latest decision which has taken effect by then. A decision takes
+     * effect on its own date, an annual review's on 1 January of the year its lists are for; a later decision
+     * supersedes an earlier one even if the earlier one has not taken effect yet (it reviewed the household again).
+     * Null before the first decision in force.
+     */
+    public HouseholdClass classOn(LocalDate date) {
+        return decisionOn(date).map(ClassRecord::toClass).orElse(null);
+    }
+
+    private Optional<ClassRecord> decisionOn(LocalDate date) {
+        for (ClassRecord record : classHistory.reversed()) {
+            if (!record.effectiveDate().isAfter(date)) {
+                return Optional.of(record);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The class in force the day before the latest decision takes effect; null without one. */
+    public HouseholdClass classBeforeLatest() {
+        return classHistory.isEmpty() ? null : classOn(classHistory.getLast().effectiveDate().minusDays(1));
+    }
+
+    /** The latest decision when it takes effect after {@code date} (an annual review's lists of next year). */
+    public Optional<ClassRecord> decisionPendingOn(LocalDate date) {
+        return classHistory.isEmpty() || !classHistory.getLast().effectiveDate().isAfter(date) ? Optional.empty()
+                : Optional.of(classHistory.getLast());
+    }
+
+    /**
      * The commune chairman's decision (Decision 24/2021/QĐ-TTg): always records the assessment
-     * ({@code household.assessed}); changes the class ({@code household.reclassified}) only when it differs.
+     * ({@code household.assessed}); changes the class ({@code household.reclassified}) only when it differs from the
+     * class in force on the day the decision takes effect.
      */
     public Change decide(Decision d, Instant now) {
         requireActive();
         if (decidedIn(d.roundId())) {
             throw new IllegalStateException("round " + d.roundId() + " was already applied to " + id);
         }
-        HouseholdClass from = currentClass;
+        HouseholdClass from = classOn(d.effectiveDate());
         HouseholdClass to = d.householdClass();
         Transition transition = transition(from, to);
         LocalDate escapedUntil = newlyEscapedUntil;

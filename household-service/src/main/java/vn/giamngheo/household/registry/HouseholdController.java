@@ -133,16 +133,36 @@ class HouseholdController {
         return Caller.current().has(Role.CITY_ADMIN, Role.LABOUR_OFFICER, Role.WARD_OFFICER, Role.COMMUNE_CHAIRMAN);
     }
 
-    /** @param newlyEscapedUntil last day the household counts as "hộ mới thoát nghèo"; null otherwise */
+    /**
+     * @param currentClass      the class in force today
+     * @param upcomingClass     a decision taken but not in force yet (an annual review's class for next year); null
+     *                          otherwise
+     * @param newlyEscapedUntil last day the household counts as "hộ mới thoát nghèo"; null otherwise
+     */
     record HouseholdView(String id, String unitCode, String village, Instant registeredAt, long version,
-            HouseholdStatus status, HouseholdClass currentClass, LocalDate newlyEscapedUntil, List<MemberView> members) {
+            HouseholdStatus status, HouseholdClass currentClass, UpcomingClass upcomingClass,
+            LocalDate newlyEscapedUntil, List<MemberView> members) {
 
-        static HouseholdView of(Household h) {
+        static HouseholdView of(Household h, LocalDate today) {
             boolean sensitive = seesSensitiveData();
             return new HouseholdView(h.id(), h.unitCode(), h.village(), h.registeredAt(), h.version(), h.status(),
-                    h.currentClass(), h.newlyEscapedUntil(), h.members().stream()
-                            .map(m -> MemberView.of(m, sensitive)).toList());
+                    h.classOn(today), h.decisionPendingOn(today).map(UpcomingClass::of).orElse(null),
+                    h.newlyEscapedUntil(), h.members().stream().map(m -> MemberView.of(m, sensitive)).toList());
         }
+    }
+
+    /** A class decided to take effect on a later day, with the decision that says so. */
+    record UpcomingClass(HouseholdClass householdClass, LocalDate from, String decisionNumber, LocalDate decisionDate,
+            String standard) {
+
+        static UpcomingClass of(ClassRecord r) {
+            return new UpcomingClass(r.toClass(), r.effectiveDate(), r.decisionNumber(), r.decisionDate(),
+                    r.standard());
+        }
+    }
+
+    private HouseholdView view(Household household) {
+        return HouseholdView.of(household, LocalDate.now(clock));
     }
 
     record HouseholdSummary(String id, String unitCode, String village, String headName, int activeMembers,
@@ -181,7 +201,7 @@ class HouseholdController {
             notices.record(household.id(), request.privacyNotice(), Caller.current().subject(), clock.instant());
         }
         return ResponseEntity.created(URI.create("/api/v1/households/" + household.id()))
-                .body(HouseholdView.of(household));
+                .body(view(household));
     }
 
     record ImportRequest(@NotNull @Size(min = 1, max = 500, message = "must list 1 to 500 households")
@@ -240,15 +260,16 @@ class HouseholdController {
             guard.checkUnit(unitCode);
         }
         HouseholdStore.Page result = registry.list(unitCode, village, householdClass, status, page, size);
+        LocalDate today = LocalDate.now(clock);
         return new HouseholdPage(result.items().stream().map(h -> new HouseholdSummary(h.id(), h.unitCode(),
                 h.village(), h.status() == HouseholdStatus.ACTIVE && seesIdentity() ? h.head().fullName() : null,
-                h.activeMembers().size(), h.status(), h.currentClass())).toList(), page, size, result.total());
+                h.activeMembers().size(), h.status(), h.classOn(today))).toList(), page, size, result.total());
     }
 
     @GetMapping("/{id}")
     HouseholdView get(@PathVariable String id) {
         guard(id);
-        return registry.find(id).map(HouseholdView::of)
+        return registry.find(id).map(this::view)
                 .orElseThrow(() -> ApiException.notFound("Household " + id));
     }
 
@@ -269,7 +290,7 @@ class HouseholdController {
     @PostMapping("/{id}/members")
     HouseholdView addMember(@PathVariable String id, @Valid @RequestBody AddMemberRequest request) {
         guard(id);
-        return HouseholdView.of(run(() -> registry.addMember(id, request.member().toNewMember(),
+        return view(run(() -> registry.addMember(id, request.member().toNewMember(),
                 request.effectiveDate())));
     }
 
@@ -277,7 +298,7 @@ class HouseholdController {
     HouseholdView removeMember(@PathVariable String id, @PathVariable String personId,
             @Valid @RequestBody RemoveMemberRequest request) {
         guard(id);
-        return HouseholdView.of(run(() -> registry.removeMember(id, personId, request.reason().name(),
+        return view(run(() -> registry.removeMember(id, personId, request.reason().name(),
                 request.effectiveDate())));
     }
 
@@ -286,14 +307,14 @@ class HouseholdController {
             @Valid @RequestBody MoveMemberRequest request) {
         guard(id);
         guard(request.toHouseholdId());
-        return HouseholdView.of(run(() -> registry.moveMember(id, personId, request.toHouseholdId(),
+        return view(run(() -> registry.moveMember(id, personId, request.toHouseholdId(),
                 request.relationToHead(), request.effectiveDate())));
     }
 
     @PostMapping("/{id}/head")
     HouseholdView changeHead(@PathVariable String id, @Valid @RequestBody ChangeHeadRequest request) {
         guard(id);
-        return HouseholdView.of(run(() -> registry.changeHead(id, request.newHeadPersonId(),
+        return view(run(() -> registry.changeHead(id, request.newHeadPersonId(),
                 request.previousHeadRelation(), request.effectiveDate())));
     }
 
@@ -304,21 +325,21 @@ class HouseholdController {
                 request.relations() == null ? Map.of() : request.relations(), request.village(),
                 request.effectiveDate()));
         return ResponseEntity.created(URI.create("/api/v1/households/" + founded.id()))
-                .body(HouseholdView.of(founded));
+                .body(view(founded));
     }
 
     @PostMapping("/{id}/merge")
     HouseholdView merge(@PathVariable String id, @Valid @RequestBody MergeRequest request) {
         guard(id);
         guard(request.absorbedHouseholdId());
-        return HouseholdView.of(run(() -> registry.merge(id, request.absorbedHouseholdId(),
+        return view(run(() -> registry.merge(id, request.absorbedHouseholdId(),
                 request.relations() == null ? Map.of() : request.relations(), request.effectiveDate())));
     }
 
     @PostMapping("/{id}/move-away")
     HouseholdView moveAway(@PathVariable String id, @Valid @RequestBody MoveAwayRequest request) {
         guard(id);
-        return HouseholdView.of(run(() -> registry.moveAway(id, request.reason().name(), request.effectiveDate())));
+        return view(run(() -> registry.moveAway(id, request.reason().name(), request.effectiveDate())));
     }
 
     /** Records the privacy notice given to the household (and its consent) after registration. */
@@ -335,7 +356,7 @@ class HouseholdController {
     HouseholdView correct(@PathVariable String id, @PathVariable String personId,
             @Valid @RequestBody CorrectionRequest request) {
         guard(id);
-        return HouseholdView.of(run(() -> registry.correctMember(id, personId, new HouseholdRegistry.Correction(
+        return view(run(() -> registry.correctMember(id, personId, new HouseholdRegistry.Correction(
                 request.fullName(), request.dateOfBirth(), request.sex(), request.citizenId(), request.sensitive(),
                 request.reason()), request.effectiveDate())));
     }
@@ -352,7 +373,8 @@ class HouseholdController {
         Member member = h.members().stream().filter(m -> m.personId().equals(personId)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("Person " + personId + " in household " + id));
         return new PersonalDataExport(clock.instant(), MemberView.of(member, true), h.id(), h.unitCode(), h.village(),
-                h.status(), h.currentClass(), h.classHistory(), run(() -> registry.history(id)), notices.of(id),
+                h.status(), h.classOn(LocalDate.now(clock)), h.classHistory(), run(() -> registry.history(id)),
+                notices.of(id),
                 audit.find(id, null, null, null, 5000));
     }
 

@@ -370,7 +370,7 @@ public class HouseholdRegistry {
 
     HouseholdStore.Page list(String unitCode, String village, HouseholdClass householdClass, HouseholdStatus status,
             int page, int size) {
-        return store.list(unitCode, village, householdClass, status, page, size);
+        return store.list(unitCode, village, householdClass, LocalDate.now(clock), status, page, size);
     }
 
     private Household apply(Household.Change change) {

@@ -134,6 +134,8 @@ class HouseholdStore {
                 Updates.set("status", after.status().name()),
                 Updates.set("version", after.version()),
                 Updates.set("currentClass", after.currentClass() == null ? null : after.currentClass().name()),
+                Updates.set(CLASS_FROM, classFrom(after)),
+                Updates.set(CLASS_BEFORE, name(after.classBeforeLatest())),
                 Updates.set("classHistory", after.classHistory().stream().map(HouseholdStore::toDocument).toList()),
                 Updates.set("newlyEscapedUntil", after.newlyEscapedUntil() == null ? null
                         : after.newlyEscapedUntil().toString()),
@@ -164,8 +166,12 @@ class HouseholdStore {
                 h.getDate("recordedAt").toInstant(), h.getString("details"))).toList();
     }
 
-    Page list(String unitCode, String village, HouseholdClass householdClass, HouseholdStatus status, int page,
-            int size) {
+    /**
+     * A page of households; {@code householdClass} is the class in force on {@code today}: the latest decision's
+     * ({@code currentClass}) once it has taken effect, before that the class it replaces ({@code classBefore}).
+     */
+    Page list(String unitCode, String village, HouseholdClass householdClass, LocalDate today,
+            HouseholdStatus status, int page, int size) {
         List<Bson> conditions = new ArrayList<>();
         if (unitCode != null) {
             conditions.add(Filters.eq("unitCode", unitCode));
@@ -174,7 +180,11 @@ class HouseholdStore {
             conditions.add(Filters.eq("village", village));
         }
         if (householdClass != null) {
-            conditions.add(Filters.eq("currentClass", householdClass.name()));
+            String day = today.toString();
+            conditions.add(Filters.or(
+                    Filters.and(Filters.eq("currentClass", householdClass.name()),
+                            Filters.or(Filters.eq(CLASS_FROM, null), Filters.lte(CLASS_FROM, day))),
+                    Filters.and(Filters.eq(CLASS_BEFORE, householdClass.name()), Filters.gt(CLASS_FROM, day))));
         }
         if (status != null) {
             conditions.add(Filters.eq("status", status.name()));
@@ -194,6 +204,19 @@ class HouseholdStore {
                 .forEach(doc -> action.accept(fromDocument(doc)));
     }
 
+    /** The day the latest decision takes effect, kept beside the class so that lists filter by class on a day. */
+    private static final String CLASS_FROM = "classFrom";
+    private static final String CLASS_BEFORE = "classBefore";
+
+    private static String classFrom(Household household) {
+        return household.classHistory().isEmpty() ? null
+                : household.classHistory().getLast().effectiveDate().toString();
+    }
+
+    private static String name(HouseholdClass householdClass) {
+        return householdClass == null ? null : householdClass.name();
+    }
+
     private static Document toDocument(Household household) {
         return new Document("_id", household.id())
                 .append("unitCode", household.unitCode())
@@ -202,6 +225,8 @@ class HouseholdStore {
                 .append("version", household.version())
                 .append("status", household.status().name())
                 .append("currentClass", household.currentClass() == null ? null : household.currentClass().name())
+                .append(CLASS_FROM, classFrom(household))
+                .append(CLASS_BEFORE, name(household.classBeforeLatest()))
                 .append("members", household.members().stream().map(HouseholdStore::toDocument).toList())
                 .append("classHistory", household.classHistory().stream().map(HouseholdStore::toDocument).toList())
                 .append("newlyEscapedUntil", household.newlyEscapedUntil() == null ? null

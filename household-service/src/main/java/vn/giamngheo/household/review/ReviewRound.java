@@ -1,6 +1,5 @@
 package vn.giamngheo.household.review;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -9,7 +8,7 @@ import java.time.MonthDay;
  * A review round of one commune-level unit (Decision 24/2021/QĐ-TTg Art. 4–5), as a state machine:
  * open → surveys → village meeting → public posting (with complaints) → decision → closed. Plain Java.
  *
- * @param standard      the standard used: the one in force on the reference date unless the round names another
+ * @param standard      the standard used: unless the round names another, the one in force on {@link #standardDate}
  * @param postingEndsOn last working day of the public posting; null before posting
  */
 public record ReviewRound(
@@ -27,12 +26,31 @@ public record ReviewRound(
         DecisionInfo decision,
         long version) {
 
-    /** The annual review window (Decision 24/2021 Art. 3): 1 September to 14 December. */
+    /** The annual review window (Decision 24/2021 Art. 3 cl. 1 pt. a): 1 September to 14 December. */
     static final MonthDay ANNUAL_FROM = MonthDay.of(9, 1);
     static final MonthDay ANNUAL_TO = MonthDay.of(12, 14);
 
     /** @param signerRole who signed: a configurable role (domain README decision 5) */
     public record DecisionInfo(String number, LocalDate date, String signerRole, LocalDate effectiveDate) {
+    }
+
+    /**
+     * The day whose standard a round applies unless it names one (domain README decision 1): an annual review
+     * prepares the lists of the next year, so it applies the standard in force on 1 January of that year (the end-2021
+     * review applied the 2022–2025 standard, the end-2026 review the 2027–2030 one); a monthly review the standard in
+     * force on its own date.
+     */
+    static LocalDate standardDate(ReviewKind kind, LocalDate referenceDate) {
+        return kind == ReviewKind.ANNUAL ? nextFirstOfJanuary(referenceDate) : referenceDate;
+    }
+
+    /** The day an annual round's decisions take effect: 1 January of the year its lists are for; null for monthly. */
+    public LocalDate listsTakeEffectOn() {
+        return kind == ReviewKind.ANNUAL ? nextFirstOfJanuary(referenceDate) : null;
+    }
+
+    private static LocalDate nextFirstOfJanuary(LocalDate date) {
+        return LocalDate.of(date.getYear() + 1, 1, 1);
     }
 
     static ReviewRound open(String id, String unitCode, ReviewKind kind, LocalDate referenceDate, String standard,
@@ -76,7 +94,7 @@ public record ReviewRound(
     }
 
     /** Public posting starts; needs every surveyed household agreed by a meeting. */
-    ReviewRound post(LocalDate start, long surveyed, long agreed) {
+    ReviewRound post(LocalDate start, long surveyed, long agreed, WorkingCalendar calendar) {
         if (state != RoundState.VILLAGE_MEETING) {
             throw ReviewRuleException.conflict("state", "posting follows a village meeting; round " + id + " is "
                     + state);
@@ -89,13 +107,22 @@ public record ReviewRound(
             throw ReviewRuleException.invalid("startDate", "posting cannot start before the meeting of "
                     + lastMeetingOn);
         }
-        return with(RoundState.POSTING, lastMeetingOn, start, addWorkingDays(start, postingWorkingDays), decision);
+        return with(RoundState.POSTING, lastMeetingOn, start, postingEnd(start, calendar, "startDate"), decision);
     }
 
     /** After an upheld complaint the corrected result is posted again for the full period. */
-    ReviewRound reposted(LocalDate start) {
+    ReviewRound reposted(LocalDate start, WorkingCalendar calendar) {
         requirePosting();
-        return with(RoundState.POSTING, lastMeetingOn, start, addWorkingDays(start, postingWorkingDays), decision);
+        return with(RoundState.POSTING, lastMeetingOn, start, postingEnd(start, calendar, "resolvedOn"), decision);
+    }
+
+    /** The posting lasts its working days, public holidays excluded. */
+    private LocalDate postingEnd(LocalDate start, WorkingCalendar calendar, String field) {
+        try {
+            return calendar.addWorkingDays(start, postingWorkingDays);
+        } catch (WorkingCalendar.YearNotCovered e) {
+            throw ReviewRuleException.conflict(field, e.getMessage());
+        }
     }
 
     void requirePosting() {
@@ -104,47 +131,54 @@ public record ReviewRound(
         }
     }
 
-    /** Only a decision changes classes; it needs the posting period over and no complaint open. */
-    ReviewRound decide(DecisionInfo info, long openComplaints) {
-        if (state == RoundState.DECIDING && decision != null && decision.number().equals(info.number())) {
+    /**
+     * Only a decision changes classes; it needs the posting period over and no complaint open. An annual decision is
+     * dated within the annual window, by 14 December (Decision 24/2021 Art. 3 cl. 1 pt. a), and takes effect on
+     * 1 January of the year its lists are for; a monthly one takes effect on its date unless it says a later day.
+     *
+     * @param effectiveDate as the decision states it; null for the rule's day
+     */
+    ReviewRound decide(String number, LocalDate date, String signerRole, LocalDate effectiveDate,
+            long openComplaints) {
+        if (state == RoundState.DECIDING && decision != null && decision.number().equals(number)) {
             return this;
         }
         if (state != RoundState.POSTING) {
             throw ReviewRuleException.conflict("state", "a decision needs a posted round; round " + id + " is "
                     + state);
         }
-        if (!info.date().isAfter(postingEndsOn)) {
+        LocalDate effective = effectiveDate;
+        if (kind == ReviewKind.ANNUAL) {
+            LocalDate lastDay = ANNUAL_TO.atYear(referenceDate.getYear());
+            if (date.isAfter(lastDay)) {
+                throw ReviewRuleException.invalid("date", "an annual review's decision is dated by " + lastDay
+                        + " (the annual review runs from 1 September to 14 December); " + date + " is later");
+            }
+            LocalDate listsFrom = listsTakeEffectOn();
+            if (effective != null && !effective.equals(listsFrom)) {
+                throw ReviewRuleException.invalid("effectiveDate", "an annual review prepares the lists of "
+                        + listsFrom.getYear() + ": its decision takes effect on " + listsFrom + ", not " + effective);
+            }
+            effective = listsFrom;
+        } else if (effective == null) {
+            effective = date;
+        }
+        if (!date.isAfter(postingEndsOn)) {
             throw ReviewRuleException.conflict("date", "the public posting runs until " + postingEndsOn
                     + "; a decision can be dated from the next day");
         }
         if (openComplaints > 0) {
             throw ReviewRuleException.conflict("state", openComplaints + " complaint(s) are still being re-checked");
         }
-        if (info.effectiveDate().isBefore(info.date())) {
+        if (effective.isBefore(date)) {
             throw ReviewRuleException.invalid("effectiveDate", "cannot be before the decision date");
         }
-        return with(RoundState.DECIDING, lastMeetingOn, postingStartedOn, postingEndsOn, info);
+        return with(RoundState.DECIDING, lastMeetingOn, postingStartedOn, postingEndsOn,
+                new DecisionInfo(number, date, signerRole, effective));
     }
 
     ReviewRound closed() {
         return with(RoundState.CLOSED, lastMeetingOn, postingStartedOn, postingEndsOn, decision);
-    }
-
-    /** Monday to Friday; public holidays are not modelled yet. */
-    static LocalDate addWorkingDays(LocalDate start, int days) {
-        LocalDate day = start;
-        int counted = isWorkingDay(day) ? 1 : 0;
-        while (counted < days) {
-            day = day.plusDays(1);
-            if (isWorkingDay(day)) {
-                counted++;
-            }
-        }
-        return day;
-    }
-
-    private static boolean isWorkingDay(LocalDate day) {
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
 
     private ReviewRound with(RoundState newState, LocalDate meeting, LocalDate postStart, LocalDate postEnd,

@@ -2,14 +2,25 @@ package vn.giamngheo.household.review;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.io.InputStream;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.annotation.Validated;
@@ -38,18 +49,31 @@ public class ReviewService {
      *                           district step no longer exists after 2025-07-01)
      * @param postingWorkingDays default length of the public posting
      * @param maxUploadRows      households one survey spreadsheet may list (the largest commune's, with room)
+     * @param holidaysFile       the public holidays of Vietnam, for counting working days
+     * @param monthly            the monthly review's calendar: when it starts, which requests it takes, how long the
+     *                           chairman has to answer them
      */
     @Validated
     @ConfigurationProperties("household.review")
     public record ReviewProperties(@NotEmpty Set<String> signerRoles, @Min(1) @Max(30) int postingWorkingDays,
-            @Min(1) @Max(200_000) int maxUploadRows) {
+            @Min(1) @Max(200_000) int maxUploadRows, @NotBlank String holidaysFile, @NotNull MonthlyCycle monthly) {
     }
 
     /** A meeting's vote on one household. */
     public record VoteInput(String householdId, int agreeing) {
     }
 
-    public record RoundView(ReviewRound round, List<Survey> surveys, List<Complaint> complaints) {
+    /**
+     * A round as officers see it.
+     *
+     * @param provisionalStandard   the standard it applies is not verified against the legal text as a whole
+     * @param decisionTakesEffectOn an annual round's: 1 January of the year its lists are for; a monthly round's: its
+     *                              decision's, once decided
+     * @param requests              a monthly round's: the households' requests it takes and when they are due; null
+     *                              for an annual round
+     */
+    public record RoundView(ReviewRound round, boolean provisionalStandard, LocalDate decisionTakesEffectOn,
+            List<Survey> surveys, List<Complaint> complaints, ReviewRequests.RoundRequests requests) {
     }
 
     private final ReviewStore store;
@@ -60,10 +84,15 @@ public class ReviewService {
     private final Clock clock;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private final WorkingCalendar calendar;
+    private final ReviewRequests requests;
 
     ReviewService(ReviewStore store, HouseholdRegistry registry, AssessmentService assessments, UnitCatalog units,
-            ReviewProperties properties, Clock clock, Outbox outbox, OutboxRelay relay) {
+            ReviewProperties properties, Clock clock, Outbox outbox, OutboxRelay relay, WorkingCalendar calendar,
+            ReviewRequests requests) {
         this.store = store;
+        this.calendar = calendar;
+        this.requests = requests;
         this.outbox = outbox;
         this.relay = relay;
         this.registry = registry;
@@ -80,7 +109,17 @@ public class ReviewService {
         if (!unit.type().isCommuneLevel()) {
             throw ReviewRuleException.invalid("unitCode", unitCode + " (" + unit.name() + ") is not a commune-level unit");
         }
-        String standard = assessment(() -> assessments.standard(standardCode, referenceDate).code());
+        LocalDate standardDate = ReviewRound.standardDate(kind, referenceDate);
+        String standard;
+        try {
+            standard = assessments.standard(standardCode, standardDate).code();
+        } catch (AssessmentException e) {
+            throw ReviewRuleException.invalid(e.field(), standardCode == null && kind == ReviewKind.ANNUAL
+                    ? "an annual review of " + referenceDate.getYear() + " prepares the lists of "
+                            + standardDate.getYear() + " and applies the standard in force on " + standardDate
+                            + ", but " + e.getMessage() + "; name a standard"
+                    : e.getMessage());
+        }
         String id = unitCode + "-" + referenceDate.getYear() + "-" + kind.name().toLowerCase() + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
         ReviewRound round = ReviewRound.open(id, unitCode, kind, referenceDate, standard,
@@ -135,7 +174,7 @@ public class ReviewService {
             throw ReviewRuleException.invalid("votes", "a meeting votes on at least one household");
         }
         Set<String> seen = new HashSet<>();
-        List<Survey> voted = new java.util.ArrayList<>();
+        List<Survey> voted = new ArrayList<>();
         for (int i = 0; i < votes.size(); i++) {
             VoteInput vote = votes.get(i);
             String field = "votes[" + i + "]";
@@ -164,7 +203,7 @@ public class ReviewService {
         ReviewRound round = round(roundId);
         List<Survey> surveys = store.surveys(roundId);
         long agreed = surveys.stream().filter(s -> s.status() == SurveyStatus.AGREED).count();
-        ReviewRound after = round.post(startDate, surveys.size(), agreed);
+        ReviewRound after = round.post(startDate, surveys.size(), agreed, calendar);
         publishPosting(after, surveys.size(), agreed);
         return after;
     }
@@ -173,7 +212,7 @@ public class ReviewService {
     private void publishPosting(ReviewRound posted, long surveyed, long agreed) {
         store.update(posted, List.of(outbox.entry(EventTypes.REVIEW_POSTING_STARTED, new ReviewPostingStarted(
                 posted.id(), posted.version(), posted.unitCode(), posted.kind().name(), posted.referenceDate(),
-                posted.postingStartedOn(), posted.postingEndsOn(), (int) surveyed, (int) agreed))));
+                posted.postingStartedOn(), posted.postingEndsOn(), (int) surveyed, (int) agreed, posted.standard()))));
         relay.wake(ReviewStore.ROUNDS, posted.id());
     }
 
@@ -222,7 +261,7 @@ public class ReviewService {
                     c.deprivedCodes(), c.explanation(), clock.instant(),
                     fingerprint(income, evidence, round.referenceDate()), previous.votes()));
             List<Survey> surveys = store.surveys(roundId);
-            publishPosting(round.reposted(resolvedOn), surveys.size(),
+            publishPosting(round.reposted(resolvedOn, calendar), surveys.size(),
                     surveys.stream().filter(s -> s.status() == SurveyStatus.AGREED).count());
         }
         store.save(new Complaint(complaint.id(), roundId, complaint.householdId(), complaint.text(),
@@ -232,8 +271,10 @@ public class ReviewService {
     }
 
     /**
-     * The commune chairman's decision: applied to every household of the round, each once. If it is interrupted,
-     * sending the same decision again finishes it.
+     * The commune chairman's decision: applied to every household of the round, each once, and it answers the open
+     * requests of those households. If it is interrupted, sending the same decision again finishes it.
+     *
+     * @param effectiveDate as the decision states it; null: an annual round's 1 January, a monthly round's date
      */
     public RoundView decide(String roundId, String number, LocalDate date, String signerRole, LocalDate effectiveDate) {
         if (!properties.signerRoles().contains(signerRole)) {
@@ -242,8 +283,7 @@ public class ReviewService {
         }
         ReviewRound round = round(roundId);
         long open = store.complaints(roundId).stream().filter(c -> c.status() == Complaint.Status.OPEN).count();
-        ReviewRound deciding = round.decide(new ReviewRound.DecisionInfo(number, date, signerRole,
-                effectiveDate == null ? date : effectiveDate), open);
+        ReviewRound deciding = round.decide(number, date, signerRole, effectiveDate, open);
         LocalDate today = LocalDate.now(clock);
         if (deciding != round && date.isAfter(today)) {
             // A decision dated ahead would close a round whose posting has not ended yet, as of today.
@@ -254,13 +294,14 @@ public class ReviewService {
             store.update(deciding);
         }
         ReviewRound.DecisionInfo info = deciding.decision();
-        java.util.Map<String, Decision> decisions = new java.util.LinkedHashMap<>();
+        Map<String, Decision> decisions = new LinkedHashMap<>();
         for (Survey s : store.surveys(roundId)) {
             decisions.put(s.householdId(), new Decision(roundId, info.number(), info.date(), info.effectiveDate(),
                     s.standard(), deciding.referenceDate(), s.areaType(), s.assessmentId(),
                     s.monthlyIncomePerCapitaVnd(), s.deprivedIndicators(), s.classification(), s.explanation()));
         }
         registry.applyDecisions(decisions);
+        requests.answeredByDecision(roundId, info.number(), info.date(), info.signerRole(), decisions.keySet());
         store.update(deciding.closed());
         return view(roundId);
     }
@@ -272,7 +313,7 @@ public class ReviewService {
     /** The survey template of a round, prefilled with the households of its unit. */
     public byte[] template(String roundId) {
         ReviewRound round = round(roundId);
-        List<Household> households = new java.util.ArrayList<>();
+        List<Household> households = new ArrayList<>();
         registry.forEachActive(h -> {
             if (inRoundUnit(h, round)) {
                 households.add(h);
@@ -283,13 +324,13 @@ public class ReviewService {
     }
 
     /** Records the valid rows of a filled-in template; invalid rows change nothing and are reported. */
-    public UploadReport upload(String roundId, java.io.InputStream file) {
+    public UploadReport upload(String roundId, InputStream file) {
         ReviewRound round = round(roundId);
         var standard = assessments.standard(round.standard(), round.referenceDate());
         int recorded = 0;
         int unchanged = 0;
         int rejected = 0;
-        List<SurveySpreadsheet.Problem> errors = new java.util.ArrayList<>();
+        List<SurveySpreadsheet.Problem> errors = new ArrayList<>();
         for (SurveySpreadsheet.SheetRow row : SurveySpreadsheet.read(file, standard, properties.maxUploadRows())) {
             if (!row.problems().isEmpty()) {
                 rejected++;
@@ -324,7 +365,14 @@ public class ReviewService {
     }
 
     public RoundView view(String roundId) {
-        return new RoundView(round(roundId), store.surveys(roundId), store.complaints(roundId));
+        ReviewRound round = round(roundId);
+        List<Survey> surveys = store.surveys(roundId);
+        boolean provisional = assessments.standards().stream()
+                .anyMatch(s -> s.code().equals(round.standard()) && s.provisional());
+        LocalDate takesEffect = round.listsTakeEffectOn() != null ? round.listsTakeEffectOn()
+                : round.decision() == null ? null : round.decision().effectiveDate();
+        return new RoundView(round, provisional, takesEffect, surveys, store.complaints(roundId),
+                round.kind() == ReviewKind.MONTHLY ? requests.ofRound(round, surveys) : null);
     }
 
     /** A household registered in a unit since merged belongs to the unit that covers its territory on the date. */
@@ -347,14 +395,14 @@ public class ReviewService {
                     + surveyed.facts().presentOptionalFacts();
         };
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(answers.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(answers.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static <T> T assessment(java.util.function.Supplier<T> call) {
+    private static <T> T assessment(Supplier<T> call) {
         try {
             return call.get();
         } catch (AssessmentException e) {

@@ -2,6 +2,7 @@ package vn.giamngheo.household.simulation;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.LocalDate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,8 +16,16 @@ import vn.giamngheo.platform.web.ApiException;
 @RequestMapping("/api/v1/simulations")
 class SimulationController {
 
-    /** @param standard a standard's code; null for the one in force on {@code referenceDate} */
-    record SimulationRequest(String standard, @NotNull LocalDate referenceDate) {
+    /**
+     * @param standard   a standard's code; null for the one in force on {@code referenceDate}
+     * @param middleBand the middle-living band to apply: required when the standard's band is provisional (2027–2030)
+     */
+    record SimulationRequest(String standard, @NotNull LocalDate referenceDate, @Valid MiddleBandRequest middleBand) {
+    }
+
+    /** @param ruralVnd, urbanVnd only with PROPOSED: the band's upper lines, VND per person per month */
+    record MiddleBandRequest(@NotNull SimulationService.BandChoice choice, @Positive Long ruralVnd,
+            @Positive Long urbanVnd) {
     }
 
     private final SimulationService simulations;
@@ -28,7 +37,9 @@ class SimulationController {
     @PostMapping
     SimulationService.Result simulate(@Valid @RequestBody SimulationRequest request) {
         try {
-            return simulations.simulate(request.standard(), request.referenceDate());
+            MiddleBandRequest band = request.middleBand();
+            return simulations.simulate(request.standard(), request.referenceDate(), band == null ? null
+                    : new SimulationService.MiddleBand(band.choice(), band.ruralVnd(), band.urbanVnd()));
         } catch (AssessmentException e) {
             throw ApiException.invalid(e.field(), e.getMessage());
         }

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.household.classification.AssessmentException;
@@ -29,10 +31,40 @@ import vn.giamngheo.platform.units.UnitCatalog;
 @Service
 public class SimulationService {
 
+    /**
+     * @param middleBand  the middle-living band the figures were computed with
+     * @param moved       households whose simulated class differs from their current one
+     * @param transitions "FROM->TO" → households, over all units
+     */
     public record Result(String standard, LocalDate referenceDate, boolean provisionalStandard,
-            Map<HouseholdClass, Long> current, Map<HouseholdClass, Long> simulated, long notAssessed,
-            long unitNotResolved, List<String> indicatorsDropped, List<String> indicatorsNotSurveyed,
-            Map<String, UnitResult> units) {
+            BandApplied middleBand, Map<HouseholdClass, Long> current, Map<HouseholdClass, Long> simulated,
+            long moved, Map<String, Long> transitions, long notAssessed, long unitNotResolved,
+            List<String> indicatorsDropped, List<String> indicatorsNotSurveyed, Map<String, UnitResult> units) {
+    }
+
+    /**
+     * Which middle-living band (hộ có mức sống trung bình) a simulation applies. The 2027–2030 band is not defined by
+     * any source yet and the standard carries the 2022–2025 one provisionally (domain README decision 4), so for such a
+     * standard the caller says which band it means.
+     */
+    public enum BandChoice {
+        /** The band as the standard's file has it (for 2027–2030: the carried 2022–2025 lines). */
+        AS_FILED,
+        /** No band: every household above the poverty line is ABOVE. */
+        NONE,
+        /** The lines given with the request, e.g. a band an administrator proposes. */
+        PROPOSED
+    }
+
+    /** @param ruralVnd, urbanVnd the upper lines of a PROPOSED band, VND per person per month */
+    public record MiddleBand(BandChoice choice, Long ruralVnd, Long urbanVnd) {
+    }
+
+    /**
+     * @param lines             the band's upper lines as applied; null for NONE
+     * @param provisionalReason why the lines applied are not settled; null when they are
+     */
+    public record BandApplied(BandChoice choice, Map<AreaType, Long> lines, String provisionalReason) {
     }
 
     /** @param transitions "FROM->TO" → households */
@@ -53,12 +85,19 @@ public class SimulationService {
         this.classifier = classifier;
     }
 
-    public Result simulate(String standardCode, LocalDate referenceDate) {
-        PovertyStandard standard = assessments.standard(standardCode, referenceDate);
+    public Result simulate(String standardCode, LocalDate referenceDate, MiddleBand band) {
+        PovertyStandard filed = assessments.standard(standardCode, referenceDate);
+        PovertyStandard standard = withBand(filed, band);
+        Map<AreaType, Long> bandLines = standard.incomeLines().get(PovertyStandard.MIDDLE);
+        BandApplied applied = new BandApplied(band == null ? BandChoice.AS_FILED : band.choice(),
+                band != null && band.choice() == BandChoice.NONE ? null : bandLines,
+                standard.provisionalLines().get(PovertyStandard.MIDDLE));
+        Map<String, Long> transitions = new TreeMap<>();
+        long[] moved = {0};
         Map<HouseholdClass, Long> current = counts();
         Map<HouseholdClass, Long> simulated = counts();
         Map<String, UnitAccumulator> byUnit = new TreeMap<>();
-        java.util.Set<String> dropped = new java.util.TreeSet<>();
+        Set<String> dropped = new TreeSet<>();
         long[] notAssessed = {0};
         long[] unresolved = {0};
         registry.forEachActive(household -> {
@@ -87,6 +126,10 @@ public class SimulationService {
             HouseholdClass now = household.currentClass();
             current.merge(now, 1L, Long::sum);
             simulated.merge(result, 1L, Long::sum);
+            if (now != result) {
+                moved[0]++;
+                transitions.merge(now + "->" + result, 1L, Long::sum);
+            }
             byUnit.computeIfAbsent(units.coveringOn(household.unitCode(), referenceDate).orElse(household.unitCode()),
                     u -> new UnitAccumulator()).add(now, result);
         });
@@ -94,8 +137,56 @@ public class SimulationService {
                 .filter(code -> !surveyedAnywhere(code)).toList();
         Map<String, UnitResult> unitResults = new TreeMap<>();
         byUnit.forEach((unit, acc) -> unitResults.put(unit, acc.result()));
-        return new Result(standard.code(), referenceDate, standard.provisional(), current, simulated, notAssessed[0],
-                unresolved[0], List.copyOf(dropped), notSurveyed, unitResults);
+        return new Result(standard.code(), referenceDate, standard.provisional(), applied, current, simulated,
+                moved[0], transitions, notAssessed[0], unresolved[0], List.copyOf(dropped), notSurveyed, unitResults);
+    }
+
+    /** The standard with the chosen middle band; a provisional band is never applied without being chosen. */
+    private static PovertyStandard withBand(PovertyStandard standard, MiddleBand band) {
+        Map<AreaType, Long> middle = standard.incomeLines().get(PovertyStandard.MIDDLE);
+        String provisional = standard.provisionalLines().get(PovertyStandard.MIDDLE);
+        if (band == null) {
+            if (provisional != null) {
+                throw new AssessmentException("middleBand", standard.code() + "'s middle-living band is provisional ("
+                        + provisional + "): say which band to simulate — AS_FILED (the band as filed), NONE (no band) "
+                        + "or PROPOSED with ruralVnd and urbanVnd");
+            }
+            return standard;
+        }
+        boolean lines = band.ruralVnd() != null || band.urbanVnd() != null;
+        if (band.choice() != BandChoice.PROPOSED && lines) {
+            throw new AssessmentException(band.ruralVnd() != null ? "middleBand.ruralVnd" : "middleBand.urbanVnd",
+                    "lines are given only with the choice PROPOSED");
+        }
+        if (band.choice() != BandChoice.AS_FILED && middle == null) {
+            throw new AssessmentException("middleBand.choice", standard.code() + " has no middle-living band to "
+                    + "change (its lines: " + standard.incomeLines().keySet() + ")");
+        }
+        Map<AreaType, Long> poverty = standard.incomeLines().get(PovertyStandard.POVERTY);
+        return switch (band.choice()) {
+            case AS_FILED -> standard;
+            // The band collapses onto the poverty line: above it no household is MIDDLE.
+            case NONE -> standard.withLine(PovertyStandard.MIDDLE, poverty, null);
+            case PROPOSED -> {
+                Map<AreaType, Long> proposed = new EnumMap<>(AreaType.class);
+                proposed.put(AreaType.RURAL, proposedLine(band.ruralVnd(), "middleBand.ruralVnd", poverty,
+                        AreaType.RURAL));
+                proposed.put(AreaType.URBAN, proposedLine(band.urbanVnd(), "middleBand.urbanVnd", poverty,
+                        AreaType.URBAN));
+                yield standard.withLine(PovertyStandard.MIDDLE, proposed, "proposed for this simulation");
+            }
+        };
+    }
+
+    private static long proposedLine(Long value, String field, Map<AreaType, Long> poverty, AreaType area) {
+        if (value == null) {
+            throw new AssessmentException(field, "a PROPOSED band gives its upper line for each area type");
+        }
+        if (poverty != null && value <= poverty.get(area)) {
+            throw new AssessmentException(field, "must be above the poverty line of " + poverty.get(area)
+                    + " VND (" + area + ")");
+        }
+        return value;
     }
 
     /**

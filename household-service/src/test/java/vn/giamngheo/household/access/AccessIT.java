@@ -84,6 +84,17 @@ class AccessIT {
         // Simulations: the Labour office, not a ward officer.
         assertThat(status(TestTokens.role("WARD_OFFICER", "08707"), "POST", simulation, "{}")).isEqualTo(403);
         assertThat(status(TestTokens.role("LABOUR_OFFICER", "*"), "POST", simulation, "{}")).isEqualTo(400);
+        // Households' review requests: recorded by the officers at the counter, refused in writing by the chairman.
+        String requests = "/api/v1/review-requests";
+        String refusal = "/api/v1/review-requests/no-such-request/refusal";
+        assertThat(status(TestTokens.role("WARD_OFFICER", "08707"), "POST", requests, "{}")).isEqualTo(400);
+        assertThat(status(TestTokens.role("COMMUNE_CHAIRMAN", "08707"), "POST", requests, "{}")).isEqualTo(403);
+        assertThat(status(TestTokens.role("COMMUNE_CHAIRMAN", "08707"), "POST", refusal, "{}")).isIn(400, 404);
+        assertThat(status(TestTokens.role("WARD_OFFICER", "08707"), "POST", refusal, "{}")).isEqualTo(403);
+        assertThat(status(TestTokens.role("COMMUNE_CHAIRMAN", "08707"), "GET", requests + "?unitCode=08707", null))
+                .isEqualTo(200);
+        assertThat(status(TestTokens.role("STEERING_VIEWER"), "GET", requests + "?unitCode=08707", null))
+                .isEqualTo(403);
     }
 
     @Test

@@ -23,9 +23,9 @@ import vn.giamngheo.testsupport.MongoState;
 import vn.giamngheo.testsupport.ServiceIntegrationTest;
 
 /**
- * Every endpoint of household-service × every area-bound role × households, review rounds and complaints inside and
- * outside the token's units (issue 20): outside is refused and nothing changes, including requests that name another
- * ward's household from within one's own round or household.
+ * Every endpoint of household-service × every area-bound role × households, review rounds, complaints and households'
+ * review requests inside and outside the token's units (issue 20): outside is refused and nothing changes, including
+ * requests that name another ward's household from within one's own round or household.
  */
 @ServiceIntegrationTest
 class AccessSweepIT {
@@ -75,12 +75,15 @@ class AccessSweepIT {
         Http.post(url(steps + "/posting"), "{\"startDate\":\"" + TODAY + "\"}").expectStatus(200);
         String complaint = Http.post(url(steps + "/complaints"), "{\"householdId\":\"" + id + "\",\"text\":\"Hộ "
                 + "không đồng ý\",\"filedOn\":\"" + TODAY + "\"}").expectStatus(201).json().get("id").asString();
+        String request = Http.post(url("/api/v1/review-requests"), "{\"householdId\":\"" + id + "\",\"form\":"
+                + "\"FORM_01\",\"receivedOn\":\"" + TODAY + "\"}").expectStatus(201).json().get("id").asString();
         side.put("unit", unit);
         side.put("householdId", id);
         side.put("head", household.get("members").get(0).get("personId").asString());
         side.put("spouse", household.get("members").get(1).get("personId").asString());
         side.put("round", round);
         side.put("complaint", complaint);
+        side.put("request", request);
         return side;
     }
 
@@ -160,8 +163,15 @@ class AccessSweepIT {
                 .call(HOUSEHOLD, "POST", "/api/v1/households/{splitFrom}/split", "{\"personIds\":[\"{splitFromSpouse}\"],"
                         + "\"newHeadPersonId\":\"{splitFromSpouse}\"}")
                 .call(HOUSEHOLD, "POST", "/api/v1/households/{awayHousehold}/move-away", "{\"reason\":\"MOVED_AWAY\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/review-requests", "{\"householdId\":\"{householdId}\","
+                        + "\"form\":\"FORM_01\",\"receivedOn\":\"" + TODAY + "\"}")
+                .get(HOUSEHOLD, "/api/v1/review-requests?unitCode={unit}")
+                .get(ALL_UNITS, "/api/v1/review-requests")
+                .get(HOUSEHOLD, "/api/v1/review-requests/{request}")
+                .call(HOUSEHOLD, "POST", "/api/v1/review-requests/{request}/refusal", "{\"date\":\"" + TODAY
+                        + "\",\"signerRole\":\"COMMUNE_CHAIRMAN\",\"reasons\":\"Hộ không thuộc diện rà soát\"}")
                 .call(ALL_UNITS, "POST", "/api/v1/simulations", "{\"standard\":\"VN-MPS-2027-2030\","
-                        + "\"referenceDate\":\"2027-01-01\"}")
+                        + "\"referenceDate\":\"2027-01-01\",\"middleBand\":{\"choice\":\"AS_FILED\"}}")
                 .get(ALL_UNITS, "/api/v1/audit?householdId={householdId}")
                 .run();
     }

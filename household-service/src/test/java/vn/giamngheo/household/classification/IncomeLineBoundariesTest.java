@@ -12,6 +12,7 @@ import vn.giamngheo.platform.units.AreaType;
 /**
  * Each income line of each standard, for both area types, at the line, one VND below and one VND above, with and
  * without three deprivations; monthly per-person income and the equivalent annual income of a four-person household.
+ * The 2027–2030 middle band is the 2022–2025 one carried provisionally (domain README decision 4).
  */
 class IncomeLineBoundariesTest {
 
@@ -58,12 +59,18 @@ class IncomeLineBoundariesTest {
             VN-MPS-2027-2030, RURAL, 2199999, 3, POOR
             VN-MPS-2027-2030, RURAL, 2200000, 3, POOR
             VN-MPS-2027-2030, RURAL, 2200000, 2, NEAR_POOR
-            VN-MPS-2027-2030, RURAL, 2200001, 3, ABOVE
-            VN-MPS-2027-2030, RURAL, 2200001, 0, ABOVE
+            VN-MPS-2027-2030, RURAL, 2200001, 3, MIDDLE
+            VN-MPS-2027-2030, RURAL, 2200001, 0, MIDDLE
+            VN-MPS-2027-2030, RURAL, 2249999, 0, MIDDLE
+            VN-MPS-2027-2030, RURAL, 2250000, 0, MIDDLE
+            VN-MPS-2027-2030, RURAL, 2250001, 0, ABOVE
             VN-MPS-2027-2030, URBAN, 2799999, 3, POOR
             VN-MPS-2027-2030, URBAN, 2800000, 3, POOR
             VN-MPS-2027-2030, URBAN, 2800000, 0, NEAR_POOR
-            VN-MPS-2027-2030, URBAN, 2800001, 3, ABOVE
+            VN-MPS-2027-2030, URBAN, 2800001, 3, MIDDLE
+            VN-MPS-2027-2030, URBAN, 2999999, 0, MIDDLE
+            VN-MPS-2027-2030, URBAN, 3000000, 0, MIDDLE
+            VN-MPS-2027-2030, URBAN, 3000001, 0, ABOVE
             """)
     void atBelowAndAboveEveryLine(String code, AreaType area, long monthly, int deprived, HouseholdClass expected) {
         PovertyStandard standard = Standards.CATALOG.byCode(code).orElseThrow();

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
+import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.platform.rules.RuleFileException;
+import vn.giamngheo.platform.units.AreaType;
 
 /** A standard file with a mistake stops the service with the file, the line and the reason. */
 class StandardFileTest {
@@ -33,6 +36,38 @@ class StandardFileTest {
                 .containsExactly("VN-MPS-2016-2020", "VN-MPS-2022-2025", "VN-MPS-2027-2030");
         assertThat(Standards.MPS_2016.indicators()).hasSize(10);
         assertThat(Standards.MPS_2022.indicators()).hasSize(12);
+    }
+
+    /** Domain README decision 4: no household silently loses its middle-living status on 1 January 2027. */
+    @Test
+    void the2027StandardCarriesThe2022MiddleBandMarkedProvisionalWithTheReason() {
+        assertThat(Standards.MPS_2027.incomeLines().get(PovertyStandard.MIDDLE))
+                .isEqualTo(Standards.MPS_2022.incomeLines().get(PovertyStandard.MIDDLE))
+                .containsEntry(AreaType.RURAL, 2_250_000L).containsEntry(AreaType.URBAN, 3_000_000L);
+        assertThat(Standards.MPS_2027.provisionalLines()).containsOnlyKeys(PovertyStandard.MIDDLE);
+        assertThat(Standards.MPS_2027.provisionalLines().get(PovertyStandard.MIDDLE)).contains("2022–2025")
+                .contains("quản trị viên");
+        assertThat(Standards.MPS_2022.provisionalLines()).isEmpty();
+
+        Classification middle = new Classifier().classify(Standards.MPS_2027, AreaType.URBAN, null,
+                new Income.MonthlyPerCapita(2_900_000), new Evidence.Declared(List.of()), LocalDate.parse("2027-03-01"));
+        assertThat(middle.householdClass()).isEqualTo(HouseholdClass.MIDDLE);
+        assertThat(middle.explanation()).last().asString().startsWith("Ngưỡng middle còn tạm thời: chưa có văn bản");
+        Classification poor = new Classifier().classify(Standards.MPS_2027, AreaType.URBAN, null,
+                new Income.MonthlyPerCapita(2_700_000), new Evidence.Declared(List.of("WASTE", "TELECOM", "SANITATION")),
+                LocalDate.parse("2027-03-01"));
+        assertThat(poor.explanation()).noneSatisfy(line -> assertThat(line).contains("còn tạm thời: chưa có"));
+    }
+
+    @Test
+    void aProvisionalLineSaysWhy() throws IOException {
+        String yaml = shipped().replace("    URBAN: 3_000_000\n", "    URBAN: 3_000_000\n    provisional: \"\"\n");
+
+        assertThatThrownBy(() -> read(yaml)).isInstanceOf(RuleFileException.class)
+                .hasMessageStartingWith("edited.yaml:" + lineOf(yaml, "provisional: \"\"") + ": ")
+                .hasMessageContaining("incomeLines.middle.provisional: is blank");
+        assertThat(read(shipped().replace("    URBAN: 3_000_000\n", "    URBAN: 3_000_000\n    provisional: chưa rõ\n"))
+                .provisionalLines()).containsEntry("middle", "chưa rõ");
     }
 
     @Test

@@ -2,6 +2,8 @@ package vn.giamngheo.household.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.giamngheo.contracts.household.HouseholdClass.NEAR_POOR;
+import static vn.giamngheo.contracts.household.HouseholdClass.POOR;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,10 +15,13 @@ import org.junit.jupiter.api.Test;
 import vn.giamngheo.contracts.EventCodec;
 import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.Samples;
+import vn.giamngheo.contracts.household.HouseholdClass;
+import vn.giamngheo.contracts.household.HouseholdReclassified;
 import vn.giamngheo.contracts.household.HouseholdRegistered;
 import vn.giamngheo.contracts.household.HouseholdRemoved;
 import vn.giamngheo.contracts.household.HouseholdUpdated;
 import vn.giamngheo.contracts.household.MemberFact;
+import vn.giamngheo.contracts.household.Transition;
 
 class HouseholdTest {
 
@@ -80,13 +85,13 @@ class HouseholdTest {
         var ids = sample.members();
         ClassRecord earlier = new ClassRecord("r-08707-2025-annual", "98/QĐ-UBND", LocalDate.parse("2025-12-10"),
                 LocalDate.parse("2026-01-01"), "VN-MPS-2022-2025", "URBAN", null,
-                vn.giamngheo.contracts.household.HouseholdClass.NEAR_POOR,
-                vn.giamngheo.contracts.household.Transition.INITIAL, "a-earlier", 1_950_000, List.of("TELECOM"),
+                HouseholdClass.NEAR_POOR,
+                Transition.INITIAL, "a-earlier", 1_950_000, List.of("TELECOM"),
                 List.of("…"));
         Household nearPoor = new Household(sample.householdId(), sample.unitCode(), sample.village(),
                 Households.familyOfThree(ids.get(0).personId(), ids.get(1).personId(), ids.get(2).personId()),
                 sample.registeredAt(), 2, HouseholdStatus.ACTIVE,
-                vn.giamngheo.contracts.household.HouseholdClass.NEAR_POOR, List.of(earlier), null);
+                HouseholdClass.NEAR_POOR, List.of(earlier), null);
 
         var change = nearPoor.decide(new Decision(assessedSample.reviewRoundId(), assessedSample.decisionNumber(),
                 assessedSample.decisionDate(), LocalDate.parse("2027-01-01"), assessedSample.standard(),
@@ -104,23 +109,66 @@ class HouseholdTest {
     @Test
     void escapingPovertyStartsThirtySixMonthsOfNewlyEscapedAndAReturnIsARelapse() {
         Household poor = family().decide(decision("r1", LocalDate.parse("2022-12-10"),
-                vn.giamngheo.contracts.household.HouseholdClass.POOR), NOW).household();
+                HouseholdClass.POOR), NOW).household();
         Household escaped = poor.decide(decision("r2", LocalDate.parse("2023-12-10"),
-                vn.giamngheo.contracts.household.HouseholdClass.MIDDLE), NOW).household();
+                HouseholdClass.MIDDLE), NOW).household();
         var relapse = escaped.decide(decision("r3", LocalDate.parse("2024-12-10"),
-                vn.giamngheo.contracts.household.HouseholdClass.POOR), NOW);
+                HouseholdClass.POOR), NOW);
 
         assertThat(escaped.newlyEscapedUntil()).isEqualTo(LocalDate.parse("2026-12-09"));
         assertThat(escaped.classHistory().getLast().transition())
-                .isEqualTo(vn.giamngheo.contracts.household.Transition.ESCAPED_POVERTY);
+                .isEqualTo(Transition.ESCAPED_POVERTY);
         assertThat(relapse.household().classHistory().getLast().transition())
-                .isEqualTo(vn.giamngheo.contracts.household.Transition.RELAPSED);
+                .isEqualTo(Transition.RELAPSED);
         assertThat(relapse.household().newlyEscapedUntil()).isNull();
     }
 
-    private static Decision decision(String round, LocalDate date, vn.giamngheo.contracts.household.HouseholdClass to) {
-        return new Decision(round, round + "/QĐ", date, date, "VN-MPS-2022-2025", date, "URBAN", "a-" + round,
+    private static Decision decision(String round, LocalDate date, HouseholdClass to) {
+        return decision(round, date, date, to);
+    }
+
+    private static Decision decision(String round, LocalDate date, LocalDate effective,
+            HouseholdClass to) {
+        return new Decision(round, round + "/QĐ", date, effective, "VN-MPS-2022-2025", date, "URBAN", "a-" + round,
                 1_000_000, List.of(), to, List.of("…"));
+    }
+
+    /** An annual review's decision of 10 December 2026 makes next year's lists: the class changes on 1 January. */
+    @Test
+    void anAnnualDecisionChangesTheClassOnTheDayItTakesEffect() {
+        LocalDate signed = LocalDate.parse("2026-12-10");
+        LocalDate newYear = LocalDate.parse("2027-01-01");
+        Household poor = family().decide(decision("m1", LocalDate.parse("2026-11-23"), POOR), NOW).household();
+        var annual = poor.decide(decision("a1", signed, newYear, NEAR_POOR), NOW);
+        Household decided = annual.household();
+
+        assertThat(decided.classOn(signed)).isEqualTo(POOR);
+        assertThat(decided.classOn(LocalDate.parse("2026-12-31"))).isEqualTo(POOR);
+        assertThat(decided.classOn(newYear)).isEqualTo(NEAR_POOR);
+        assertThat(decided.classOn(LocalDate.parse("2026-11-22"))).isNull();
+        assertThat(decided.decisionPendingOn(LocalDate.parse("2026-12-31"))).hasValueSatisfying(
+                r -> assertThat(r.effectiveDate()).isEqualTo(newYear));
+        assertThat(decided.decisionPendingOn(newYear)).isEmpty();
+        assertThat(decided.classBeforeLatest()).isEqualTo(POOR);
+        assertThat(annual.events()).last().isInstanceOfSatisfying(
+                HouseholdReclassified.class, e -> {
+                    assertThat(e.fromClass()).isEqualTo(POOR);
+                    assertThat(e.effectiveDate()).isEqualTo(newYear);
+                    assertThat(e.decisionDate()).isEqualTo(signed);
+                });
+    }
+
+    /** A later decision reviewed the household again: it supersedes one that has not taken effect yet. */
+    @Test
+    void aLaterDecisionSupersedesOneNotInForceYet() {
+        Household annual = family().decide(decision("a1", LocalDate.parse("2026-10-12"),
+                LocalDate.parse("2027-01-01"), POOR), NOW).household();
+        var monthly = annual.decide(decision("m1", LocalDate.parse("2026-11-23"), NEAR_POOR), NOW);
+
+        // The annual decision was never in force, so the monthly one classifies the household for the first time.
+        assertThat(monthly.household().classHistory().getLast().fromClass()).isNull();
+        assertThat(monthly.household().classOn(LocalDate.parse("2026-12-01"))).isEqualTo(NEAR_POOR);
+        assertThat(monthly.household().classOn(LocalDate.parse("2027-01-02"))).isEqualTo(NEAR_POOR);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -89,21 +90,22 @@ class ReviewRoundIT {
         return TopicProbe.header(r, CloudEventHeaders.TYPE);
     }
 
+    /** The end-2025 annual review makes the 2026 lists; a monthly review of November 2026 changes one of them. */
     @Test
     void aWardsAnnualReviewThenAMonthlyReviewChangeClassesOnlyByDecision() {
         String poor = household();
         String nearPoor = household();
         String above = household();
-        String annual = open("ANNUAL", "2026-09-15");
+        String annual = open("ANNUAL", "2025-09-15");
         assertThat(survey(annual, poor, POOR).json().get("classification").asString()).isEqualTo("POOR");
         survey(annual, nearPoor, NEAR_POOR);
         survey(annual, above, ABOVE);
         assertThat(Http.get(url("/api/v1/households/" + poor)).json().get("currentClass").isNull()).isTrue();
 
-        assertThat(meeting(annual, "2026-10-05", 20, poor, "15", nearPoor, "12", above, "10").status()).isEqualTo(200);
-        JsonNode posted = post(annual, "2026-10-07").json();
-        assertThat(posted.get("round").get("postingEndsOn").asString()).isEqualTo("2026-10-09");
-        JsonNode decided = decide(annual, "125/QĐ-UBND", "2026-10-12", "2027-01-01").json();
+        assertThat(meeting(annual, "2025-10-05", 20, poor, "15", nearPoor, "12", above, "10").status()).isEqualTo(200);
+        JsonNode posted = post(annual, "2025-10-07").json();
+        assertThat(posted.get("round").get("postingEndsOn").asString()).isEqualTo("2025-10-09");
+        JsonNode decided = decide(annual, "125/QĐ-UBND", "2025-10-13", "2026-01-01").json();
 
         assertThat(decided.get("round").get("state").asString()).isEqualTo("CLOSED");
         List<ConsumerRecord<String, byte[]>> poorEvents = events(poor, 3);
@@ -123,7 +125,8 @@ class ReviewRoundIT {
         assertThat(first.toClass()).isEqualTo(HouseholdClass.POOR);
         assertThat(first.transition()).isEqualTo(Transition.INITIAL);
         assertThat(first.decisionNumber()).isEqualTo("125/QĐ-UBND");
-        assertThat(first.effectiveDate()).isEqualTo(LocalDate.parse("2027-01-01"));
+        assertThat(first.effectiveDate()).isEqualTo(LocalDate.parse("2026-01-01"));
+        assertThat(first.decisionDate()).isEqualTo(LocalDate.parse("2025-10-13"));
 
         // A month later the poor household escapes and the above one stays: only the first is reclassified.
         String monthly = open("MONTHLY", "2026-11-15");
@@ -235,8 +238,17 @@ class ReviewRoundIT {
     }
 
     private JsonNode simulate(String standard) {
-        Http.Response response = Http.post(url("/api/v1/simulations"), "{\"standard\":\"" + standard
-                + "\",\"referenceDate\":\"2027-01-01\"}");
+        return simulate(standard, "{\"choice\":\"AS_FILED\"}");
+    }
+
+    private Http.Response simulation(String standard, String middleBand) {
+        return Http.post(url("/api/v1/simulations"), "{\"standard\":\"" + standard
+                + "\",\"referenceDate\":\"2027-01-01\"" + (middleBand == null ? "" : ",\"middleBand\":" + middleBand)
+                + "}");
+    }
+
+    private JsonNode simulate(String standard, String middleBand) {
+        Http.Response response = simulation(standard, middleBand);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
@@ -330,5 +342,191 @@ class ReviewRoundIT {
         assertThat(signer.status()).isEqualTo(400);
         assertThat(signer.json().get("errors").findValuesAsString("field")).containsExactly("signerRole");
         assertThat(Http.get(url("/api/v1/review-rounds/nope")).status()).isEqualTo(404);
+    }
+
+    private String open(String kind, String referenceDate, String extra) {
+        Http.Response opened = Http.post(url("/api/v1/review-rounds"), "{\"unitCode\":\"08707\",\"kind\":\"" + kind
+                + "\",\"referenceDate\":\"" + referenceDate + "\"" + extra + "}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        return opened.json().get("round").get("id").asString();
+    }
+
+    private Http.Response decide(String round, String number, String date) {
+        return Http.post(url("/api/v1/review-rounds/" + round + "/decision"), "{\"number\":\"" + number
+                + "\",\"date\":\"" + date + "\",\"signerRole\":\"COMMUNE_CHAIRMAN\"}");
+    }
+
+    /**
+     * Issue 21: the end-2026 annual review prepares the 2027 lists under the 2027–2030 standard, and its households
+     * change class on 1 January 2027, not on the signing day.
+     */
+    @Test
+    void anAnnualRoundOf2026AppliesThe2027StandardAndItsDecisionTakesEffectOn1January() {
+        String poor = household();
+        String middle = household();
+        JsonNode opened = Http.post(url("/api/v1/review-rounds"),
+                "{\"unitCode\":\"08707\",\"kind\":\"ANNUAL\",\"referenceDate\":\"2026-11-15\"}").json();
+        String round = opened.get("round").get("id").asString();
+
+        assertThat(opened.get("round").get("standard").asString()).isEqualTo("VN-MPS-2027-2030");
+        assertThat(opened.get("provisionalStandard").asBoolean()).isTrue();
+        assertThat(opened.get("decisionTakesEffectOn").asString()).isEqualTo("2027-01-01");
+        assertThat(opened.get("requests").isNull()).isTrue();
+        // 2.5 M per person in a ward is poor under the 2027 lines (2.8 M urban), middle-living under the 2022 ones.
+        JsonNode poorSurvey = survey(round, poor, "\"monthlyIncomePerCapitaVnd\":2500000,"
+                + "\"deprivedIndicators\":[\"WASTE\",\"TELECOM\",\"SANITATION\"]").json();
+        assertThat(poorSurvey.get("classification").asString()).isEqualTo("POOR");
+        assertThat(poorSurvey.get("standard").asString()).isEqualTo("VN-MPS-2027-2030");
+        JsonNode middleSurvey = survey(round, middle, "\"monthlyIncomePerCapitaVnd\":2900000,\"deprivedIndicators\":[]")
+                .json();
+        assertThat(middleSurvey.get("classification").asString()).isEqualTo("MIDDLE");
+        assertThat(middleSurvey.get("explanation").valueStream().map(JsonNode::asString))
+                .anySatisfy(line -> assertThat(line).contains("còn tạm thời"));
+        meeting(round, "2026-11-16", 10, poor, "10", middle, "10");
+        assertThat(post(round, "2026-11-17").json().get("round").get("postingEndsOn").asString())
+                .isEqualTo("2026-11-19");
+
+        Http.Response otherDay = decide(round, "150/QĐ-UBND", "2026-11-23", "2026-11-23");
+        assertThat(otherDay.status()).isEqualTo(400);
+        assertThat(otherDay.json().get("errors").findValuesAsString("field")).containsExactly("effectiveDate");
+        JsonNode decided = decide(round, "150/QĐ-UBND", "2026-11-23").json();
+
+        assertThat(decided.get("round").get("decision").get("effectiveDate").asString()).isEqualTo("2027-01-01");
+        assertThat(decided.get("decisionTakesEffectOn").asString()).isEqualTo("2027-01-01");
+        HouseholdReclassified reclassified = EventCodec.readPayload(events(poor, 3).get(2).value(),
+                EventTypes.HOUSEHOLD_RECLASSIFIED);
+        assertThat(reclassified.toClass()).isEqualTo(HouseholdClass.POOR);
+        assertThat(reclassified.standard()).isEqualTo("VN-MPS-2027-2030");
+        assertThat(reclassified.decisionDate()).isEqualTo(LocalDate.parse("2026-11-23"));
+        assertThat(reclassified.effectiveDate()).isEqualTo(LocalDate.parse("2027-01-01"));
+        ReviewPostingStarted posting = EventCodec.readPayload(TopicProbe.await(Topics.HOUSEHOLD_EVENTS,
+                TopicProbe.key(round), 1, Duration.ofSeconds(30)).getFirst().value(), EventTypes.REVIEW_POSTING_STARTED);
+        assertThat(posting.standard()).isEqualTo("VN-MPS-2027-2030");
+
+        // On 24 November 2026 the household is not poor yet: it is from 1 January 2027.
+        JsonNode household = Http.get(url("/api/v1/households/" + poor)).json();
+        assertThat(household.get("currentClass").isNull()).isTrue();
+        assertThat(household.get("upcomingClass").get("householdClass").asString()).isEqualTo("POOR");
+        assertThat(household.get("upcomingClass").get("from").asString()).isEqualTo("2027-01-01");
+        assertThat(household.get("upcomingClass").get("standard").asString()).isEqualTo("VN-MPS-2027-2030");
+        assertThat(Http.get(url("/api/v1/households?unitCode=08707&class=POOR&size=500")).json().get("items")
+                .findValuesAsString("id")).doesNotContain(poor);
+    }
+
+    /** Issue 21: a monthly round keeps today's rule: the standard of its date, in effect on its decision's date. */
+    @Test
+    void aMonthlyRoundOn20NovemberAppliesThe2022StandardAndTakesEffectOnItsDecisionDate() {
+        String household = household();
+        String round = open("MONTHLY", "2026-11-20", ",\"postingWorkingDays\":1");
+        JsonNode surveyed = survey(round, household, POOR).json();
+        assertThat(surveyed.get("standard").asString()).isEqualTo("VN-MPS-2022-2025");
+        meeting(round, "2026-11-20", 10, household, "10");
+        assertThat(post(round, "2026-11-20").json().get("round").get("postingEndsOn").asString())
+                .isEqualTo("2026-11-20");
+
+        JsonNode decided = decide(round, "151/QĐ-UBND", "2026-11-23").json();
+
+        assertThat(decided.get("round").get("standard").asString()).isEqualTo("VN-MPS-2022-2025");
+        assertThat(decided.get("provisionalStandard").asBoolean()).isFalse();
+        assertThat(decided.get("decisionTakesEffectOn").asString()).isEqualTo("2026-11-23");
+        HouseholdReclassified reclassified = EventCodec.readPayload(events(household, 3).get(2).value(),
+                EventTypes.HOUSEHOLD_RECLASSIFIED);
+        assertThat(reclassified.effectiveDate()).isEqualTo(LocalDate.parse("2026-11-23"));
+        assertThat(Http.get(url("/api/v1/households/" + household)).json().get("currentClass").asString())
+                .isEqualTo("POOR");
+        assertThat(Http.get(url("/api/v1/households?unitCode=08707&class=POOR&size=500")).json().get("items")
+                .findValuesAsString("id")).contains(household);
+    }
+
+    /** The end-2021 review made the 2022 lists with the 2022–2025 standard, the same way. */
+    @Test
+    void anAnnualRoundOf2021AppliesThe2022Standard() {
+        JsonNode opened = Http.post(url("/api/v1/review-rounds"),
+                "{\"unitCode\":\"08707\",\"kind\":\"ANNUAL\",\"referenceDate\":\"2021-10-01\"}").json();
+
+        assertThat(opened.get("round").get("standard").asString()).isEqualTo("VN-MPS-2022-2025");
+        assertThat(opened.get("decisionTakesEffectOn").asString()).isEqualTo("2022-01-01");
+        // Naming a standard still wins.
+        assertThat(Http.post(url("/api/v1/review-rounds"), "{\"unitCode\":\"08707\",\"kind\":\"ANNUAL\","
+                + "\"referenceDate\":\"2026-11-15\",\"standard\":\"VN-MPS-2022-2025\"}").json().get("round")
+                .get("standard").asString()).isEqualTo("VN-MPS-2022-2025");
+    }
+
+    @Test
+    void anAnnualDecisionAfter14DecemberIsRefusedAndChangesNothing() {
+        String household = household();
+        String round = open("ANNUAL", "2025-11-17");
+        survey(round, household, POOR);
+        meeting(round, "2025-11-18", 10, household, "10");
+        post(round, "2025-11-19");
+
+        Http.Response late = decide(round, "160/QĐ-UBND", "2025-12-15");
+
+        assertThat(late.status()).isEqualTo(400);
+        assertThat(late.json().get("errors").findValuesAsString("field")).containsExactly("date");
+        assertThat(late.body()).contains("2025-12-14");
+        assertThat(Http.get(url("/api/v1/review-rounds/" + round)).json().get("round").get("state").asString())
+                .isEqualTo("POSTING");
+        assertThat(Http.get(url("/api/v1/households/" + household + "/classes")).json()).isEmpty();
+        assertThat(decide(round, "160/QĐ-UBND", "2025-12-14").status()).isEqualTo(200);
+        assertThat(Http.get(url("/api/v1/households/" + household + "/classes")).json().get(0).get("effectiveDate")
+                .asString()).isEqualTo("2026-01-01");
+    }
+
+    /**
+     * Issue 21: which middle band the 2027–2030 standard has is an explicit choice of the simulation, and each choice
+     * shows how many households it moves. Counted as the difference the decision of two households makes, since the
+     * registry is shared with the other tests.
+     */
+    @Test
+    void theMiddleBandOf2027IsAnExplicitChoiceAndEachShowsTheHouseholdsItMoves() {
+        String AS_FILED = "{\"choice\":\"AS_FILED\"}";
+        String NONE = "{\"choice\":\"NONE\"}";
+        String PROPOSED = "{\"choice\":\"PROPOSED\",\"ruralVnd\":2300000,\"urbanVnd\":2850000}";
+        String inBand = household();
+        String belowNewLine = household();
+        String round = open("MONTHLY", "2026-11-15");
+        // Both are middle-living under the 2022 lines; in 2027 the first stays in the carried band, the second is
+        // within the new poverty line.
+        survey(round, inBand, "\"monthlyIncomePerCapitaVnd\":2900000,\"deprivedIndicators\":[]");
+        survey(round, belowNewLine, "\"monthlyIncomePerCapitaVnd\":2600000,\"deprivedIndicators\":[]");
+        Map<String, JsonNode> before = Map.of("AS_FILED", simulate("VN-MPS-2027-2030", AS_FILED),
+                "NONE", simulate("VN-MPS-2027-2030", NONE), "PROPOSED", simulate("VN-MPS-2027-2030", PROPOSED));
+        meeting(round, "2026-11-16", 10, inBand, "10", belowNewLine, "10");
+        post(round, "2026-11-17");
+        decide(round, "170/QĐ-UBND", "2026-11-23", "2026-11-23");
+
+        JsonNode asFiled = simulate("VN-MPS-2027-2030", AS_FILED);
+        JsonNode none = simulate("VN-MPS-2027-2030", NONE);
+        JsonNode proposed = simulate("VN-MPS-2027-2030", PROPOSED);
+
+        assertThat(count(asFiled, "moved") - count(before.get("AS_FILED"), "moved")).isEqualTo(1);
+        assertThat(count(asFiled, "transitions", "MIDDLE->NEAR_POOR")
+                - count(before.get("AS_FILED"), "transitions", "MIDDLE->NEAR_POOR")).isEqualTo(1);
+        assertThat(count(asFiled, "transitions", "MIDDLE->ABOVE")
+                - count(before.get("AS_FILED"), "transitions", "MIDDLE->ABOVE")).isZero();
+        assertThat(asFiled.get("middleBand").get("lines").get("URBAN").asLong()).isEqualTo(3_000_000);
+        assertThat(asFiled.get("middleBand").get("provisionalReason").asString()).contains("2022–2025");
+        assertThat(count(none, "moved") - count(before.get("NONE"), "moved")).isEqualTo(2);
+        assertThat(count(none, "transitions", "MIDDLE->ABOVE")
+                - count(before.get("NONE"), "transitions", "MIDDLE->ABOVE")).isEqualTo(1);
+        assertThat(none.get("middleBand").get("choice").asString()).isEqualTo("NONE");
+        assertThat(none.get("middleBand").get("lines").isNull()).isTrue();
+        assertThat(count(proposed, "moved") - count(before.get("PROPOSED"), "moved")).isEqualTo(2);
+        assertThat(proposed.get("middleBand").get("lines").get("URBAN").asLong()).isEqualTo(2_850_000);
+        assertThat(proposed.get("middleBand").get("provisionalReason").asString()).contains("proposed");
+
+        // Without a choice, the provisional band is not applied silently; a wrong band is named.
+        for (String[] bad : new String[][] {{null, "middleBand"},
+                {"{\"choice\":\"PROPOSED\",\"ruralVnd\":2300000}", "middleBand.urbanVnd"},
+                {"{\"choice\":\"PROPOSED\",\"ruralVnd\":2300000,\"urbanVnd\":2800000}", "middleBand.urbanVnd"},
+                {"{\"choice\":\"NONE\",\"ruralVnd\":2300000}", "middleBand.ruralVnd"},
+                {"{\"choice\":\"SOME\"}", "middleBand.choice"}}) {
+            Http.Response refused = simulation("VN-MPS-2027-2030", bad[0]);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("errors").findValuesAsString("field")).as(refused.body()).contains(bad[1]);
+        }
+        // A standard whose band is settled needs no choice.
+        assertThat(simulation("VN-MPS-2022-2025", null).status()).isEqualTo(200);
     }
 }

@@ -212,7 +212,7 @@ public class Applications {
         if (view.getString("classification") == null) {
             throw ineligible(policy, on, "householdId", "the household has no class decided by a review yet");
         }
-        var facts = AutomaticDecisions.facts(view);
+        var facts = AutomaticDecisions.facts(view, on);
         if (personId != null && facts.members().stream().noneMatch(m -> m.personId().equals(personId))) {
             throw ApiException.invalid("personId", "'" + personId + "' is not a member of household " + householdId);
         }

@@ -91,6 +91,16 @@ public class AutomaticDecisions {
             LocalDate next = stored == null ? null : LocalDate.parse(stored);
             if (reconciled == null || reconciled < sequence) {
                 LocalDate on = LocalDate.parse(view.getString("effectiveDate"));
+                // A class decision's days that matter before it takes effect come first, under the class in force
+                // then: a child's birthday on 20 December still counts in the poor household's year that an annual
+                // decision of 10 December ends on 1 January. (Other events' facts, members above all, hold from their
+                // own date only.)
+                boolean newClass = view.get(EligibilityViews.PREVIOUS_CLASS) != null
+                        && on.toString().equals(view.getString("classifiedSince"));
+                while (newClass && next != null && next.isBefore(on)) {
+                    bringInLine(view, next);
+                    next = nextDayThatMatters(view, next);
+                }
                 bringInLine(view, on);
                 next = nextDayThatMatters(view, on);
                 views.reconciled(householdId, sequence, next);
@@ -169,7 +179,7 @@ public class AutomaticDecisions {
         String householdId = view.getString("_id");
         String removedOn = view.getString("removedOn");
         boolean removed = removedOn != null && !on.isBefore(LocalDate.parse(removedOn));
-        List<EligibilityEvaluator.Decision> eligible = removed ? List.of() : evaluator.eligible(facts(view), on);
+        List<EligibilityEvaluator.Decision> eligible = removed ? List.of() : evaluator.eligible(facts(view, on), on);
         apply(householdId, eligible, on, removed
                 ? "Hộ không còn trong danh sách hộ gia đình từ " + VN_DATE.format(on) + "." : basis(view), null);
     }
@@ -232,14 +242,13 @@ public class AutomaticDecisions {
     private int giveBack(Document view, Map<String, LocalDate> starts, LocalDate today) {
         String householdId = view.getString("_id");
         String basis = basis(view);
-        EligibilityFacts facts = facts(view);
         Map<String, BenefitDecision> current = new HashMap<>();
         int granted = 0;
         LocalDate day = starts.values().stream().min(LocalDate::compareTo).orElseThrow();
         while (day != null && !day.isAfter(today)) {
             LocalDate on = day;
             Map<String, EligibilityEvaluator.Decision> eligible = new HashMap<>();
-            evaluator.eligible(facts, on).forEach(d -> eligible.put(d.policyCode() + ":" + d.beneficiary(), d));
+            evaluator.eligible(facts(view, on), on).forEach(d -> eligible.put(d.policyCode() + ":" + d.beneficiary(), d));
             for (Map.Entry<String, LocalDate> pair : starts.entrySet()) {
                 if (pair.getValue().isAfter(on)) {
                     continue;
@@ -308,6 +317,10 @@ public class AutomaticDecisions {
                 next = earlier(next, windowEnds);
             }
         }
+        String since = view.getString("classifiedSince");
+        if (since != null && LocalDate.parse(since).isAfter(after)) {
+            next = earlier(next, LocalDate.parse(since)); // a decided class that takes effect later
+        }
         return next;
     }
 
@@ -357,8 +370,9 @@ public class AutomaticDecisions {
             Set<String> onlyCodes) {
         Map<String, BenefitDecision> active = new HashMap<>();
         for (BenefitDecision d : store.ofHousehold(householdId)) {
-            if (d.status() == BenefitDecision.Status.ACTIVE && !settled(d) && !d.validFrom().isAfter(on)
-                    && (onlyCodes == null || onlyCodes.contains(d.policyCode()))) {
+            // In force on that day, including a decision already revoked from a later day (a class that changes on
+            // 1 January): it still pays until then and must not be granted twice.
+            if (!settled(d) && d.on(on) != null && (onlyCodes == null || onlyCodes.contains(d.policyCode()))) {
                 active.put(d.policyCode() + ":" + d.beneficiary(), d);
             }
         }
@@ -472,7 +486,7 @@ public class AutomaticDecisions {
             }
             if (want.exclusiveGroup() != null) {
                 // The one approved outranks what the person held of its group; the lower one ends today.
-                views.find(householdId).ifPresent(view -> apply(householdId, evaluator.eligible(facts(view), on), on,
+                views.find(householdId).ifPresent(view -> apply(householdId, evaluator.eligible(facts(view, on), on), on,
                         basis(view), catalog.codesOfGroup(want.exclusiveGroup())));
             }
             return decision;
@@ -517,6 +531,25 @@ public class AutomaticDecisions {
             return new Entitlement("LOAN", null, null, "MONTHLY", e.maxLoanPerMonthVnd(), e.annualInterestPercent());
         }
         return new Entitlement("SERVICE", null, null, null, null, null);
+    }
+
+    /**
+     * What the view knows on {@code on}: the household events' facts and those the departments recorded, with the class
+     * in force that day — the one a later-effective decision replaces, before that decision takes effect.
+     */
+    public static EligibilityFacts facts(Document view, LocalDate on) {
+        String since = view.getString("classifiedSince");
+        Document previous = view.get(EligibilityViews.PREVIOUS_CLASS, Document.class);
+        if (previous == null || since == null || !on.isBefore(LocalDate.parse(since))) {
+            return facts(view);
+        }
+        String previousSince = previous.getString("classifiedSince");
+        if (previousSince != null && on.isBefore(LocalDate.parse(previousSince))) {
+            return facts(view);
+        }
+        Document asThen = new Document(view);
+        previous.forEach(asThen::put);
+        return facts(asThen);
     }
 
     /** What the view knows: the household events' facts, those the departments recorded, what each receives. */

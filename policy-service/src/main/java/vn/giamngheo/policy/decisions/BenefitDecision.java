@@ -54,12 +54,15 @@ public record BenefitDecision(String id, String householdId, String personId, St
                 : history.getFirst();
     }
 
-    /** The same decision with a new entitlement from {@code from}, one version later. */
+    /**
+     * The same decision with a new entitlement from {@code from}, one version later; a decision already revoked from a
+     * later day stays revoked from then.
+     */
     BenefitDecision changed(LocalDate from, String newPolicyVersion, Entitlement newEntitlement, String newReason) {
         List<Change> after = new java.util.ArrayList<>(history);
         after.add(new Change(from, newPolicyVersion, newEntitlement));
-        return new BenefitDecision(id, householdId, personId, policyCode, newPolicyVersion, department, validFrom, null,
-                Status.ACTIVE, newEntitlement, newReason, applicationId, after, version + 1);
+        return new BenefitDecision(id, householdId, personId, policyCode, newPolicyVersion, department, validFrom,
+                validTo, status, newEntitlement, newReason, applicationId, after, version + 1);
     }
 
     /** The same decision ended the day before {@code from}, one version later. */

@@ -66,12 +66,23 @@ public class EligibilityViews {
                 Updates.set("lastEventId", event.id())));
     }
 
-    /** The class decided by a review, from its effective date; an escape starts the newly-escaped window. */
+    /**
+     * The class decided by a review, from its effective date; an escape starts the newly-escaped window. The class it
+     * replaces is kept as {@code previousClass}: an annual review's decision of December takes effect on 1 January,
+     * and until then the household's benefits follow the class still in force.
+     */
     Outcome reclassified(EventEnvelope<HouseholdReclassified> event) {
         HouseholdReclassified e = event.data();
         boolean escaped = e.transition() == Transition.ESCAPED_POVERTY
                 || e.transition() == Transition.ESCAPED_NEAR_POVERTY;
+        Document before = views.find(Filters.eq("_id", e.householdId()))
+                .projection(Projections.include(CLASS_FIELDS)).first();
+        Document previous = before == null || before.getString("classification") == null ? null : new Document();
+        if (previous != null) {
+            CLASS_FIELDS.forEach(field -> previous.append(field, before.get(field)));
+        }
         return guard.apply(e.householdId(), e.sequence(), Updates.combine(
+                Updates.set(PREVIOUS_CLASS, previous),
                 Updates.set("classification", e.toClass().name()),
                 Updates.set("classifiedSince", e.effectiveDate().toString()),
                 Updates.set("unitCode", e.unitCode()),
@@ -246,6 +257,10 @@ public class EligibilityViews {
     private static final String RECEIPTS = "receipts";
 
     private static final String NEXT_REVIEW = "nextReviewOn";
+    /** What a class decision sets; kept of the decision before under {@link #PREVIOUS_CLASS}. */
+    private static final List<String> CLASS_FIELDS = List.of("classification", "classifiedSince", "escapedPovertyOn",
+            "decisionNumber", "decisionDate");
+    public static final String PREVIOUS_CLASS = "previousClass";
 
     /** The unit the household was last seen in, read alone (for the area check of every call about it). */
     public Optional<String> unitOf(String householdId) {

@@ -45,9 +45,12 @@ public final class Benchmark {
     private static final List<String> AREAS = List.of("243", "08707", "08716");
     /** The demo city's households were taken over from the 2021 register. */
     private static final LocalDate REGISTERED_ON = LocalDate.of(2021, 12, 1);
-    /** The annual review of the benchmark: the 2026 review of the two wards in force since 2025-07-01. */
+    /**
+     * The annual review of the benchmark: the 2026 review of the two wards in force since 2025-07-01, which makes the
+     * 2027 lists (its decision takes effect on 1 January 2027).
+     */
     private static final HouseholdFlows.Dates ANNUAL = new HouseholdFlows.Dates(LocalDate.of(2026, 9, 1),
-            LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 15), LocalDate.of(2026, 10, 15));
+            LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 15), LocalDate.of(2027, 1, 1));
     /** The monthly reviews of the steady phase: households falling into poverty after the annual review. */
     private static final HouseholdFlows.Dates MONTHLY = new HouseholdFlows.Dates(LocalDate.of(2026, 11, 2),
             LocalDate.of(2026, 11, 5), LocalDate.of(2026, 11, 6), LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 16));
