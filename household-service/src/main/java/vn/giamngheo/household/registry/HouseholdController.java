@@ -33,6 +33,7 @@ import vn.giamngheo.platform.audit.AuditLog;
 import vn.giamngheo.platform.security.AreaAccess;
 import vn.giamngheo.platform.security.Caller;
 import vn.giamngheo.platform.security.Role;
+import vn.giamngheo.platform.units.Coverage;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.platform.web.FieldProblem;
 import vn.giamngheo.platform.web.OneLine;
@@ -133,13 +134,19 @@ class HouseholdController {
         return Caller.current().has(Role.CITY_ADMIN, Role.LABOUR_OFFICER, Role.WARD_OFFICER, Role.COMMUNE_CHAIRMAN);
     }
 
-    /** @param newlyEscapedUntil last day the household counts as "hộ mới thoát nghèo"; null otherwise */
-    record HouseholdView(String id, String unitCode, String village, Instant registeredAt, long version,
-            HouseholdStatus status, HouseholdClass currentClass, LocalDate newlyEscapedUntil, List<MemberView> members) {
+    /**
+     * @param unitSince         the day from which it is recorded in {@code unitCode}, which says which unit the code
+     *                          meant (codes were re-used in 2025)
+     * @param newlyEscapedUntil last day the household counts as "hộ mới thoát nghèo"; null otherwise
+     */
+    record HouseholdView(String id, String unitCode, LocalDate unitSince, String village, Instant registeredAt,
+            long version, HouseholdStatus status, HouseholdClass currentClass, LocalDate newlyEscapedUntil,
+            List<MemberView> members) {
 
         static HouseholdView of(Household h) {
             boolean sensitive = seesSensitiveData();
-            return new HouseholdView(h.id(), h.unitCode(), h.village(), h.registeredAt(), h.version(), h.status(),
+            return new HouseholdView(h.id(), h.unitCode(), h.unitSince(), h.village(), h.registeredAt(), h.version(),
+                    h.status(),
                     h.currentClass(), h.newlyEscapedUntil(), h.members().stream()
                             .map(m -> MemberView.of(m, sensitive)).toList());
         }
@@ -167,9 +174,13 @@ class HouseholdController {
         this.clock = clock;
     }
 
-    /** The caller must act for the household's unit (404 first when there is no such household). */
+    /**
+     * The caller must act for the unit that covers the household today (404 first when there is no such household; 422
+     * when its unit was split and its successor is not recorded yet).
+     */
     private void guard(String id) {
-        guard.checkUnit(registry.find(id).orElseThrow(() -> ApiException.notFound("Household " + id)).unitCode());
+        Household household = registry.find(id).orElseThrow(() -> ApiException.notFound("Household " + id));
+        guard.checkHousehold(id, household.unitCode(), household.unitSince());
     }
 
     @PostMapping
@@ -319,6 +330,29 @@ class HouseholdController {
     HouseholdView moveAway(@PathVariable String id, @Valid @RequestBody MoveAwayRequest request) {
         guard(id);
         return HouseholdView.of(run(() -> registry.moveAway(id, request.reason().name(), request.effectiveDate())));
+    }
+
+    /**
+     * @param unitCode the successor whose part of the split unit the household's village lies in
+     * @param village  the village's name since the merger, when it changed (the old name is kept otherwise)
+     */
+    record SuccessorRequest(@NotBlank @Pattern(regexp = "\\d{5}", message = "must be a 5-digit commune-level unit code")
+            String unitCode, @Size(max = 120) @OneLine String village) {
+    }
+
+    /**
+     * Which successor covers a household registered in a unit that was later split (Xã Vầy Nưa 04891 → 04828 or
+     * 04891): said by an officer of either successor (or the Sở), since only the commune knows where its village lies.
+     */
+    @PostMapping("/{id}/successor-unit")
+    HouseholdView recordSuccessor(@PathVariable String id, @Valid @RequestBody SuccessorRequest request) {
+        Household household = registry.find(id).orElseThrow(() -> ApiException.notFound("Household " + id));
+        if (registry.coverage(household) instanceof Coverage.Split split) {
+            guard.checkAnyUnit(split.successorCodes());
+        } else {
+            guard(id);
+        }
+        return HouseholdView.of(run(() -> registry.recordSuccessor(id, request.unitCode(), request.village())));
     }
 
     /** Records the privacy notice given to the household (and its consent) after registration. */

@@ -149,6 +149,7 @@ class AccessSweepIT {
                         "{\"reason\":\"DIED\"}")
                 .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/split", "{\"personIds\":[\"{spouse}\"],"
                         + "\"newHeadPersonId\":\"{spouse}\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/successor-unit", "{\"unitCode\":\"{unit}\"}")
                 .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/move-away", "{\"reason\":\"MOVED_AWAY\"}")
                 .call(ALL_UNITS, "POST", "/api/v1/simulations", "{\"standard\":\"VN-MPS-2027-2030\","
                         + "\"referenceDate\":\"2027-01-01\"}")
