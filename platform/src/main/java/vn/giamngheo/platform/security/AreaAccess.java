@@ -2,6 +2,7 @@ package vn.giamngheo.platform.security;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import vn.giamngheo.platform.units.Coverage;
@@ -10,9 +11,9 @@ import vn.giamngheo.platform.units.UnitCatalog;
 import vn.giamngheo.platform.web.ApiException;
 
 /**
- * Area-based access, the same in every service: an area-bound caller (a ward officer, a commune chairman, a department
- * officer of one commune) acts only for the units in its token; the administrator, the Labour office and the platform
- * act for all. A household recorded under a unit that has since merged (Liên Bảo 08710) belongs to the unit that
+ * Area-based access, the same in every service: an area-bound caller (a commune or ward officer, a commune chairman, a
+ * department officer of one commune) acts only for the units in its token; the administrator, the province's Sở NN&MT
+ * and the platform act for all. A household recorded under a unit that has since merged (Liên Bảo 08710) belongs to the unit that
  * covers it today (Phường Vĩnh Phúc 08716). A household recorded in a unit that was later split (Xã Vầy Nưa, 04891)
  * belongs to no successor until its own successor is recorded: an officer of one of the successors is answered 422,
  * naming them, rather than let in or out on a guess. Services that hold a household only as a view of
@@ -45,6 +46,14 @@ public class AreaAccess {
     public void checkUnit(String unitCode) {
         if (!mayActFor(unitCode)) {
             throw ApiException.forbidden("Unit " + unitCode + " is not among the units you act for "
+                    + Caller.current().units());
+        }
+    }
+
+    /** A 403 unless the current caller acts for at least one of {@code unitCodes} (the successors of a split unit). */
+    public void checkAnyUnit(List<String> unitCodes) {
+        if (unitCodes.stream().noneMatch(this::mayActFor)) {
+            throw ApiException.forbidden("None of the units " + unitCodes + " is among the units you act for "
                     + Caller.current().units());
         }
     }
