@@ -152,8 +152,9 @@ class HouseholdController {
         }
     }
 
-    record HouseholdSummary(String id, String unitCode, String village, String headName, int activeMembers,
-            HouseholdStatus status, HouseholdClass currentClass) {
+    /** @param unitSince as in {@link HouseholdView}: 04891 since 2024 is Xã Vầy Nưa, since 2025-07-01 Xã Tiền Phong */
+    record HouseholdSummary(String id, String unitCode, LocalDate unitSince, String village, String headName,
+            int activeMembers, HouseholdStatus status, HouseholdClass currentClass) {
     }
 
     record HouseholdPage(List<HouseholdSummary> items, int page, int size, long total) {
@@ -252,7 +253,7 @@ class HouseholdController {
         }
         HouseholdStore.Page result = registry.list(unitCode, village, householdClass, status, page, size);
         return new HouseholdPage(result.items().stream().map(h -> new HouseholdSummary(h.id(), h.unitCode(),
-                h.village(), h.status() == HouseholdStatus.ACTIVE && seesIdentity() ? h.head().fullName() : null,
+                h.unitSince(), h.village(), h.status() == HouseholdStatus.ACTIVE && seesIdentity() ? h.head().fullName() : null,
                 h.activeMembers().size(), h.status(), h.currentClass())).toList(), page, size, result.total());
     }
 
