@@ -21,6 +21,7 @@ import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.contracts.household.HouseholdReclassified;
 import vn.giamngheo.contracts.household.HouseholdRegistered;
 import vn.giamngheo.contracts.household.HouseholdRemoved;
+import vn.giamngheo.contracts.household.HouseholdUpdated;
 import vn.giamngheo.contracts.household.MemberFact;
 import vn.giamngheo.contracts.household.Transition;
 import vn.giamngheo.testsupport.TopicProbe;
@@ -81,6 +82,13 @@ final class Households {
                     transition, "VN-MPS-2022-2025", "1/QĐ-UBND", on, on.plusDays(1), null), id, at(on));
             current = to;
         }
+        return this;
+    }
+
+    /** household-service recorded the successor of its split unit, which covers it from {@code since}. */
+    Households successorRecorded(String successor, LocalDate since) {
+        publish(EventTypes.HOUSEHOLD_UPDATED, new HouseholdUpdated(id, ++sequence, "SUCCESSOR_UNIT_RECORDED", successor,
+                "Tổ dân phố 1", since, members), id, Instant.now());
         return this;
     }
 

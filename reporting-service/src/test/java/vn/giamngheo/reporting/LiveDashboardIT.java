@@ -127,17 +127,18 @@ class LiveDashboardIT {
         LocalDate today = LocalDate.now(VIETNAM);
         browser.get(url("/"));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(b -> b.findElements(By.cssSelector("#units tbody tr")).size() == 2
+        wait.until(b -> b.findElements(By.cssSelector("#units tbody tr")).size() == 148
                 && !b.findElement(By.id("poor")).getText().equals("–"));
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.__notReloaded = true;");
+        long provinceBefore = poor("25");
         long cityBefore = poor("243");
         long wardBefore = poor(VINH_PHUC);
-        // The page shows the API's figures: the city and its two wards since the 2025 merger.
-        assertThat(browser.findElement(By.id("area-name")).getText()).isEqualTo("Thành phố Vĩnh Yên");
-        assertThat(browser.findElement(By.id("poor")).getText()).isEqualTo(String.valueOf(cityBefore));
+        // The page shows the API's figures: the province, its 148 communes and wards, and its 2026 plan.
+        assertThat(browser.findElement(By.id("area-name")).getText()).isEqualTo("Tỉnh Phú Thọ");
+        assertThat(browser.findElement(By.id("poor")).getText()).isEqualTo(String.valueOf(provinceBefore));
         assertThat(browser.findElement(By.cssSelector("tr[data-area='" + VINH_PHUC + "'] td.poor")).getText())
                 .isEqualTo(String.valueOf(wardBefore));
-        assertThat(browser.findElement(By.cssSelector("#targets [data-indicator='POOR_HOUSEHOLDS'] .status"))
+        assertThat(browser.findElement(By.cssSelector("#targets [data-indicator='POOR_RATE'] .status"))
                 .getText()).isNotBlank();
         List<Received> ward = follow(VINH_PHUC);
         List<Received> city = follow("243");
@@ -177,12 +178,13 @@ class LiveDashboardIT {
         assertThat(published.status()).isEqualTo("NO_TARGET");
 
         // The dashboard follows without a reload, and still equals the API.
-        wait.until(b -> b.findElement(By.id("poor")).getText().equals(String.valueOf(cityBefore + 1)));
+        wait.until(b -> b.findElement(By.id("poor")).getText().equals(String.valueOf(provinceBefore + 1)));
         assertThat(browser.findElement(By.cssSelector("tr[data-area='" + VINH_PHUC + "'] td.poor")).getText())
                 .isEqualTo(String.valueOf(wardBefore + 1));
         assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__notReloaded;"))
                 .isEqualTo(Boolean.TRUE);
         assertThat(poor("243")).isEqualTo(cityBefore + 1);
+        assertThat(poor("25")).isEqualTo(provinceBefore + 1);
         assertThat(browser.getPageSource()).doesNotContain("personId").doesNotContain("householdId");
         // All of it, the live updates included, within the page's security policy.
         assertThat(Chromium.contentSecurityViolations(browser)).isEmpty();
@@ -207,7 +209,7 @@ class LiveDashboardIT {
         // Under that policy the page still draws everything: figures, progress bars, the trend chart.
         browser.get(url("/"));
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.findElements(By.cssSelector(
-                "#units tbody tr")).size() == 2 && !b.findElements(By.cssSelector("#trend svg path")).isEmpty());
+                "#units tbody tr")).size() == 148 && !b.findElements(By.cssSelector("#trend svg path")).isEmpty());
         assertThat((List<?>) browser.executeScript("return [...document.querySelectorAll('#targets .bar > div, "
                 + "#coverage .bar > div')].map((bar) => bar.style.width);")).hasSizeGreaterThan(4)
                 .allSatisfy(width -> assertThat(width).asString().matches("[0-9.]+%"));

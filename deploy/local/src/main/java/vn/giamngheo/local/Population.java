@@ -2,33 +2,134 @@ package vn.giamngheo.local;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import org.springframework.core.io.ClassPathResource;
+import vn.giamngheo.platform.units.AdministrativeUnit;
+import vn.giamngheo.platform.units.UnitCatalog;
+import vn.giamngheo.platform.units.UnitType;
 
 /**
- * A synthetic population of Vĩnh Yên, deterministic from a seed: the nine 2022 units with their share of households
- * and whether they are rural, household sizes and ages, class shares per unit (poor and near-poor each about 1–2.5 %),
- * incomes and deprivations that put each household in its band under the 2022–2025 standard, and the transitions of a
- * year's review (escapes, relapses, a few newly poor). The same seed and size give the same households, members and
- * answers, in the same order, every time.
+ * A synthetic population, deterministic from a seed: the units it lives in with their share of households and whether
+ * they are rural, household sizes and ages, class shares (by default Vĩnh Yên's: poor and near-poor each about
+ * 1–2.5 %), incomes and deprivations that put each household in its band under the 2022–2025 standard, and the
+ * transitions of a year's review (escapes, relapses, a few newly poor). The same seed, place and size give the same
+ * households, members and answers, in the same order, every time.
  */
 public final class Population {
 
-    /** A 2022 unit, its share of households (a rough estimate, domain §3), whether it is rural, its ward since 2025. */
+    /** A unit, its share of the place's households, whether it is rural, and the unit that covers it since 2025. */
     public record Unit(String code, String name, double share, boolean rural, String ward2025) {
     }
 
-    public static final List<Unit> UNITS = List.of(
+    /** The shares of poor, near-poor and middle-living households in a unit. */
+    public record Shares(double poor, double nearPoor, double middle) {
+    }
+
+    /**
+     * Where a population lives: its units, the area that holds them all (for the figures and the dashboard stream),
+     * the day its households entered the registry, and its class shares in urban and rural units.
+     */
+    public record Place(String name, String area, List<Unit> units, LocalDate registeredOn, Shares urban,
+            Shares rural) {
+    }
+
+    /** A 2022 unit of Vĩnh Yên, its share of households (a rough estimate, domain §3), whether it is rural. */
+    public static final List<Unit> VINH_YEN_UNITS = List.of(
             new Unit("08707", "Tích Sơn", 0.12, false, "08707"), new Unit("08710", "Liên Bảo", 0.16, false, "08716"),
             new Unit("08713", "Hội Hợp", 0.13, false, "08707"), new Unit("08716", "Đống Đa", 0.09, false, "08716"),
             new Unit("08719", "Ngô Quyền", 0.07, false, "08716"), new Unit("08722", "Đồng Tâm", 0.13, false, "08707"),
             new Unit("08725", "Định Trung", 0.10, true, "08716"), new Unit("08728", "Khai Quang", 0.12, false, "08716"),
             new Unit("08731", "Thanh Trù", 0.08, true, "08707"));
 
-    /** The sizes the benchmark knows by name: a city, the old Vĩnh Phúc province, the merged Phú Thọ province. */
+    /** The former city of Vĩnh Yên, its households taken over from the 2021 register. */
+    public static final Place VINH_YEN = new Place("Vĩnh Yên", "243", VINH_YEN_UNITS, LocalDate.of(2021, 12, 1),
+            new Shares(0.011, 0.012, 0.08), new Shares(0.025, 0.025, 0.12));
+
+    /**
+     * The sizes the benchmark knows by name: the former city; the former Vĩnh Phúc province (about 353,000 households
+     * at the end of 2020, domain §3); the merged Phú Thọ province (1,005,262 households at the 2025 review, V:
+     * province-facts.md B).
+     */
     public static final Map<String, Integer> SIZES = Map.of("city", 34_000, "province", 350_000,
-            "merged-province", 1_300_000);
+            "merged-province", 1_005_262);
+
+    /** The first day of the province's communes. */
+    static final LocalDate PROVINCE_FIRST_DAY = LocalDate.of(2025, 7, 1);
+
+    /**
+     * The province's shares at the 2025 review (V, province-facts.md C): poor 0.39 % urban and 3.17 % rural, near-poor
+     * 3.14 % overall (not published by area); the middle band is not published, so Vĩnh Yên's estimate stands.
+     */
+    static final Shares PROVINCE_URBAN = new Shares(0.0039, 0.0314, 0.08);
+    static final Shares PROVINCE_RURAL = new Shares(0.0317, 0.0314, 0.12);
+
+    /** The units every service loads (platform-defaults.yml). */
+    public static UnitCatalog units() {
+        return UnitCatalog.load(List.of(new ClassPathResource("units/phu-tho-2025.json"),
+                new ClassPathResource("units/vinh-yen.json")));
+    }
+
+    /** The place of a benchmark size: the city for "city" and for a number, else (part of) the province. */
+    public static Place place(String sizeName) {
+        return switch (sizeName) {
+            case "province" -> province(units(), "26");
+            case "merged-province" -> province(units(), null);
+            default -> VINH_YEN;
+        };
+    }
+
+    /**
+     * The communes of Phú Thọ since 2025-07-01 ({@code formerProvince}: only those formed from that former province's
+     * units, e.g. 26 for Vĩnh Phúc), their households registered on their first day. No population is published per
+     * commune (only the province's total), so each commune's share is the number of former units it was formed from
+     * (half a unit for each part of a split one): Resolution 1676/NQ-UBTVQH15 merged units into communes of comparable
+     * size, so the count is a rough proxy for the population, not a fact.
+     */
+    public static Place province(UnitCatalog catalog, String formerProvince) {
+        LocalDate lastOldDay = PROVINCE_FIRST_DAY.minusDays(1);
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (AdministrativeUnit old : catalog.inForceOn(lastOldDay)) {
+            if (!old.type().isCommuneLevel() || (formerProvince != null
+                    && !formerProvince.equals(provinceOf(catalog, old, lastOldDay).orElse(null)))) {
+                continue;
+            }
+            old.successors().forEach(s -> weights.merge(s, 1.0 / old.successors().size(), Double::sum));
+        }
+        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        List<Unit> units = new ArrayList<>();
+        for (AdministrativeUnit commune : catalog.inForceOn(PROVINCE_FIRST_DAY)) {
+            Double weight = weights.get(commune.code());
+            if (weight != null && commune.type().isCommuneLevel()) {
+                units.add(new Unit(commune.code(), shortName(commune.name()), weight / total,
+                        commune.type() == UnitType.XA, commune.code()));
+            }
+        }
+        return new Place(formerProvince == null ? "Phú Thọ" : "Phú Thọ, formerly province " + formerProvince,
+                formerProvince == null ? "25" : formerProvince, List.copyOf(units), PROVINCE_FIRST_DAY,
+                PROVINCE_URBAN, PROVINCE_RURAL);
+    }
+
+    private static Optional<String> provinceOf(UnitCatalog catalog, AdministrativeUnit unit, LocalDate day) {
+        Optional<AdministrativeUnit> above = Optional.of(unit);
+        while (above.isPresent() && above.get().type().level() != UnitType.Level.PROVINCE) {
+            above = above.get().parentCode() == null ? Optional.empty() : catalog.find(above.get().parentCode(), day);
+        }
+        return above.map(AdministrativeUnit::code);
+    }
+
+    /** "Xã Tiền Phong" → "Tiền Phong", for village names. */
+    static String shortName(String name) {
+        for (String kind : List.of("Thị trấn ", "Phường ", "Xã ")) {
+            if (name.startsWith(kind)) {
+                return name.substring(kind.length());
+            }
+        }
+        return name;
+    }
 
     public enum Band { POOR, NEAR_POOR, MIDDLE, ABOVE }
 
@@ -92,27 +193,36 @@ public final class Population {
         "HOUSING_QUALITY", "INFORMATION_ACCESS", "CHILD_SCHOOLING", "NUTRITION"};
 
     private final Random random;
+    private final Place place;
 
+    /** A population of the former city of Vĩnh Yên. */
     public Population(long seed) {
+        this(seed, VINH_YEN);
+    }
+
+    public Population(long seed, Place place) {
         this.random = new Random(seed);
+        this.place = place;
+    }
+
+    public Place place() {
+        return place;
     }
 
     /**
-     * {@code total} households over the nine units, each with members (ages as of the end of 2021) and a baseline
-     * band with its answers.
+     * {@code total} households over the place's units by their shares, each with members (ages as of the end of 2021)
+     * and a baseline band with its answers.
      */
     public List<Home> generate(int total) {
         List<Home> homes = new ArrayList<>();
-        for (Unit unit : UNITS) {
+        for (Unit unit : place.units()) {
             int count = (int) Math.round(total * unit.share());
+            Shares shares = unit.rural() ? place.rural() : place.urban();
             for (int i = 0; i < count; i++) {
                 Home home = household(homes.size(), unit, random.nextInt(12), random.nextLong());
                 double p = random.nextDouble();
-                double poor = unit.rural() ? 0.025 : 0.011;
-                double near = unit.rural() ? 0.025 : 0.012;
-                double middle = unit.rural() ? 0.12 : 0.08;
-                answers(home, p < poor ? Band.POOR : p < poor + near ? Band.NEAR_POOR
-                        : p < poor + near + middle ? Band.MIDDLE : Band.ABOVE);
+                answers(home, p < shares.poor() ? Band.POOR : p < shares.poor() + shares.nearPoor() ? Band.NEAR_POOR
+                        : p < shares.poor() + shares.nearPoor() + shares.middle() ? Band.MIDDLE : Band.ABOVE);
                 homes.add(home);
             }
         }
@@ -216,7 +326,7 @@ public final class Population {
             members.add(new Person(name, LocalDate.of(2020 - age, 1 + r.nextInt(12), 1 + r.nextInt(28)), male,
                     relation));
         }
-        String village = (unit.rural() ? "Thôn " : "Tổ dân phố ") + unit.name() + " " + (1 + villageNumber);
+        String village = (unit.rural() ? "Thôn " : "Tổ dân phố ") + shortName(unit.name()) + " " + (1 + villageNumber);
         return new Home(index, unit, village, List.copyOf(members));
     }
 }

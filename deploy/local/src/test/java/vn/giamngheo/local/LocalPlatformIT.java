@@ -224,20 +224,22 @@ class LocalPlatformIT {
         ok(post(steps + "/village-meeting", "{\"date\":\"2026-11-03\",\"participants\":12,\"votes\":[{"
                 + "\"householdId\":\"" + id + "\",\"agreeing\":11}]}"));
         ok(post(steps + "/posting", "{\"startDate\":\"2026-11-04\"}"));
+        long provincePoor = poor("25");
         long cityPoor = poor("243");
         long wardPoor = poor("08716");
         ChromeDriver dashboard = Chromium.start(420, 900);
         dashboard.get(url("REPORTING_PORT", "/"));
         WebDriverWait page = new WebDriverWait(dashboard, Duration.ofSeconds(30));
-        page.until(b -> b.findElement(By.id("poor")).getText().equals(String.valueOf(cityPoor)));
+        page.until(b -> b.findElement(By.id("poor")).getText().equals(String.valueOf(provincePoor)));
         // The decision is signed by the chairman of Phường Vĩnh Phúc, with the chairman's own token.
         ok(send("chairman-08716", "POST", steps + "/decision", "{\"number\":\"211/QĐ-UBND\",\"date\":\"2026-11-12\","
                 + "\"signerRole\":\"COMMUNE_CHAIRMAN\",\"effectiveDate\":\"2026-11-12\"}"));
         long decidedAt = System.nanoTime();
 
-        // The dashboard, open before the decision, shows the city's and the ward's new figures without a reload.
+        // The dashboard (the province by default), open before the decision, shows the province's and the ward's new
+        // figures without a reload; the former city's territory has the household too.
         try {
-            page.until(b -> b.findElement(By.id("poor")).getText().equals(String.valueOf(cityPoor + 1)));
+            page.until(b -> b.findElement(By.id("poor")).getText().equals(String.valueOf(provincePoor + 1)));
             long shown = System.nanoTime();
             assertThat(dashboard.findElement(By.cssSelector("tr[data-area='08716@2025-07-01'] td.poor")).getText())
                     .isEqualTo(String.valueOf(wardPoor + 1));

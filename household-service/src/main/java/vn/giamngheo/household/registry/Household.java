@@ -24,10 +24,13 @@ import vn.giamngheo.contracts.household.Transition;
  *
  * @param version      the sequence of its latest event
  * @param currentClass the class of the latest review decision; null until the first
+ * @param unitSince    the day from which it is recorded in {@code unitCode} (registration, or the successor recorded
+ *                     after a split): with it the code names one unit version, since codes were re-used in 2025
+ *                     (04891 recorded in 2024 is Xã Vầy Nưa, since split; recorded in 2026 it is Xã Tiền Phong)
  */
 public record Household(String id, String unitCode, String village, List<Member> members, Instant registeredAt,
         long version, HouseholdStatus status, HouseholdClass currentClass, List<ClassRecord> classHistory,
-        LocalDate newlyEscapedUntil) {
+        LocalDate newlyEscapedUntil, LocalDate unitSince) {
 
     /** Decision 28/2015/QĐ-TTg, Decision 90/QĐ-TTg: "newly escaped" lasts 36 months from the recognition decision. */
     public static final int NEWLY_ESCAPED_MONTHS = 36;
@@ -39,8 +42,8 @@ public record Household(String id, String unitCode, String village, List<Member>
 
     /** A household as first stored, before any class decision. */
     public Household(String id, String unitCode, String village, List<Member> members, Instant registeredAt,
-            long version, HouseholdStatus status, HouseholdClass currentClass) {
-        this(id, unitCode, village, members, registeredAt, version, status, currentClass, List.of(), null);
+            long version, HouseholdStatus status, HouseholdClass currentClass, LocalDate unitSince) {
+        this(id, unitCode, village, members, registeredAt, version, status, currentClass, List.of(), null, unitSince);
     }
 
     /** The result of a command: the household after it, its events in order, and the line for its history. */
@@ -58,9 +61,15 @@ public record Household(String id, String unitCode, String village, List<Member>
 
     public static Change register(String id, String unitCode, String village, List<Member> members, Instant now,
             LocalDate on) {
+        return register(id, unitCode, on, village, members, now, on);
+    }
+
+    private static Change register(String id, String unitCode, LocalDate unitSince, String village,
+            List<Member> members, Instant now, LocalDate on) {
         requireOneHead(members);
         requireDistinctPeople(members);
-        Household household = new Household(id, unitCode, village, members, now, 1, HouseholdStatus.ACTIVE, null);
+        Household household = new Household(id, unitCode, village, members, now, 1, HouseholdStatus.ACTIVE, null,
+                unitSince);
         HouseholdRegistered event = new HouseholdRegistered(id, 1, unitCode, village, now, household.memberFacts());
         return new Change(household, List.of(event), new HistoryEntry(1, "REGISTERED", on, now,
                 members.size() + " thành viên, chủ hộ " + household.head().fullName()));
@@ -207,7 +216,9 @@ public record Household(String id, String unitCode, String village, List<Member>
         }
         Change origin = updated("SPLIT", with(remaining), on, now,
                 leaving.size() + " thành viên tách thành hộ mới " + newId);
-        Change founded = register(newId, unitCode, newVillage == null ? village : newVillage, founders, now, on);
+        // The new household lies where this one does: the same unit, recorded since the same day.
+        Change founded = register(newId, unitCode, unitSince, newVillage == null ? village : newVillage, founders,
+                now, on);
         return new Split(origin, founded);
     }
 
@@ -238,6 +249,24 @@ public record Household(String id, String unitCode, String village, List<Member>
     /** This household ended by merging into another: its members left for it. */
     public Change mergedInto(String targetId, LocalDate on, Instant now) {
         return removed("MERGED_INTO:" + targetId, on, now, "Nhập vào hộ " + targetId);
+    }
+
+    /**
+     * The unit this household was recorded in was split ({@code predecessor}, e.g. "Xã Vầy Nưa (04891)"); its village
+     * lies in {@code successor}, which covers it from {@code since}, the successor's first day. Its village may have
+     * been renamed with the merger.
+     */
+    public Change recordSuccessor(String successor, String successorName, LocalDate since, String newVillage,
+            String predecessor, LocalDate on, Instant now) {
+        requireActive();
+        String villageAfter = newVillage == null ? village : newVillage;
+        Household after = new Household(id, successor, villageAfter, members, registeredAt, version + 1, status,
+                currentClass, classHistory, newlyEscapedUntil, since);
+        HouseholdUpdated event = new HouseholdUpdated(id, after.version(), "SUCCESSOR_UNIT_RECORDED", successor,
+                villageAfter, since, after.memberFacts());
+        return new Change(after, List.of(event), new HistoryEntry(after.version(), "SUCCESSOR_UNIT_RECORDED", since,
+                now, predecessor + " được chia tách; " + villageAfter + " thuộc " + successorName + " (" + successor
+                        + ") từ " + since + " (ghi nhận ngày " + on + ")"));
     }
 
     /** The household left the registry (chuyển đi nơi khác, or dissolved). */
@@ -317,7 +346,7 @@ public record Household(String id, String unitCode, String village, List<Member>
                             ? escapedUntil : null));
         }
         Household after = new Household(id, unitCode, village, members, registeredAt, sequence, status, to,
-                history, escapedUntil);
+                history, escapedUntil, unitSince);
         return new Change(after, events, new HistoryEntry(sequence, record.changed() ? "RECLASSIFIED" : "ASSESSED",
                 d.effectiveDate(), now, "Quyết định " + d.decisionNumber() + ": " + (from == null ? "" : from + " → ")
                         + to + (record.changed() ? " (" + transition + ")" : " (không đổi)")));
@@ -351,7 +380,7 @@ public record Household(String id, String unitCode, String village, List<Member>
         requireActive();
         List<Member> left = members.stream().map(m -> m.active() ? m.leaving(on, reason) : m).toList();
         Household after = new Household(id, unitCode, village, left, registeredAt, version + 1,
-                HouseholdStatus.REMOVED, currentClass, classHistory, newlyEscapedUntil);
+                HouseholdStatus.REMOVED, currentClass, classHistory, newlyEscapedUntil, unitSince);
         return new Change(after, List.of(new HouseholdRemoved(id, after.version(), reason, on)),
                 new HistoryEntry(after.version(), reason.startsWith("MERGED_INTO") ? "MERGED_INTO" : "REMOVED", on,
                         now, details));
@@ -366,7 +395,7 @@ public record Household(String id, String unitCode, String village, List<Member>
 
     private Household with(List<Member> changed) {
         return new Household(id, unitCode, village, changed, registeredAt, version + 1, status, currentClass,
-                classHistory, newlyEscapedUntil);
+                classHistory, newlyEscapedUntil, unitSince);
     }
 
     private List<vn.giamngheo.contracts.household.MemberFact> memberFacts() {

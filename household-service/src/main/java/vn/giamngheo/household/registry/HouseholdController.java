@@ -33,6 +33,7 @@ import vn.giamngheo.platform.audit.AuditLog;
 import vn.giamngheo.platform.security.AreaAccess;
 import vn.giamngheo.platform.security.Caller;
 import vn.giamngheo.platform.security.Role;
+import vn.giamngheo.platform.units.Coverage;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.platform.web.FieldProblem;
 import vn.giamngheo.platform.web.OneLine;
@@ -134,19 +135,21 @@ class HouseholdController {
     }
 
     /**
+     * @param unitSince         the day from which it is recorded in {@code unitCode}, which says which unit the code
+     *                          meant (codes were re-used in 2025)
      * @param currentClass      the class in force today
      * @param upcomingClass     a decision taken but not in force yet (an annual review's class for next year); null
      *                          otherwise
      * @param newlyEscapedUntil last day the household counts as "hộ mới thoát nghèo"; null otherwise
      */
-    record HouseholdView(String id, String unitCode, String village, Instant registeredAt, long version,
-            HouseholdStatus status, HouseholdClass currentClass, UpcomingClass upcomingClass,
+    record HouseholdView(String id, String unitCode, LocalDate unitSince, String village, Instant registeredAt,
+            long version, HouseholdStatus status, HouseholdClass currentClass, UpcomingClass upcomingClass,
             LocalDate newlyEscapedUntil, List<MemberView> members) {
 
         static HouseholdView of(Household h, LocalDate today) {
             boolean sensitive = seesSensitiveData();
-            return new HouseholdView(h.id(), h.unitCode(), h.village(), h.registeredAt(), h.version(), h.status(),
-                    h.classOn(today), h.decisionPendingOn(today).map(UpcomingClass::of).orElse(null),
+            return new HouseholdView(h.id(), h.unitCode(), h.unitSince(), h.village(), h.registeredAt(), h.version(),
+                    h.status(), h.classOn(today), h.decisionPendingOn(today).map(UpcomingClass::of).orElse(null),
                     h.newlyEscapedUntil(), h.members().stream().map(m -> MemberView.of(m, sensitive)).toList());
         }
     }
@@ -165,8 +168,9 @@ class HouseholdController {
         return HouseholdView.of(household, LocalDate.now(clock));
     }
 
-    record HouseholdSummary(String id, String unitCode, String village, String headName, int activeMembers,
-            HouseholdStatus status, HouseholdClass currentClass) {
+    /** @param unitSince as in {@link HouseholdView}: 04891 since 2024 is Xã Vầy Nưa, since 2025-07-01 Xã Tiền Phong */
+    record HouseholdSummary(String id, String unitCode, LocalDate unitSince, String village, String headName,
+            int activeMembers, HouseholdStatus status, HouseholdClass currentClass) {
     }
 
     record HouseholdPage(List<HouseholdSummary> items, int page, int size, long total) {
@@ -187,9 +191,13 @@ class HouseholdController {
         this.clock = clock;
     }
 
-    /** The caller must act for the household's unit (404 first when there is no such household). */
+    /**
+     * The caller must act for the unit that covers the household today (404 first when there is no such household; 422
+     * when its unit was split and its successor is not recorded yet).
+     */
     private void guard(String id) {
-        guard.checkUnit(registry.find(id).orElseThrow(() -> ApiException.notFound("Household " + id)).unitCode());
+        Household household = registry.find(id).orElseThrow(() -> ApiException.notFound("Household " + id));
+        guard.checkHousehold(id, household.unitCode(), household.unitSince());
     }
 
     @PostMapping
@@ -262,7 +270,8 @@ class HouseholdController {
         HouseholdStore.Page result = registry.list(unitCode, village, householdClass, status, page, size);
         LocalDate today = LocalDate.now(clock);
         return new HouseholdPage(result.items().stream().map(h -> new HouseholdSummary(h.id(), h.unitCode(),
-                h.village(), h.status() == HouseholdStatus.ACTIVE && seesIdentity() ? h.head().fullName() : null,
+                h.unitSince(), h.village(),
+                h.status() == HouseholdStatus.ACTIVE && seesIdentity() ? h.head().fullName() : null,
                 h.activeMembers().size(), h.status(), h.classOn(today))).toList(), page, size, result.total());
     }
 
@@ -340,6 +349,29 @@ class HouseholdController {
     HouseholdView moveAway(@PathVariable String id, @Valid @RequestBody MoveAwayRequest request) {
         guard(id);
         return view(run(() -> registry.moveAway(id, request.reason().name(), request.effectiveDate())));
+    }
+
+    /**
+     * @param unitCode the successor whose part of the split unit the household's village lies in
+     * @param village  the village's name since the merger, when it changed (the old name is kept otherwise)
+     */
+    record SuccessorRequest(@NotBlank @Pattern(regexp = "\\d{5}", message = "must be a 5-digit commune-level unit code")
+            String unitCode, @Size(max = 120) @OneLine String village) {
+    }
+
+    /**
+     * Which successor covers a household registered in a unit that was later split (Xã Vầy Nưa 04891 → 04828 or
+     * 04891): said by an officer of either successor (or the Sở), since only the commune knows where its village lies.
+     */
+    @PostMapping("/{id}/successor-unit")
+    HouseholdView recordSuccessor(@PathVariable String id, @Valid @RequestBody SuccessorRequest request) {
+        Household household = registry.find(id).orElseThrow(() -> ApiException.notFound("Household " + id));
+        if (registry.coverage(household) instanceof Coverage.Split split) {
+            guard.checkAnyUnit(split.successorCodes());
+        } else {
+            guard(id);
+        }
+        return view(run(() -> registry.recordSuccessor(id, request.unitCode(), request.village())));
     }
 
     /** Records the privacy notice given to the household (and its consent) after registration. */

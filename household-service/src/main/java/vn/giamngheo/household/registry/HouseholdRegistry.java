@@ -23,6 +23,7 @@ import vn.giamngheo.platform.outbox.Outbox;
 import vn.giamngheo.platform.outbox.OutboxRelay;
 import vn.giamngheo.platform.security.AreaAccess;
 import vn.giamngheo.platform.units.AdministrativeUnit;
+import vn.giamngheo.platform.units.Coverage;
 import vn.giamngheo.platform.units.UnitCatalog;
 
 /**
@@ -147,6 +148,33 @@ public class HouseholdRegistry {
                 household.village().strip(), newMembers, now(), today);
         claimAll(newMembers, registration.household().id(), "members");
         return registration;
+    }
+
+    /** Which unit covers the household today: its own, its successor's, or none yet where its unit was split. */
+    public Coverage coverage(Household household) {
+        return units.coverage(household.unitCode(), household.unitSince(), LocalDate.now(clock));
+    }
+
+    /**
+     * Records which successor covers a household whose unit was split (the sources do not say which villages went
+     * where, so the commune says it for each household): from the successor's first day the household is in that
+     * unit, and household.updated (SUCCESSOR_UNIT_RECORDED) tells the other services.
+     */
+    public Household recordSuccessor(String householdId, String successorCode, String newVillage) {
+        Household household = require(householdId);
+        if (!(coverage(household) instanceof Coverage.Split split)) {
+            throw new RegistryRuleException.Conflict("unitCode", "household " + householdId + " is recorded in "
+                    + household.unitCode() + " since " + household.unitSince() + ", which was not split: "
+                    + coverage(household).covering().map(c -> "it lies in " + c + " today")
+                            .orElse("it lies in no unit known today"));
+        }
+        AdministrativeUnit successor = split.successors().stream().filter(u -> u.code().equals(successorCode))
+                .findFirst().orElseThrow(() -> new RegistryRuleException("unitCode", "must be one of "
+                        + split.choices() + ", the units " + split.predecessor().name() + " was split between; was "
+                        + successorCode));
+        return apply(household.recordSuccessor(successor.code(), successor.name(), successor.validFrom(),
+                newVillage == null ? null : newVillage.strip(), split.predecessor().name() + " ("
+                        + split.predecessor().code() + ")", LocalDate.now(clock), now()));
     }
 
     public Household addMember(String householdId, NewMember member, LocalDate on) {

@@ -11,6 +11,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -36,6 +37,7 @@ import vn.giamngheo.platform.outbox.Outbox;
 class HouseholdStore {
 
     static final String COLLECTION = "households";
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** Another command changed the household between reading and writing; the caller may retry. */
     static class ConcurrentChangeException extends RuntimeException {
@@ -129,6 +131,8 @@ class HouseholdStore {
         long decidedOn = after.version() - change.events().size();
         Bson filter = Guards.where(after.id(), "version", decidedOn);
         return new UpdateOneModel<>(filter, Updates.combine(
+                Updates.set("unitCode", after.unitCode()),
+                Updates.set("unitSince", after.unitSince().toString()),
                 Updates.set("village", after.village()),
                 Updates.set("members", after.members().stream().map(HouseholdStore::toDocument).toList()),
                 Updates.set("status", after.status().name()),
@@ -230,7 +234,8 @@ class HouseholdStore {
                 .append("members", household.members().stream().map(HouseholdStore::toDocument).toList())
                 .append("classHistory", household.classHistory().stream().map(HouseholdStore::toDocument).toList())
                 .append("newlyEscapedUntil", household.newlyEscapedUntil() == null ? null
-                        : household.newlyEscapedUntil().toString());
+                        : household.newlyEscapedUntil().toString())
+                .append("unitSince", household.unitSince().toString());
     }
 
     private static Document toDocument(ClassRecord r) {
@@ -293,7 +298,15 @@ class HouseholdStore {
                 currentClass == null ? null : HouseholdClass.valueOf(currentClass),
                 doc.getList("classHistory", Document.class, List.of()).stream().map(HouseholdStore::classRecordFrom)
                         .toList(),
-                doc.getString("newlyEscapedUntil") == null ? null : LocalDate.parse(doc.getString("newlyEscapedUntil")));
+                doc.getString("newlyEscapedUntil") == null ? null : LocalDate.parse(doc.getString("newlyEscapedUntil")),
+                unitSince(doc));
+    }
+
+    /** Households stored before the field existed were recorded in their unit when they were registered. */
+    private static LocalDate unitSince(Document doc) {
+        String since = doc.getString("unitSince");
+        return since != null ? LocalDate.parse(since)
+                : LocalDate.ofInstant(doc.getDate("registeredAt").toInstant(), VIETNAM);
     }
 
     private static Member memberFrom(Document doc) {

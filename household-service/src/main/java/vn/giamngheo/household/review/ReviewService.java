@@ -38,6 +38,8 @@ import vn.giamngheo.household.registry.HouseholdStatus;
 import vn.giamngheo.platform.outbox.Outbox;
 import vn.giamngheo.platform.outbox.OutboxRelay;
 import vn.giamngheo.platform.units.AdministrativeUnit;
+import vn.giamngheo.platform.units.Coverage;
+import vn.giamngheo.platform.units.SuccessorChoiceRequiredException;
 import vn.giamngheo.platform.units.UnitCatalog;
 
 /** Runs review rounds from opening to decision; only the decision changes a household's class. */
@@ -375,10 +377,16 @@ public class ReviewService {
                 round.kind() == ReviewKind.MONTHLY ? requests.ofRound(round, surveys) : null);
     }
 
-    /** A household registered in a unit since merged belongs to the unit that covers its territory on the date. */
+    /**
+     * A household registered in a unit since merged belongs to the unit that covers its territory on the date; one of
+     * a unit since split, to the successor recorded for it (422 until then, in a round of one of the successors).
+     */
     private boolean inRoundUnit(Household household, ReviewRound round) {
-        return units.coveringOn(household.unitCode(), round.referenceDate()).filter(round.unitCode()::equals)
-                .isPresent();
+        Coverage coverage = units.coverage(household.unitCode(), household.unitSince(), round.referenceDate());
+        if (coverage instanceof Coverage.Split split && split.successorCodes().contains(round.unitCode())) {
+            throw new SuccessorChoiceRequiredException(household.id(), split);
+        }
+        return coverage.covering().filter(round.unitCode()::equals).isPresent();
     }
 
     /** The round alone, without its surveys. */

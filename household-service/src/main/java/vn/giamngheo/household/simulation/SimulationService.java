@@ -106,7 +106,7 @@ public class SimulationService {
                 return;
             }
             ClassRecord latest = household.classHistory().getLast();
-            AreaType area = areaOn(household.unitCode(), referenceDate, latest);
+            AreaType area = areaOn(household.unitCode(), household.unitSince(), referenceDate, latest);
             if (area == null) {
                 unresolved[0]++;
                 return;
@@ -130,8 +130,9 @@ public class SimulationService {
                 moved[0]++;
                 transitions.merge(now + "->" + result, 1L, Long::sum);
             }
-            byUnit.computeIfAbsent(units.coveringOn(household.unitCode(), referenceDate).orElse(household.unitCode()),
-                    u -> new UnitAccumulator()).add(now, result);
+            // A household of a split unit whose successor is not recorded yet is counted under its recorded unit.
+            byUnit.computeIfAbsent(units.coverage(household.unitCode(), household.unitSince(), referenceDate)
+                    .covering().orElse(household.unitCode()), u -> new UnitAccumulator()).add(now, result);
         });
         List<String> notSurveyed = standard.indicators().stream().map(DeprivationIndicator::code)
                 .filter(code -> !surveyedAnywhere(code)).toList();
@@ -193,8 +194,8 @@ public class SimulationService {
      * The area type on the simulated date: of the unit covering the household's territory then (following successors
      * of merged units), else the area type of its latest decision.
      */
-    private AreaType areaOn(String unitCode, LocalDate date, ClassRecord latest) {
-        return units.coveringOn(unitCode, date).flatMap(code -> units.find(code, date))
+    private AreaType areaOn(String unitCode, LocalDate unitSince, LocalDate date, ClassRecord latest) {
+        return units.coverage(unitCode, unitSince, date).covering().flatMap(code -> units.find(code, date))
                 .flatMap(AdministrativeUnit::areaType)
                 .orElseGet(() -> latest.areaType() == null ? null : AreaType.valueOf(latest.areaType()));
     }

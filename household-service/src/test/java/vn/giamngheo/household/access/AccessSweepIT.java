@@ -162,6 +162,7 @@ class AccessSweepIT {
                         "{\"reason\":\"DIED\"}")
                 .call(HOUSEHOLD, "POST", "/api/v1/households/{splitFrom}/split", "{\"personIds\":[\"{splitFromSpouse}\"],"
                         + "\"newHeadPersonId\":\"{splitFromSpouse}\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/successor-unit", "{\"unitCode\":\"{unit}\"}")
                 .call(HOUSEHOLD, "POST", "/api/v1/households/{awayHousehold}/move-away", "{\"reason\":\"MOVED_AWAY\"}")
                 .call(HOUSEHOLD, "POST", "/api/v1/review-requests", "{\"householdId\":\"{householdId}\","
                         + "\"form\":\"FORM_01\",\"receivedOn\":\"" + TODAY + "\"}")

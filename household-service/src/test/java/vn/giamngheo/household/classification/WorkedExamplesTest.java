@@ -17,7 +17,8 @@ import vn.giamngheo.platform.units.UnitCatalog;
 class WorkedExamplesTest {
 
     private final AssessmentService assessments = new AssessmentService(Standards.CATALOG,
-            UnitCatalog.load(List.of(new ClassPathResource("units/vinh-yen.json"))), new Classifier());
+            UnitCatalog.load(List.of(new ClassPathResource("units/phu-tho-2025.json"),
+                    new ClassPathResource("units/vinh-yen.json"))), new Classifier());
 
     private static final String ALL_12 = "EMPLOYMENT DEPENDANTS NUTRITION HEALTH_INSURANCE ADULT_EDUCATION "
             + "CHILD_SCHOOLING HOUSING_QUALITY HOUSING_AREA DRINKING_WATER SANITATION TELECOM INFORMATION_ACCESS";

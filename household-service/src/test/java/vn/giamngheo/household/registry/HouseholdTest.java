@@ -71,7 +71,7 @@ class HouseholdTest {
         var ids = sample.members();
         Household atVersionFour = new Household(sample.householdId(), sample.unitCode(), sample.village(),
                 Households.familyOfThree(ids.get(0).personId(), ids.get(1).personId(), ids.get(2).personId()),
-                sample.registeredAt(), 4, HouseholdStatus.ACTIVE, null);
+                sample.registeredAt(), 4, HouseholdStatus.ACTIVE, null, DAY);
 
         var change = atVersionFour.moveAway("MOVED_AWAY", LocalDate.parse("2027-03-01"), NOW);
 
@@ -91,7 +91,7 @@ class HouseholdTest {
         Household nearPoor = new Household(sample.householdId(), sample.unitCode(), sample.village(),
                 Households.familyOfThree(ids.get(0).personId(), ids.get(1).personId(), ids.get(2).personId()),
                 sample.registeredAt(), 2, HouseholdStatus.ACTIVE,
-                HouseholdClass.NEAR_POOR, List.of(earlier), null);
+                HouseholdClass.NEAR_POOR, List.of(earlier), null, DAY);
 
         var change = nearPoor.decide(new Decision(assessedSample.reviewRoundId(), assessedSample.decisionNumber(),
                 assessedSample.decisionDate(), LocalDate.parse("2027-01-01"), assessedSample.standard(),
@@ -278,5 +278,36 @@ class HouseholdTest {
         assertThat(gone.status()).isEqualTo(HouseholdStatus.REMOVED);
         assertThat(gone.activeMembers()).isEmpty();
         assertThatThrownBy(() -> gone.addMember(grandmother(), DAY, NOW)).hasMessageContaining("no longer");
+    }
+
+    @Test
+    void aHouseholdOfASplitUnitMovesToItsSuccessorFromTheSuccessorsFirstDay() {
+        Household vayNua = Household.register("h-2", "04891", "Xóm Bưa", Households.familyOfThree("p-5", "p-6",
+                "p-7"), NOW, LocalDate.parse("2024-03-01")).household();
+
+        Household.Change recorded = vayNua.recordSuccessor("04828", "Phường Thống Nhất", LocalDate.parse("2025-07-01"),
+                null, "Xã Vầy Nưa (04891)", DAY, NOW);
+
+        assertThat(vayNua.unitSince()).isEqualTo(LocalDate.parse("2024-03-01"));
+        assertThat(recorded.household()).extracting(Household::unitCode, Household::unitSince, Household::village)
+                .containsExactly("04828", LocalDate.parse("2025-07-01"), "Xóm Bưa");
+        HouseholdUpdated event = (HouseholdUpdated) recorded.events().getFirst();
+        assertThat(event.change()).isEqualTo("SUCCESSOR_UNIT_RECORDED");
+        assertThat(event.unitCode()).isEqualTo("04828");
+        assertThat(event.effectiveDate()).isEqualTo(LocalDate.parse("2025-07-01"));
+        assertThat(recorded.history().details()).contains("Xã Vầy Nưa (04891)").contains("Phường Thống Nhất (04828)");
+    }
+
+    @Test
+    void aHouseholdSplitOffLiesWhereItsOriginIsRecorded() {
+        Household vayNua = Household.register("h-3", "04891", "Xóm Bưa", Households.familyOfThree("p-8", "p-9",
+                "p-10"), NOW, LocalDate.parse("2024-03-01")).household();
+
+        Household founded = vayNua.split(Set.of("p-10"), "p-10", Map.of(), "h-4", null, DAY, NOW).founded()
+                .household();
+
+        // 04891 recorded in 2024 is Xã Vầy Nưa; recorded today it would be Xã Tiền Phong.
+        assertThat(founded.unitCode()).isEqualTo("04891");
+        assertThat(founded.unitSince()).isEqualTo(LocalDate.parse("2024-03-01"));
     }
 }

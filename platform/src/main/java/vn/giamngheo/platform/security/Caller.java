@@ -9,7 +9,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * The signed-in caller of the current request, from its validated token: subject, roles, the units it acts for
- * ({@code *} for the whole city) and its department.
+ * ({@code *} for every unit: the whole province) and its department.
  */
 public record Caller(String subject, Set<Role> roles, List<String> units, String department) {
 
@@ -46,7 +46,7 @@ public record Caller(String subject, Set<Role> roles, List<String> units, String
         return false;
     }
 
-    /** Whether the caller acts for the whole city (an administrator, the Labour office, or units {@code *}). */
+    /** Whether the caller acts for every unit (an administrator, the Sở NN&MT, the platform, or units {@code *}). */
     public boolean citywide() {
         return has(Role.CITY_ADMIN, Role.LABOUR_OFFICER, Role.PLATFORM_SERVICE) || units.contains(ALL_UNITS);
     }

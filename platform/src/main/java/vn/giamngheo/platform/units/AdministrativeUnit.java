@@ -9,7 +9,8 @@ import java.util.Optional;
  * Phường Vĩnh Yên from 2025-07-01, so a unit is identified by its code and the date.
  *
  * @param validTo    last day in force (inclusive); null while in force
- * @param successors the codes that took over its territory the day after {@code validTo}
+ * @param successors the codes that took over its territory the day after {@code validTo}; two or more when it was
+ *                   split (Xã Vầy Nưa → 04828 and 04891), none for a district level that was abolished
  */
 public record AdministrativeUnit(
         String code,
@@ -30,5 +31,10 @@ public record AdministrativeUnit(
 
     public Optional<AreaType> areaType() {
         return type.areaType();
+    }
+
+    /** Whether its territory was divided between several successors (NSO table: "nhập một phần"). */
+    public boolean isSplit() {
+        return successors.size() > 1;
     }
 }

@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.core.io.Resource;
 import tools.jackson.core.JacksonException;
@@ -35,7 +38,7 @@ public final class UnitCatalog {
 
     public static UnitCatalog load(List<Resource> files) {
         Map<String, List<AdministrativeUnit>> byCode = new TreeMap<>();
-        Map<AdministrativeUnit, String> origin = new java.util.HashMap<>();
+        Map<AdministrativeUnit, String> origin = new HashMap<>();
         for (Resource file : files) {
             UnitFile parsed = read(file);
             if (parsed.units() == null || parsed.units().isEmpty()) {
@@ -75,6 +78,14 @@ public final class UnitCatalog {
                 "validTo is before validFrom");
         require(unit.validTo() != null || unit.successors().isEmpty(), where,
                 "a unit still in force cannot have successors");
+        require(new HashSet<>(unit.successors()).size() == unit.successors().size(), where,
+                "a successor is listed twice");
+        // A commune's territory always goes somewhere; a district level can be abolished (2025-07-01).
+        require(unit.validTo() == null || !unit.type().isCommuneLevel() || !unit.successors().isEmpty(), where,
+                "a commune-level unit that ends needs the successors its territory went to");
+        require(unit.type().level() == UnitType.Level.PROVINCE ? unit.parentCode() == null
+                : unit.parentCode() != null, where, unit.type().level() == UnitType.Level.PROVINCE
+                        ? "a province has no parent" : "parentCode is missing");
     }
 
     private void checkConsistency(Map<AdministrativeUnit, String> origin) {
@@ -88,14 +99,31 @@ public final class UnitCatalog {
         });
         versionsByCode.values().stream().flatMap(List::stream).forEach(unit -> {
             if (unit.parentCode() != null) {
-                require(find(unit.parentCode(), unit.validFrom()).isPresent(), origin.get(unit),
-                        "parent " + unit.parentCode() + " is not in force on " + unit.validFrom());
+                checkParent(unit, origin.get(unit));
             }
             for (String successor : unit.successors()) {
-                require(find(successor, unit.validTo().plusDays(1)).isPresent(), origin.get(unit),
+                Optional<AdministrativeUnit> next = find(successor, unit.validTo().plusDays(1));
+                require(next.isPresent(), origin.get(unit),
                         "successor " + successor + " is not in force on " + unit.validTo().plusDays(1));
+                require(!unit.isSplit() || next.get().type().isCommuneLevel(), origin.get(unit),
+                        "successor " + successor + " of a split unit is not commune-level");
             }
         });
+    }
+
+    /** The parent is of a higher level and in force on the unit's first and last day. */
+    private void checkParent(AdministrativeUnit unit, String where) {
+        Optional<AdministrativeUnit> parent = find(unit.parentCode(), unit.validFrom());
+        require(parent.isPresent(), where, "parent " + unit.parentCode() + " is not in force on " + unit.validFrom());
+        require(parent.get().type().level().compareTo(unit.type().level()) < 0, where, "parent " + unit.parentCode()
+                + " (" + parent.get().name() + ") is not of a higher level than " + unit.type());
+        if (unit.validTo() != null) {
+            require(find(unit.parentCode(), unit.validTo()).isPresent(), where,
+                    "parent " + unit.parentCode() + " is not in force on " + unit.validTo());
+        } else {
+            require(versions(unit.parentCode()).getLast().validTo() == null, where,
+                    "parent " + unit.parentCode() + " ends, but the unit stays in force");
+        }
     }
 
     private static void require(boolean condition, String where, String problem) {
@@ -127,25 +155,49 @@ public final class UnitCatalog {
     /**
      * The code of the unit that covers, on {@code date}, the territory of unit {@code code}: the code itself while it is
      * in force, else its successors' (2025: Liên Bảo 08710 → Phường Vĩnh Phúc 08716). Empty when the code is unknown or
-     * its territory was split between several units (then only an address can tell).
+     * its territory was split between several units (then only the household's village can tell). The code is read
+     * as it is meant on {@code date}: where a household's code was recorded on another day, use {@link #coverage}.
      */
     public Optional<String> coveringOn(String code, LocalDate date) {
-        return coveringOn(code, date, new java.util.HashSet<>());
+        return coverage(code, null, date).covering();
     }
 
-    private Optional<String> coveringOn(String code, LocalDate date, java.util.Set<String> seen) {
-        if (!seen.add(code)) {
-            return Optional.empty();
+    /**
+     * Which unit covers, on {@code date}, a household recorded under {@code code} on {@code recordedOn}. The day names
+     * the version: 04891 recorded in 2024 is Xã Vầy Nưa, since split; recorded in 2026 it is Xã Tiền Phong. Without a
+     * day ({@code null}), or for a date before it, the code means the unit in force on {@code date}, else its last
+     * version before.
+     */
+    public Coverage coverage(String code, LocalDate recordedOn, LocalDate date) {
+        Optional<AdministrativeUnit> recorded = recordedOn == null || date.isBefore(recordedOn)
+                ? find(code, date).or(() -> lastBefore(code, date))
+                : find(code, recordedOn);
+        if (recorded.isEmpty()) {
+            return new Coverage.Unknown();
         }
-        if (find(code, date).isPresent()) {
-            return Optional.of(code);
+        AdministrativeUnit unit = recorded.get();
+        Set<AdministrativeUnit> seen = new HashSet<>();
+        while (!unit.inForceOn(date)) {
+            if (!seen.add(unit) || unit.successors().isEmpty()) {
+                return new Coverage.Unknown();
+            }
+            LocalDate next = unit.validTo().plusDays(1);
+            if (unit.isSplit()) {
+                return new Coverage.Split(unit, unit.successors().stream()
+                        .map(s -> find(s, next).orElseThrow()).toList());
+            }
+            Optional<AdministrativeUnit> successor = find(unit.successors().getFirst(), next);
+            if (successor.isEmpty()) {
+                return new Coverage.Unknown();
+            }
+            unit = successor.get();
         }
-        Optional<AdministrativeUnit> last = versionsByCode.getOrDefault(code, List.of()).stream()
+        return new Coverage.Covered(unit.code());
+    }
+
+    private Optional<AdministrativeUnit> lastBefore(String code, LocalDate date) {
+        return versionsByCode.getOrDefault(code, List.of()).stream()
                 .filter(u -> u.validTo() != null && u.validTo().isBefore(date))
                 .reduce((a, b) -> b);
-        if (last.isEmpty() || last.get().successors().size() != 1) {
-            return Optional.empty();
-        }
-        return coveringOn(last.get().successors().getFirst(), date, seen);
     }
 }

@@ -38,6 +38,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import vn.giamngheo.platform.dependencies.DependencyUnavailableException;
 import vn.giamngheo.platform.dependencies.Unavailable;
+import vn.giamngheo.platform.units.SuccessorChoiceRequiredException;
 
 /**
  * Every error as RFC 9457 problem details ({@code application/problem+json}), with an {@code errors} list of
@@ -69,6 +70,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static long seconds(Duration after) {
         return Math.max(1, (after.toMillis() + 999) / 1000);
+    }
+
+    /** 422: the household's successor after a split has to be recorded first; the choices are named. */
+    @ExceptionHandler(SuccessorChoiceRequiredException.class)
+    ResponseEntity<ProblemDetail> successorChoice(SuccessorChoiceRequiredException e) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(),
+                List.of(new FieldProblem("successorUnitCode", "one of " + e.split().choices())));
+        answer.getBody().setProperty("successors", e.split().successorCodes());
+        return answer;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -43,10 +43,22 @@ public final class Areas {
 
     /**
      * A unit's territory as atoms: the atoms of its predecessors and children, or the unit itself when it has none.
-     * {@code path} guards against a cycle in a broken data file (the units on the way down, not every unit seen: two
-     * children may share a predecessor's atoms).
+     * A unit split between successors (Xã Vầy Nưa → 04828 and 04891) is made of one part per successor, each part in
+     * its successor only: a household recorded there before its successor is known lies in the former district and
+     * the province, but in neither commune, and is never counted twice. {@code path} guards against a cycle in a
+     * broken data file (the units on the way down, not every unit seen: two children may share a predecessor's atoms).
      */
     private Set<String> atoms(AdministrativeUnit unit, List<AdministrativeUnit> all, Set<String> path) {
+        Set<String> whole = whole(unit, all, path);
+        if (!unit.isSplit()) {
+            return whole;
+        }
+        Set<String> parts = new HashSet<>();
+        unit.successors().forEach(successor -> parts.addAll(partFor(whole, successor)));
+        return parts;
+    }
+
+    private Set<String> whole(AdministrativeUnit unit, List<AdministrativeUnit> all, Set<String> path) {
         Set<String> atoms = new HashSet<>();
         if (path.contains(Area.keyOf(unit))) {
             return atoms;
@@ -57,7 +69,9 @@ public final class Areas {
             boolean predecessor = other.validTo() != null && other.validTo().plusDays(1).equals(unit.validFrom())
                     && other.successors().contains(unit.code());
             boolean child = unit.code().equals(other.parentCode()) && overlaps(unit, other);
-            if (predecessor || child) {
+            if (predecessor && other.isSplit()) {
+                atoms.addAll(partFor(whole(other, all, path), unit.code()));
+            } else if (predecessor || child) {
                 atoms.addAll(atoms(other, all, path));
             }
         }
@@ -65,6 +79,13 @@ public final class Areas {
             atoms.add(Area.keyOf(unit));
         }
         return atoms;
+    }
+
+    /** The part of a split unit's territory that went to {@code successor}. */
+    private static Set<String> partFor(Set<String> whole, String successor) {
+        Set<String> part = new HashSet<>();
+        whole.forEach(atom -> part.add(atom + ">" + successor));
+        return part;
     }
 
     private static boolean overlaps(AdministrativeUnit a, AdministrativeUnit b) {

@@ -135,6 +135,11 @@ public class Plans {
         Area area = null;
         try {
             area = areas.resolve(p.area(), from);
+            if (!area.unit().inForceOn(from)) {
+                // A plan for a unit that no longer (or not yet) exists would have no one to carry it out.
+                problems.add(new FieldProblem("area", area.name() + " (" + area.key() + ") is not in force on "
+                        + from + ", the plan's first day"));
+            }
         } catch (ApiException e) {
             problems.add(new FieldProblem("area", "is not a known administrative unit: " + p.area()));
         }

@@ -21,7 +21,8 @@ import vn.giamngheo.reporting.areas.Areas;
 
 class AreaStatisticsTest {
 
-    private final Areas areas = new Areas(UnitCatalog.load(List.of(new ClassPathResource("units/vinh-yen.json"))));
+    private final Areas areas = new Areas(UnitCatalog.load(List.of(new ClassPathResource("units/phu-tho-2025.json"),
+            new ClassPathResource("units/vinh-yen.json"))));
     private final Clock clock = Clock.fixed(LocalDate.parse("2026-11-25").atStartOfDay(ZoneId.of("Asia/Ho_Chi_Minh"))
             .toInstant(), ZoneId.of("Asia/Ho_Chi_Minh"));
     private MongoServer server;

@@ -40,23 +40,42 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 @SpringBootApplication
 public class AuthServer {
 
-    /** A demo client: its roles, the units it acts for, its department. */
-    record Demo(String clientId, List<String> roles, List<String> units, String department) {
+    /** A demo client: who it stands for, its roles, the units it acts for, its department. */
+    record Demo(String clientId, String standsFor, List<String> roles, List<String> units, String department) {
     }
 
+    /*
+     * Two levels since 2025-07-01: the province's Sở NN&MT (role LABOUR_OFFICER, the name kept so that tokens and
+     * provider mappings stay valid) over the communes, each with its officers and its chairman; the departments.
+     */
     static final List<Demo> DEMO = List.of(
-            new Demo("city-admin", List.of("CITY_ADMIN"), List.of("*"), null),
-            new Demo("labour-officer", List.of("LABOUR_OFFICER"), List.of("*"), null),
-            new Demo("ward-officer-08707", List.of("WARD_OFFICER"), List.of("08707"), null),
-            new Demo("ward-officer-08716", List.of("WARD_OFFICER"), List.of("08716"), null),
-            new Demo("chairman-08707", List.of("COMMUNE_CHAIRMAN"), List.of("08707"), null),
-            new Demo("chairman-08716", List.of("COMMUNE_CHAIRMAN"), List.of("08716"), null),
-            new Demo("education-officer", List.of("DEPARTMENT_OFFICER"), List.of("*"), "EDUCATION"),
-            new Demo("bank-officer", List.of("DEPARTMENT_OFFICER"), List.of("*"), "SOCIAL_POLICY_BANK"),
-            new Demo("health-insurance-officer", List.of("DEPARTMENT_OFFICER"), List.of("*"), "HEALTH_INSURANCE"),
-            new Demo("bhxh-system", List.of("BHXH_SYSTEM"), List.of(), null),
-            new Demo("steering-viewer", List.of("STEERING_VIEWER"), List.of(), null),
-            new Demo("platform", List.of("PLATFORM_SERVICE"), List.of("*"), null));
+            new Demo("city-admin", "Quản trị hệ thống", List.of("CITY_ADMIN"), List.of("*"), null),
+            new Demo("so-nnmt", "Sở Nông nghiệp và Môi trường tỉnh Phú Thọ (giảm nghèo)", List.of("LABOUR_OFFICER"),
+                    List.of("*"), null),
+            new Demo("labour-officer", "Sở NN&MT (tên cũ của client: phòng LĐTBXH thành phố)", List.of("LABOUR_OFFICER"),
+                    List.of("*"), null),
+            new Demo("ward-officer-08707", "Cán bộ Phường Vĩnh Yên", List.of("WARD_OFFICER"), List.of("08707"), null),
+            new Demo("ward-officer-08716", "Cán bộ Phường Vĩnh Phúc", List.of("WARD_OFFICER"), List.of("08716"), null),
+            new Demo("ward-officer-04828", "Cán bộ Phường Thống Nhất", List.of("WARD_OFFICER"), List.of("04828"), null),
+            new Demo("commune-officer-04891", "Cán bộ Xã Tiền Phong", List.of("WARD_OFFICER"), List.of("04891"), null),
+            new Demo("chairman-08707", "Chủ tịch UBND Phường Vĩnh Yên", List.of("COMMUNE_CHAIRMAN"), List.of("08707"),
+                    null),
+            new Demo("chairman-08716", "Chủ tịch UBND Phường Vĩnh Phúc", List.of("COMMUNE_CHAIRMAN"), List.of("08716"),
+                    null),
+            new Demo("chairman-04828", "Chủ tịch UBND Phường Thống Nhất", List.of("COMMUNE_CHAIRMAN"),
+                    List.of("04828"), null),
+            new Demo("chairman-04891", "Chủ tịch UBND Xã Tiền Phong", List.of("COMMUNE_CHAIRMAN"), List.of("04891"),
+                    null),
+            new Demo("education-officer", "Sở Giáo dục và Đào tạo", List.of("DEPARTMENT_OFFICER"), List.of("*"),
+                    "EDUCATION"),
+            new Demo("bank-officer", "Ngân hàng Chính sách xã hội", List.of("DEPARTMENT_OFFICER"), List.of("*"),
+                    "SOCIAL_POLICY_BANK"),
+            new Demo("health-insurance-officer", "Bộ phận thẻ BHYT", List.of("DEPARTMENT_OFFICER"), List.of("*"),
+                    "HEALTH_INSURANCE"),
+            new Demo("bhxh-system", "Hệ thống BHXH", List.of("BHXH_SYSTEM"), List.of(), null),
+            new Demo("steering-viewer", "Ban chỉ đạo các chương trình MTQG tỉnh", List.of("STEERING_VIEWER"), List.of(),
+                    null),
+            new Demo("platform", "Các dịch vụ của nền tảng", List.of("PLATFORM_SERVICE"), List.of("*"), null));
 
     public static void main(String[] args) {
         SpringApplication.run(AuthServer.class, args);
@@ -71,6 +90,7 @@ public class AuthServer {
         for (Demo demo : DEMO) {
             clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(demo.clientId().getBytes()).toString())
                     .clientId(demo.clientId())
+                    .clientName(demo.standsFor())
                     .clientSecret("{bcrypt}" + bcrypt.encode(secret))
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)

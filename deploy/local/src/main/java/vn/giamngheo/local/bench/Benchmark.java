@@ -41,13 +41,9 @@ public final class Benchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> CLASSES = List.of("POOR", "NEAR_POOR", "MIDDLE", "ABOVE");
-    private static final List<String> WARDS = List.of("08707", "08716");
-    private static final List<String> AREAS = List.of("243", "08707", "08716");
-    /** The demo city's households were taken over from the 2021 register. */
-    private static final LocalDate REGISTERED_ON = LocalDate.of(2021, 12, 1);
     /**
-     * The annual review of the benchmark: the 2026 review of the two wards in force since 2025-07-01, which makes the
-     * 2027 lists (its decision takes effect on 1 January 2027).
+     * The annual review of the benchmark: the 2026 review of the communes and wards in force since 2025-07-01, which
+     * makes the 2027 lists (its decision takes effect on 1 January 2027).
      */
     private static final HouseholdFlows.Dates ANNUAL = new HouseholdFlows.Dates(LocalDate.of(2026, 9, 1),
             LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 15), LocalDate.of(2027, 1, 1));
@@ -64,6 +60,10 @@ public final class Benchmark {
     private final String mongo;
     private final Path runDir;
     private final String sizeName;
+    /** Where the households live; the communes (wards) that review them since 2025; the areas compared on a rerun. */
+    private final Population.Place place;
+    private final List<String> wards;
+    private final List<String> areas;
     private final int size;
     private final long seed;
     private final int rate;
@@ -87,6 +87,11 @@ public final class Benchmark {
         this.sizeName = env("BENCH_SIZE", "city");
         Integer named = Population.SIZES.get(sizeName);
         this.size = named != null ? named : positive("BENCH_SIZE", sizeName);
+        this.place = Population.place(sizeName);
+        this.wards = place.units().stream().map(Population.Unit::ward2025).distinct().toList();
+        List<String> compared = new ArrayList<>(List.of(place.area()));
+        compared.addAll(wards);
+        this.areas = List.copyOf(compared);
         this.seed = Long.parseLong(env("BENCH_SEED", "2026"));
         this.rate = positive("BENCH_RATE", env("BENCH_RATE", "500"));
         this.steadySeconds = positive("BENCH_STEADY_SECONDS", env("BENCH_STEADY_SECONDS", "20"));
@@ -124,7 +129,8 @@ public final class Benchmark {
         result.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "os",
                 System.getProperty("os.name") + " " + System.getProperty("os.version"), "java",
                 System.getProperty("java.version")));
-        result.put("settings", new LinkedHashMap<>(Map.of("size", sizeName, "households", size, "seed", seed,
+        result.put("settings", new LinkedHashMap<>(Map.of("size", sizeName, "place", place.name(), "households", size,
+                "seed", seed,
                 "steadyRatePerSecond", rate, "steadySeconds", steadySeconds, "roundSize", roundSize,
                 "kafka", bootstrap, "mongodb", mongo.replaceAll("//[^@/]*@", "//***@"))));
         Map<String, ProcessStats.Sample> atStart = processes.sample();
@@ -142,8 +148,8 @@ public final class Benchmark {
 
         // 2. The population: the annual review's households, and a cohort that falls into poverty afterwards.
         int cohortSize = rate * steadySeconds;
-        List<Home> homes = new Population(seed).generate(size);
-        Population cohortPopulation = new Population(seed + 1);
+        List<Home> homes = new Population(seed, place).generate(size);
+        Population cohortPopulation = new Population(seed + 1, place);
         List<Home> cohort = cohortPopulation.generate(cohortSize);
         step("registration of " + (homes.size() + cohort.size()) + " households");
         Map<String, ProcessStats.Sample> beforeRegistration = processes.sample();
@@ -161,10 +167,10 @@ public final class Benchmark {
             int single = Math.min(2_000, all.size());
             long start = System.nanoTime();
             flow.parallel(all.subList(0, single), home -> home.id = Api.id(api.post(household + "/api/v1/households",
-                    home.registrationJson(REGISTERED_ON))));
+                    home.registrationJson(place.registeredOn()))));
             double singleSeconds = (System.nanoTime() - start) / 1e9;
             long importStart = System.nanoTime();
-            flow.importAll(all.subList(single, all.size()), REGISTERED_ON, 4);
+            flow.importAll(all.subList(single, all.size()), place.registeredOn(), 4);
             double importSeconds = (System.nanoTime() - importStart) / 1e9;
             int imported = all.size() - single;
             Files.createDirectories(ids.getParent());
@@ -190,7 +196,7 @@ public final class Benchmark {
         Map<String, String> rounds = new LinkedHashMap<>();
         long surveyStart = System.nanoTime();
         Random votes = new Random(seed);
-        for (String ward : WARDS) {
+        for (String ward : wards) {
             List<Home> inWard = homes.stream().filter(h -> h.unit.ward2025().equals(ward)).toList();
             rounds.put(ward, flow.prepare(ward, "ANNUAL", ANNUAL, inWard, votes));
         }
@@ -199,12 +205,14 @@ public final class Benchmark {
         Map<String, Object> review = new LinkedHashMap<>();
         review.put("households", homes.size());
         review.put("surveysPerSecond", homes.size() / surveySeconds);
-        step("annual review: the decisions of " + WARDS.size() + " wards, followed to the dashboard");
-        try (TopicWatch watch = new TopicWatch(bootstrap); Sse sse = new Sse(reporting + "/api/v1/areas/243/stream")) {
+        step("annual review: the decisions of " + wards.size() + " communes and wards, followed to the dashboard");
+        try (TopicWatch watch = new TopicWatch(bootstrap);
+                Sse sse = new Sse(reporting + "/api/v1/areas/" + place.area() + "/stream")) {
             Map<String, ProcessStats.Sample> beforeDecision = processes.sample();
             long t0 = System.currentTimeMillis();
             List<Future<?>> decisions = new ArrayList<>();
-            ExecutorService deciders = Executors.newFixedThreadPool(WARDS.size());
+            // All at once, as the communes decide at the end of the year; at most 16 calls in flight on two cores.
+            ExecutorService deciders = Executors.newFixedThreadPool(Math.min(wards.size(), 16));
             int n = 0;
             for (Map.Entry<String, String> round : rounds.entrySet()) {
                 String number = (900 + n++) + "/QĐ-UBND-" + round.getKey();
@@ -351,7 +359,7 @@ public final class Benchmark {
         }
         List<String> wards = new ArrayList<>();
         List<List<Home>> roundHomes = new ArrayList<>();
-        for (String ward : WARDS) {
+        for (String ward : wards) {
             List<Home> inWard = cohort.stream().filter(h -> h.unit.ward2025().equals(ward)).toList();
             for (int from = 0; from < inWard.size(); from += roundSize) {
                 wards.add(ward);
@@ -376,7 +384,8 @@ public final class Benchmark {
         preparers.shutdown();
         List<String> roundIds = List.of(prepared);
         Map<String, Object> steady = new LinkedHashMap<>();
-        try (TopicWatch watch = new TopicWatch(bootstrap); Sse sse = new Sse(reporting + "/api/v1/areas/243/stream")) {
+        try (TopicWatch watch = new TopicWatch(bootstrap);
+                Sse sse = new Sse(reporting + "/api/v1/areas/" + place.area() + "/stream")) {
             long baseline = sse.first().poorAndNearPoor();
             Map<String, ProcessStats.Sample> beforeLoad = processes.sample();
             long[] sentAt = new long[roundIds.size()];
@@ -536,10 +545,10 @@ public final class Benchmark {
         throw new IllegalStateException("the dashboard did not show the registry's " + registry + " within " + limit);
     }
 
-    /** The figures of the city and the two wards today, as reporting gives them. */
+    /** The figures of the place and its communes and wards today, as reporting gives them. */
     private Map<String, Object> figures() {
         Map<String, Object> figures = new LinkedHashMap<>();
-        for (String area : AREAS) {
+        for (String area : areas) {
             figures.put(area, JSON.convertValue(JSON.readTree(api.get(reporting + "/api/v1/areas/" + area
                     + "/figures")), Map.class));
         }
