@@ -25,4 +25,4 @@
 <#function policy code><#return policyNames[code]!code></#function>
 <#function className code><#return classNames[code]!code></#function>
 <#-- What the benefit gives, after the benefit's name: ", mức ...". -->
-<#macro entitlement><#switch entitlementKind><#case "PREMIUM_SHARE">, mức hỗ trợ ${sharePercent}% mức đóng<#break><#case "FEE_EXEMPTION">, mức miễn, giảm ${sharePercent}% học phí<#break><#case "CASH"><#if amountVnd gt 0>, mức ${amountVnd} đồng/${periodNames[period]!period}</#if><#break><#case "LOAN">, vay tối đa ${ceilingVnd} đồng, lãi suất ${interestRatePercent}%/năm<#break><#default></#switch></#macro>
+<#macro entitlement><#switch entitlementKind><#case "PREMIUM_SHARE">, mức hỗ trợ ${sharePercent}% mức đóng<#break><#case "FEE_EXEMPTION">, mức miễn, giảm ${sharePercent}% học phí<#break><#case "CASH"><#if amountVnd gt 0>, mức ${amountVnd} đồng/${periodNames[period]!period}</#if><#break><#case "LOAN">, vay tối đa ${ceilingVnd} đồng<#if period == "MONTHLY"> mỗi tháng học</#if>, lãi suất ${interestRatePercent}%/năm<#break><#default></#switch></#macro>

@@ -108,7 +108,8 @@ class AccessIT {
         Http.Response change = Http.as(tichSon, () -> Http.post(url("/api/v1/households/" + id + "/move-away"),
                 "{\"reason\":\"MOVED_AWAY\",\"effectiveDate\":\"2026-01-01\"}"));
         assertThat(change.status()).isEqualTo(403);
-        assertThat(change.body()).contains("08710");
+        // Refused without saying where the household is.
+        assertThat(change.body()).contains("not in the units you act for").doesNotContain("08710").doesNotContain("08716");
         assertThat(status(tichSon, "GET", "/api/v1/households?unitCode=08710", null)).isEqualTo(403);
         assertThat(status(tichSon, "GET", "/api/v1/households", null)).isEqualTo(403);
         // ... nor register one there; the officer of Phường Vĩnh Phúc, which covers Liên Bảo today, can read it.

@@ -37,6 +37,16 @@ class TemplatesTest {
                 .isEqualTo(sms.text());
     }
 
+    /** A student loan's ceiling is per month of study (Decision 05/2022/QĐ-TTg): the text says so. */
+    @Test
+    void aStudentLoanSaysItsCeilingIsPerMonthOfStudy() {
+        String text = TEMPLATES.render(MessageKind.BENEFIT_GRANTED, MessageKind.vars(
+                "policyCode", "STUDENT_LOAN", "forPerson", true, "entitlementKind", "LOAN", "sharePercent", 0,
+                "amountVnd", 0L, "period", "MONTHLY", "ceilingVnd", 4_000_000L, "interestRatePercent", "6,24",
+                "reason", "", "validFrom", "01/09/2026")).text();
+        assertThat(text).contains("vay tối đa 4.000.000 đồng mỗi tháng học, lãi suất 6,24%/năm");
+    }
+
     @Test
     void cashPremiumAndClassMessagesCarryTheirValues() {
         assertThat(TEMPLATES.render(MessageKind.BENEFIT_GRANTED, MessageKind.vars(
