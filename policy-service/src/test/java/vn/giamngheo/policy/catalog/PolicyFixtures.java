@@ -15,8 +15,12 @@ final class PolicyFixtures {
 
     static final List<Resource> FILES = files();
     static final PolicyCatalog ALL = PolicyCatalog.load(FILES, PolicyCatalog.DEPARTMENTS);
-    /** The platform's shipped units: the Vĩnh Yên wards of Vĩnh Phúc (26) and their 2025 successors in Phú Thọ (25). */
-    static final UnitCatalog UNITS = UnitCatalog.load(List.of(new ClassPathResource("units/vinh-yen.json")));
+    /**
+     * The platform's shipped units, as every service loads them: Phú Thọ (25) from 2025-07-01 with its 479 predecessors
+     * of the former Phú Thọ, Vĩnh Phúc (26) and Hòa Bình (17), and Vĩnh Yên's history since 2021.
+     */
+    static final UnitCatalog UNITS = UnitCatalog.load(List.of(new ClassPathResource("units/phu-tho-2025.json"),
+            new ClassPathResource("units/vinh-yen.json")));
     static final FormerProvinces FORMER_PROVINCES = new FormerProvinces(UNITS);
 
     private PolicyFixtures() {
