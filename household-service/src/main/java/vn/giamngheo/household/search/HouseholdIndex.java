@@ -20,7 +20,6 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -116,12 +115,16 @@ public final class HouseholdIndex implements Closeable {
             new SortField("headSort", SortField.Type.STRING));
 
     private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
 
     public HouseholdIndex(Directory directory) {
+        this.directory = directory;
+        open();
+    }
+
+    private void open() {
         try {
-            this.directory = directory;
             IndexWriterConfig config = new IndexWriterConfig(new FoldedTextAnalyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(64);
@@ -130,6 +133,26 @@ public final class HouseholdIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether a failure (of the disk, say) closed the writer for good: Lucene's "tragic" event. */
+    public boolean isBroken() {
+        return !writer.isOpen() || writer.getTragicException() != null;
+    }
+
+    /** Opens the index again after {@link #isBroken}: what was committed is kept; the caller rebuilds what is not. */
+    public synchronized void reopen() {
+        try {
+            searchers.close();
+        } catch (IOException | RuntimeException closedAlready) {
+            // The old searchers go either way.
+        }
+        try {
+            writer.close();
+        } catch (IOException | RuntimeException closedAlready) {
+            // A writer closed by its failure has rolled back and released its lock.
+        }
+        open();
     }
 
     /** The key of the unit version a household is recorded in: its code and the day that version came into force. */
@@ -143,6 +166,18 @@ public final class HouseholdIndex implements Closeable {
             for (Entry e : entries) {
                 writer.updateDocument(new Term("id", e.id()), document(e));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Adds documents for households not in the index yet (a rebuild after {@link #clear}, the benchmark): without the
+     * look-up of an earlier document that {@link #put} makes for each.
+     */
+    public void add(Collection<Entry> entries) {
+        try {
+            writer.addDocuments(entries.stream().map(HouseholdIndex::document).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -468,15 +503,6 @@ public final class HouseholdIndex implements Closeable {
         @Override
         public int getPositionIncrementGap(String fieldName) {
             return 100;
-        }
-    }
-
-    /** Whether an index was ever committed in {@code directory}. */
-    public static boolean exists(Directory directory) {
-        try {
-            return DirectoryReader.indexExists(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

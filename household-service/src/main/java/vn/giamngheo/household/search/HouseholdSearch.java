@@ -162,12 +162,12 @@ public class HouseholdSearch implements HouseholdWriteListener, SmartLifecycle {
                 registry.forEachHousehold(h -> {
                     batch.add(entry(h));
                     if (batch.size() == BATCH) {
-                        index.put(batch);
+                        index.add(batch);
                         rebuiltSoFar.addAndGet(batch.size());
                         batch.clear();
                     }
                 });
-                index.put(batch);
+                index.add(batch);
                 rebuiltSoFar.addAndGet(batch.size());
             } finally {
                 writes.lock();
@@ -202,6 +202,12 @@ public class HouseholdSearch implements HouseholdWriteListener, SmartLifecycle {
 
     /** Households whose update failed, indexed again; and what was written since the last commit made durable. */
     void repair() {
+        if (index.isBroken() && !isRebuilding()) {
+            log.warn("The search index writer was closed by a failure; opening it again and rebuilding from the store");
+            index.reopen();
+            rebuild();
+            return;
+        }
         if (!dirty.isEmpty() && !isRebuilding()) {
             Set<String> retry = new HashSet<>(dirty);
             dirty.removeAll(retry);
@@ -278,13 +284,7 @@ public class HouseholdSearch implements HouseholdWriteListener, SmartLifecycle {
     Set<String> unitKeysCoveredBy(Set<String> unitCodes, LocalDate today) {
         CoverageByDay byDay = coverage;
         if (byDay == null || !byDay.day().equals(today)) {
-            Map<String, Set<String>> keys = new HashMap<>();
-            for (AdministrativeUnit version : units.all()) {
-                units.coverage(version.code(), version.validFrom(), today).covering().ifPresent(code ->
-                        keys.computeIfAbsent(code, c -> new HashSet<>())
-                                .add(HouseholdIndex.unitKey(version.code(), version.validFrom())));
-            }
-            byDay = new CoverageByDay(today, keys);
+            byDay = new CoverageByDay(today, unitKeysByCoveringUnit(units, today));
             coverage = byDay;
         }
         Set<String> covered = new HashSet<>();
@@ -292,6 +292,17 @@ public class HouseholdSearch implements HouseholdWriteListener, SmartLifecycle {
             covered.addAll(byDay.keys().getOrDefault(code, Set.of()));
         }
         return covered;
+    }
+
+    /** For each unit in force on {@code day}, the unit versions whose households it covers that day. */
+    static Map<String, Set<String>> unitKeysByCoveringUnit(UnitCatalog units, LocalDate day) {
+        Map<String, Set<String>> keys = new HashMap<>();
+        for (AdministrativeUnit version : units.all()) {
+            units.coverage(version.code(), version.validFrom(), day).covering().ifPresent(code ->
+                    keys.computeIfAbsent(code, c -> new HashSet<>())
+                            .add(HouseholdIndex.unitKey(version.code(), version.validFrom())));
+        }
+        return keys;
     }
 
     private record CoverageByDay(LocalDate day, Map<String, Set<String>> keys) {
