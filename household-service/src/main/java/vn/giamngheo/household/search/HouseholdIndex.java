@@ -23,12 +23,9 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -37,7 +34,6 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -102,8 +98,6 @@ public final class HouseholdIndex implements Closeable {
     public record Result(List<Hit> items, long total) {
     }
 
-    /** The most expansions of the last word's prefix in a name or village phrase ("nguyen van a" → an, anh, …). */
-    static final int MAX_EXPANSIONS = 128;
     private static final Pattern CITIZEN_ID = Pattern.compile("\\d{12}");
 
     /** Ranks of the ways a household can match, summed: a household matched several ways comes first. */
@@ -271,7 +265,7 @@ public final class HouseholdIndex implements Closeable {
 
     public Result search(Search s) {
         return withSearcher(searcher -> {
-            Query query = query(searcher, s);
+            Query query = query(s);
             int wanted = (s.page() + 1) * s.size();
             TopFieldDocs top = searcher.search(query,
                     new TopFieldCollectorManager(BEST_THEN_HEAD_NAME, wanted, null, Integer.MAX_VALUE));
@@ -287,9 +281,9 @@ public final class HouseholdIndex implements Closeable {
     }
 
     /** The query for a search, exposed for tests of how a search is understood. */
-    Query query(IndexSearcher searcher, Search s) {
+    Query query(Search s) {
         BooleanQuery.Builder query = new BooleanQuery.Builder()
-                .add(match(searcher, s.text(), s.people()), Occur.MUST)
+                .add(match(s.text(), s.people()), Occur.MUST)
                 .add(ranked(new TermQuery(new Term("status", HouseholdStatus.ACTIVE.name())), STILL_REGISTERED),
                         Occur.SHOULD);
         if (s.areaKeys() != null) {
@@ -326,7 +320,7 @@ public final class HouseholdIndex implements Closeable {
         return query.build();
     }
 
-    private Query match(IndexSearcher searcher, String text, boolean people) {
+    private static Query match(String text, boolean people) {
         String raw = text == null ? "" : text.strip();
         if (raw.isEmpty()) {
             return new MatchAllDocsQuery();
@@ -344,65 +338,48 @@ public final class HouseholdIndex implements Closeable {
         String folded = String.join(" ", words);
         if (!people) {
             return any.add(ranked(new TermQuery(new Term("villageFull", folded)), VILLAGE_EXACT), Occur.SHOULD)
-                    .add(ranked(words(searcher, "village", words), VILLAGE_WORDS), Occur.SHOULD).build();
+                    .add(ranked(words("village", words), VILLAGE_WORDS), Occur.SHOULD).build();
+        }
+        any.add(ranked(new TermQuery(new Term("headFull", folded)), HEAD_EXACT), Occur.SHOULD)
+                .add(ranked(new TermQuery(new Term("nameFull", folded)), MEMBER_EXACT), Occur.SHOULD);
+        if (words.size() > 1) {
+            // One word: a name that starts with it is found by the words clauses below, ranked alike.
+            any.add(ranked(new PrefixQuery(new Term("headFull", folded)), HEAD_PREFIX), Occur.SHOULD)
+                    .add(ranked(new PrefixQuery(new Term("nameFull", folded)), MEMBER_PREFIX), Occur.SHOULD);
         }
         return any
-                .add(ranked(new TermQuery(new Term("headFull", folded)), HEAD_EXACT), Occur.SHOULD)
-                .add(ranked(new PrefixQuery(new Term("headFull", folded)), HEAD_PREFIX), Occur.SHOULD)
-                .add(ranked(new TermQuery(new Term("nameFull", folded)), MEMBER_EXACT), Occur.SHOULD)
-                .add(ranked(new PrefixQuery(new Term("nameFull", folded)), MEMBER_PREFIX), Occur.SHOULD)
-                .add(ranked(words(searcher, "head", words), HEAD_WORDS), Occur.SHOULD)
-                .add(ranked(words(searcher, "names", words), MEMBER_WORDS), Occur.SHOULD)
+                .add(ranked(words("head", words), HEAD_WORDS), Occur.SHOULD)
+                .add(ranked(words("names", words), MEMBER_WORDS), Occur.SHOULD)
                 .add(ranked(new TermQuery(new Term("villageFull", folded)), VILLAGE_EXACT), Occur.SHOULD)
-                .add(ranked(words(searcher, "village", words), VILLAGE_WORDS), Occur.SHOULD)
+                .add(ranked(words("village", words), VILLAGE_WORDS), Occur.SHOULD)
                 .build();
     }
 
     /**
-     * The words in order within one value of {@code field} (one member's name: values are far apart), one other word
-     * allowed between them ("nguyen an" finds Nguyễn Văn An), the last word a prefix ("nguyen van" finds him too).
+     * The words in order, from any word of one person's name (or of the village) on, the last word a prefix: "van an",
+     * "nguyen van" and "nguyen van a" find Nguyễn Văn An; so do the family and given names alone ("nguyen an"), as
+     * people are called. One word is looked up among the words of the field (field {@code head}, {@code names},
+     * {@code village}); several among the indexed tails of each name ({@link #tails}), so that no phrase has to be
+     * matched position by position over the province's hundreds of thousands of Nguyễns.
      */
-    private static Query words(IndexSearcher searcher, String field, List<String> words) {
-        String last = words.getLast();
+    private static Query words(String field, List<String> words) {
         if (words.size() == 1) {
-            return new PrefixQuery(new Term(field, last));
+            return new PrefixQuery(new Term(field, words.getFirst()));
         }
-        List<Term> expansions = expand(searcher, field, last);
-        if (expansions.isEmpty()) {
-            return new MatchNoDocsQuery("no word starts with " + last);
-        }
-        MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder();
-        for (int i = 0; i < words.size() - 1; i++) {
-            phrase.add(new Term(field, words.get(i)));
-        }
-        phrase.add(expansions.toArray(Term[]::new));
-        phrase.setSlop(1);
-        return phrase.build();
+        return new PrefixQuery(new Term(field + "Tail", String.join(" ", words)));
     }
 
-    private static List<Term> expand(IndexSearcher searcher, String field, String prefix) {
-        try {
-            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), field);
-            List<Term> found = new ArrayList<>();
-            if (terms == null) {
-                return found;
-            }
-            TermsEnum e = terms.iterator();
-            BytesRef start = new BytesRef(prefix);
-            if (e.seekCeil(start) == TermsEnum.SeekStatus.END) {
-                return found;
-            }
-            for (BytesRef term = e.term(); term != null && found.size() < MAX_EXPANSIONS; term = e.next()) {
-                String word = term.utf8ToString();
-                if (!word.startsWith(prefix)) {
-                    break;
-                }
-                found.add(new Term(field, word));
-            }
-            return found;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** "nguyen van an" → "nguyen van an", "van an", "an" and "nguyen an": what a search may start with. */
+    static List<String> tails(String folded) {
+        List<String> words = folded.isEmpty() ? List.of() : List.of(folded.split(" "));
+        List<String> tails = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            tails.add(String.join(" ", words.subList(i, words.size())));
         }
+        if (words.size() >= 3) {
+            tails.add(words.getFirst() + " " + words.getLast());
+        }
+        return tails;
     }
 
     private static Query ranked(Query query, float rank) {
@@ -418,17 +395,26 @@ public final class HouseholdIndex implements Closeable {
         String village = Folding.fold(e.village());
         d.add(new TextField("village", village, Field.Store.NO));
         d.add(new StringField("villageFull", village, Field.Store.NO));
+        for (String tail : tails(village)) {
+            d.add(new StringField("villageTail", tail, Field.Store.NO));
+        }
         if (e.headName() != null) {
             String head = Folding.fold(e.headName());
             d.add(new StoredField("headName", e.headName()));
             d.add(new TextField("head", head, Field.Store.NO));
             d.add(new StringField("headFull", head, Field.Store.NO));
+            for (String tail : tails(head)) {
+                d.add(new StringField("headTail", tail, Field.Store.NO));
+            }
         }
         d.add(new SortedDocValuesField("headSort", new BytesRef(Folding.sortKey(e.headName()))));
         for (String name : e.memberNames()) {
             String folded = Folding.fold(name);
             d.add(new TextField("names", folded, Field.Store.NO));
             d.add(new StringField("nameFull", folded, Field.Store.NO));
+            for (String tail : tails(folded)) {
+                d.add(new StringField("namesTail", tail, Field.Store.NO));
+            }
         }
         for (String citizenId : e.citizenIds()) {
             d.add(new StringField("cid", citizenId, Field.Store.NO));

@@ -78,6 +78,13 @@ class HouseholdIndexTest {
     }
 
     @Test
+    void aNameIsIndexedByEveryWayASearchMayStartIt() {
+        assertThat(HouseholdIndex.tails("nguyen van an")).containsExactly("nguyen van an", "van an", "an", "nguyen an");
+        assertThat(HouseholdIndex.tails("le an")).containsExactly("le an", "an");
+        assertThat(HouseholdIndex.tails("")).isEmpty();
+    }
+
+    @Test
     void anExactNameRanksAboveAPrefixAndTheHeadAboveAnotherMember() {
         put(household("member", VINH_YEN, "Thôn 1", "Phạm Văn Cường", "Nguyễn Văn An"),
                 household("prefix", VINH_YEN, "Thôn 1", "Nguyễn Văn Anh"),

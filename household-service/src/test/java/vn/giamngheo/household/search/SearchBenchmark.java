@@ -88,7 +88,12 @@ final class SearchBenchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.version(),
                 Runtime.getRuntime().maxMemory() >> 20);
 
-        delete(folder);
+        // BENCH_REUSE_INDEX=1 with BENCH_KEEP_INDEX=1 before: the same seed generates the same households, so the
+        // index of an earlier run is searched again without building it (to compare query changes).
+        boolean reuse = "1".equals(System.getenv("BENCH_REUSE_INDEX")) && Files.isDirectory(folder);
+        if (!reuse) {
+            delete(folder);
+        }
         Files.createDirectories(folder);
         List<HouseholdIndex.Entry> sample = new ArrayList<>();
         long started = System.nanoTime();
@@ -104,11 +109,15 @@ final class SearchBenchmark {
                     sample.add(household);
                 }
                 if (batch.size() == 10_000) {
-                    index.add(batch);
+                    if (!reuse) {
+                        index.add(batch);
+                    }
                     batch.clear();
                 }
             }
-            index.add(batch);
+            if (!reuse) {
+                index.add(batch);
+            }
             index.commit();
             index.refresh();
             double buildSeconds = (System.nanoTime() - started) / 1e9;
