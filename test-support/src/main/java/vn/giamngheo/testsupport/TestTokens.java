@@ -51,6 +51,16 @@ public final class TestTokens {
                 KEYS);
     }
 
+    /**
+     * A person's token as the portal relays it: the login as subject and the full name in {@code name}, as the
+     * provider issues them to people who sign in (machine clients' tokens have no name).
+     */
+    public static String person(String login, String name, String role, String... units) {
+        JWTClaimsSet claims = claims(login, List.of(role), List.of(units), null, ISSUER, AUDIENCE,
+                Instant.now().plus(Duration.ofHours(1)));
+        return sign(new JWTClaimsSet.Builder(claims).claim("name", name).build(), KEYS);
+    }
+
     public static String cityAdmin() {
         return of("admin@test", List.of("CITY_ADMIN"), List.of("*"), null);
     }
