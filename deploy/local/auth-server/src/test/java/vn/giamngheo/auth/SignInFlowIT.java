@@ -63,6 +63,14 @@ class SignInFlowIT {
     }
 
     @Test
+    void theProvidersSessionCookieDoesNotTakeThePortalsName() {
+        HttpResponse<String> page = browser.get("/login");
+
+        assertThat(page.headers().allValues("Set-Cookie")).singleElement().asString()
+                .startsWith("GIAMNGHEO_AUTH_SESSION=").contains("HttpOnly").contains("SameSite=Lax");
+    }
+
+    @Test
     void theSignInPageIsVietnameseLabelledAndSelfContained() {
         String page = browser.get("/login").body();
 
