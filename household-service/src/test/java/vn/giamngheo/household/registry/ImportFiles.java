@@ -40,12 +40,6 @@ public final class ImportFiles {
         return this;
     }
 
-    /** The last row added, with one more cell (or a cell replaced). */
-    public ImportFiles with(String code, Object value) {
-        rows.getLast().put(code, value);
-        return this;
-    }
-
     /** The couple and their daughter of {@link Households#familyOfThree}, with citizen ids no other test uses. */
     public ImportFiles familyOfThree(int number, String unit) {
         LocalDate husband = LocalDate.parse("1968-03-14");
