@@ -1,6 +1,7 @@
 package vn.giamngheo.notification;
 
 import static vn.giamngheo.platform.security.Role.CITY_ADMIN;
+import static vn.giamngheo.platform.security.Role.COMMUNE_CHAIRMAN;
 import static vn.giamngheo.platform.security.Role.DEPARTMENT_OFFICER;
 import static vn.giamngheo.platform.security.Role.LABOUR_OFFICER;
 import static vn.giamngheo.platform.security.Role.WARD_OFFICER;
@@ -20,7 +21,8 @@ import vn.giamngheo.platform.security.HouseholdAccess;
  * Who may call what in notification-service. The BHXH card callbacks and the SMS gateway's delivery reports come
  * from outside systems and are authenticated by their HMAC signature (a 401 without it), not by a token. Card
  * requests: the administrator, the Labour office and department officers; messages and contacts: the administrator,
- * the Labour office and (contacts) ward officers.
+ * the Labour office and (contacts) ward officers; a commune's officer and chairman also read the card requests and
+ * messages of their units' households.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessRules {
@@ -30,6 +32,13 @@ class AccessRules {
         return r -> {
             r.requestMatchers(HttpMethod.POST, "/api/v1/bhxh/card-callbacks", "/api/v1/sms/delivery-reports")
                     .permitAll();
+            // The commune's officer and chairman answer a household's questions on its card and its messages: they
+            // read them for the households of their units (the controllers check the area); only the departments and
+            // the Sở NN&MT send a request or a message again.
+            r.requestMatchers(HttpMethod.GET, "/api/v1/card-requests", "/api/v1/card-requests/*")
+                    .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, DEPARTMENT_OFFICER, WARD_OFFICER, COMMUNE_CHAIRMAN));
+            r.requestMatchers(HttpMethod.GET, "/api/v1/messages", "/api/v1/messages/*")
+                    .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, WARD_OFFICER, COMMUNE_CHAIRMAN));
             r.requestMatchers("/api/v1/card-requests", "/api/v1/card-requests/**")
                     .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, DEPARTMENT_OFFICER));
             r.requestMatchers("/api/v1/contacts/households/**")

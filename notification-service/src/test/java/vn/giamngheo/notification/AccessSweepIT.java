@@ -110,11 +110,13 @@ class AccessSweepIT extends OutsideWorld {
                 .get(ALL_UNITS, "/api/v1/card-requests")
                 .get(HOUSEHOLD, "/api/v1/card-requests/{cardRequest}")
                 .call(HOUSEHOLD, "POST", "/api/v1/card-requests/{cardRequest}/retry", "{}")
-                // Messages, officers' contacts, the events seen and the audit: the Labour office and the administrator.
+                // A household's messages: also its commune's officer and chairman (read only).
+                .get(HOUSEHOLD, "/api/v1/messages?householdId={householdId}")
+                .get(HOUSEHOLD, "/api/v1/messages/{message}")
+                // Resending, every message, officers' contacts, the events seen and the audit: the Labour office and
+                // the administrator.
                 .get(ALL_UNITS, "/api/v1/households/{householdId}/events")
-                .get(ALL_UNITS, "/api/v1/messages?householdId={householdId}")
                 .get(ALL_UNITS, "/api/v1/messages")
-                .get(ALL_UNITS, "/api/v1/messages/{message}")
                 .call(ALL_UNITS, "POST", "/api/v1/messages/{message}/resend", "{}")
                 .call(ALL_UNITS, "PUT", "/api/v1/contacts/officers/{officer}",
                         "{\"name\":\"Nguyễn Thị Hoa\",\"email\":\"hoa@vinhyen.local\",\"units\":[\"08716\"]}")

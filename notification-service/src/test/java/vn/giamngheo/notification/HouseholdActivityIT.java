@@ -85,6 +85,11 @@ class HouseholdActivityIT extends OutsideWorld {
                 .isEqualTo(200);
         assertThat(get.apply(vn.giamngheo.testsupport.TestTokens.role("WARD_OFFICER", "08707"), "/api/v1/messages"))
                 .isEqualTo(403);
+        // A commune's officer reads one household's card requests and messages (the sweep checks the area), not all.
+        assertThat(get.apply(vn.giamngheo.testsupport.TestTokens.role("WARD_OFFICER", "08707"), "/api/v1/card-requests"))
+                .isEqualTo(403);
+        assertThat(get.apply(vn.giamngheo.testsupport.TestTokens.role("COMMUNE_CHAIRMAN", "08707"),
+                "/api/v1/messages")).isEqualTo(403);
         assertThat(get.apply(vn.giamngheo.testsupport.TestTokens.role("STEERING_VIEWER"), "/api/v1/card-requests"))
                 .isEqualTo(403);
         assertThat(get.apply(vn.giamngheo.testsupport.TestTokens.departmentOfficer("HEALTH_INSURANCE"),
