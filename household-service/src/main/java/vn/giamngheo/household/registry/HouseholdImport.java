@@ -23,6 +23,7 @@ import vn.giamngheo.household.registry.HouseholdSpreadsheet.MemberRow;
 import vn.giamngheo.household.registry.HouseholdSpreadsheet.Problem;
 import vn.giamngheo.household.registry.HouseholdSpreadsheet.SheetHousehold;
 import vn.giamngheo.household.registry.HouseholdSpreadsheet.Upload;
+import vn.giamngheo.platform.security.Caller;
 import vn.giamngheo.platform.units.AdministrativeUnit;
 import vn.giamngheo.platform.units.UnitCatalog;
 
@@ -104,9 +105,9 @@ class HouseholdImport {
     /**
      * Checks every household of the file and registers all of them, or none.
      *
-     * @param uploader the officer's subject: recorded with the planned ids and with each privacy notice
+     * @param uploader the officer: its subject recorded with the planned ids, the officer with each privacy notice
      */
-    Report register(Upload upload, String uploader) {
+    Report register(Upload upload, Caller uploader) {
         LocalDate today = LocalDate.now(clock);
         List<Problem> problems = new ArrayList<>(upload.problems());
         int rejected = (int) upload.unassigned().stream().mapToInt(CellProblem::row).distinct().count();
@@ -127,7 +128,7 @@ class HouseholdImport {
         Map<SheetHousehold, String> keys = new LinkedHashMap<>();
         Map<String, SheetHousehold> byKey = new HashMap<>();
         for (SheetHousehold household : clean) {
-            String key = key(uploader, household);
+            String key = key(uploader.subject(), household);
             SheetHousehold same = byKey.putIfAbsent(key, household);
             if (same != null) {
                 problems.add(upload.problem(household, new CellProblem(household.first().row(), Column.HOUSEHOLD_NO,
@@ -172,7 +173,7 @@ class HouseholdImport {
             return new Report(0, already.size(), rejected, problems, List.of());
         }
         try {
-            records.record(newKeys, uploader, clock.instant());
+            records.record(newKeys, uploader.subject(), clock.instant());
         } catch (RuntimeException e) {
             registry.releaseAll(prepared);
             throw e;
@@ -193,7 +194,7 @@ class HouseholdImport {
      * The privacy notice of the household's first row, once: a repeated upload does not record the same notice again.
      * The officer who uploads the file is recorded as the one who recorded it, as in the JSON import.
      */
-    private void recordNotice(String householdId, SheetHousehold household, String uploader) {
+    private void recordNotice(String householdId, SheetHousehold household, Caller uploader) {
         HouseholdSpreadsheet.NoticeCells cells = household.first().notice();
         if (cells == null) {
             return;

@@ -102,7 +102,7 @@ class HouseholdImportController {
         checkUnits(upload);
         HouseholdImport.Report report;
         try {
-            report = imports.register(upload, Caller.current().subject());
+            report = imports.register(upload, Caller.current());
         } catch (RegistryRuleException.Conflict e) {
             throw ApiException.conflict(e.field(), e.getMessage());
         }

@@ -204,8 +204,8 @@ public class HouseholdRegistry {
         return valid.stream().map(Household.Change::household).toList();
     }
 
-    /** The households among {@code ids} that are stored. */
-    Map<String, Household> findAll(Collection<String> ids) {
+    /** The households among {@code ids} that are stored (one query). */
+    public Map<String, Household> findAll(Collection<String> ids) {
         return ids.isEmpty() ? Map.of() : store.findAll(ids);
     }
 
@@ -448,11 +448,6 @@ public class HouseholdRegistry {
 
     public Optional<Household> find(String id) {
         return store.find(id);
-    }
-
-    /** The households with these ids that exist, by id (one query). */
-    public Map<String, Household> findAll(java.util.Collection<String> ids) {
-        return store.findAll(ids);
     }
 
     /** Every household whatever its status, one at a time; reads only (rebuilding what is derived from the store). */

@@ -226,6 +226,21 @@ class HouseholdSearchIT {
     }
 
     @Test
+    void importedHouseholdsAreFoundAtOnce() {
+        String w = word();
+        String household = """
+                {"unitCode":"08716","village":"Tổ 9","members":[%s]}""".formatted(
+                member("Lạc " + w + " Thành", "1965-04-04", "MALE", null, "HEAD"));
+        JsonNode report = Http.post(url("/import"), "{\"households\":[" + household + "," + household.replace("Thành",
+                "Thịnh") + "]}").expectStatus(200).json();
+        assertThat(report.get("registered").asInt()).isEqualTo(2);
+
+        assertThat(ids(search(q("lac " + w.toLowerCase())))).containsExactly(
+                report.get("households").get(0).get("id").asString(),
+                report.get("households").get(1).get("id").asString());
+    }
+
+    @Test
     void onlyTheAdministratorRebuildsTheIndexWhichThenFindsTheSame() {
         String w = word();
         String id = family("08707", "Thôn 8", "Quách " + w + " Phong", null, "Hà Thị Vân").get("id").asString();
