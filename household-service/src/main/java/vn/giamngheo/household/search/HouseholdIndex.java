@@ -476,19 +476,14 @@ public final class HouseholdIndex implements Closeable {
     }
 
     /**
-     * Folded text (see {@link Folding}) split into words; one member's name is far from the next member's, so that a
-     * phrase never spans two people.
+     * Folded text (see {@link Folding}) split into words, for the one-word searches; searches of several words use the
+     * tails, which are not analysed.
      */
     static final class FoldedTextAnalyzer extends Analyzer {
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             return new TokenStreamComponents(new StandardTokenizer());
-        }
-
-        @Override
-        public int getPositionIncrementGap(String fieldName) {
-            return 100;
         }
     }
 }
