@@ -1,0 +1,134 @@
+package vn.giamngheo.portal.services;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.util.UriBuilder;
+import vn.giamngheo.portal.PortalProperties;
+
+/**
+ * Calls the services' APIs with the signed-in person's access token (token relay), so that each service applies its
+ * own access rules and audit to the person, not to the portal. Every failure becomes a {@link ServiceProblem}: a page
+ * never shows a stack trace, and never waits longer than the configured timeouts.
+ */
+@Component
+public class ServiceClient {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceClient.class);
+
+    private final Map<Service, RestClient> clients = new EnumMap<>(Service.class);
+
+    public ServiceClient(RestClient.Builder builder, PortalProperties properties) {
+        // HTTP/1.1: the services speak it, and the JDK client's h2c upgrade would cost a round trip per connection.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.timeouts().connect()).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(properties.timeouts().read());
+        PortalProperties.Services urls = properties.services();
+        Map<Service, URI> bases = Map.of(Service.HOUSEHOLD, urls.household(), Service.POLICY, urls.policy(),
+                Service.NOTIFICATION, urls.notification(), Service.REPORTING, urls.reporting());
+        bases.forEach((service, base) -> clients.put(service,
+                builder.clone().baseUrl(base.toString()).requestFactory(requests).build()));
+    }
+
+    /**
+     * GET from {@code service} as the person whose {@code accessToken} this is (null: anonymously, for the services'
+     * public reference data).
+     *
+     * @throws ServiceProblem whatever went wrong, in a kind a page can explain
+     */
+    public <T> T get(Service service, Function<UriBuilder, URI> uri, ParameterizedTypeReference<T> type,
+            String accessToken) {
+        try {
+            return clients.get(service).get().uri(uri)
+                    .headers(h -> {
+                        if (accessToken != null) {
+                            h.setBearerAuth(accessToken);
+                        }
+                    })
+                    .retrieve().body(type);
+        } catch (RuntimeException e) {
+            throw problemOf(service, e);
+        }
+    }
+
+    public <T> T get(Service service, Function<UriBuilder, URI> uri, Class<T> type, String accessToken) {
+        return get(service, uri, ParameterizedTypeReference.forType(type), accessToken);
+    }
+
+    /** As {@link #get}, but a problem is kept in the section instead of thrown: for one part of a page. */
+    public <T> Section<T> section(Service service, Function<UriBuilder, URI> uri, ParameterizedTypeReference<T> type,
+            String accessToken) {
+        try {
+            return Section.of(get(service, uri, type, accessToken));
+        } catch (ServiceProblem e) {
+            return Section.failed(e);
+        }
+    }
+
+    /** What a failed call means to the person: the status for answers, unavailable for no answer or a bad one. */
+    static ServiceProblem problemOf(Service service, RuntimeException e) {
+        if (e instanceof ServiceProblem problem) {
+            return problem;
+        }
+        if (e instanceof RestClientResponseException response) {
+            int status = response.getStatusCode().value();
+            Map<?, ?> body = problemBody(response);
+            String detail = body != null && body.get("detail") instanceof String d ? d : response.getStatusText();
+            ServiceProblem.Kind kind = switch (status) {
+                case 401 -> ServiceProblem.Kind.SIGN_IN_AGAIN;
+                case 403 -> ServiceProblem.Kind.NOT_ALLOWED;
+                case 404 -> ServiceProblem.Kind.NOT_FOUND;
+                case 400, 409, 422 -> ServiceProblem.Kind.REFUSED;
+                default -> ServiceProblem.Kind.UNAVAILABLE;
+            };
+            if (kind == ServiceProblem.Kind.UNAVAILABLE) {
+                log.warn("{} answered {}: {}", service, status, detail);
+            }
+            return new ServiceProblem(service, kind, status, detail, fieldErrors(body), e);
+        }
+        if (e instanceof ResourceAccessException) {
+            log.warn("{} did not answer: {}", service, e.getMessage());
+        } else if (e instanceof RestClientException) {
+            log.warn("{} gave an answer the portal could not read", service, e);
+        } else {
+            log.error("Calling {} failed", service, e);
+        }
+        return new ServiceProblem(service, ServiceProblem.Kind.UNAVAILABLE, 0, e.getMessage(), List.of(), e);
+    }
+
+    private static Map<?, ?> problemBody(RestClientResponseException response) {
+        try {
+            return response.getResponseBodyAs(Map.class);
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+
+    /** The {@code errors} of the platform's problem details: [{field, reason}]. */
+    private static List<ServiceProblem.FieldError> fieldErrors(Map<?, ?> body) {
+        List<ServiceProblem.FieldError> errors = new ArrayList<>();
+        if (body != null && body.get("errors") instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> m && m.get("field") != null) {
+                    errors.add(new ServiceProblem.FieldError(String.valueOf(m.get("field")),
+                            String.valueOf(m.get("reason"))));
+                }
+            }
+        }
+        return errors;
+    }
+}
