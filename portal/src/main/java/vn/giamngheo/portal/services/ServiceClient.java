@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.client.BufferingClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
@@ -40,8 +41,11 @@ public class ServiceClient {
         PortalProperties.Services urls = properties.services();
         Map<Service, URI> bases = Map.of(Service.HOUSEHOLD, urls.household(), Service.POLICY, urls.policy(),
                 Service.NOTIFICATION, urls.notification(), Service.REPORTING, urls.reporting());
+        // Buffered: the answers are small, and a body read whole within the timeout leaves no stream for a JSON
+        // reader to trip on after its end (Jackson 3 reads on to check for trailing tokens).
+        BufferingClientHttpRequestFactory buffered = new BufferingClientHttpRequestFactory(requests);
         bases.forEach((service, base) -> clients.put(service,
-                builder.clone().baseUrl(base.toString()).requestFactory(requests).build()));
+                builder.clone().baseUrl(base.toString()).requestFactory(buffered).build()));
     }
 
     /**
