@@ -2,6 +2,7 @@ package vn.giamngheo.portal.services;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -10,9 +11,16 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.BufferingClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -31,16 +39,20 @@ public class ServiceClient {
     private static final Logger log = LoggerFactory.getLogger(ServiceClient.class);
 
     private final Map<Service, RestClient> clients = new EnumMap<>(Service.class);
+    private final Map<Service, URI> bases = new EnumMap<>(Service.class);
+    private final RestClient.Builder builder;
+    private final HttpClient http;
 
     public ServiceClient(RestClient.Builder builder, PortalProperties properties) {
         // HTTP/1.1: the services speak it, and the JDK client's h2c upgrade would cost a round trip per connection.
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        this.builder = builder;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.timeouts().connect()).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(properties.timeouts().read());
         PortalProperties.Services urls = properties.services();
-        Map<Service, URI> bases = Map.of(Service.HOUSEHOLD, urls.household(), Service.POLICY, urls.policy(),
-                Service.NOTIFICATION, urls.notification(), Service.REPORTING, urls.reporting());
+        bases.putAll(Map.of(Service.HOUSEHOLD, urls.household(), Service.POLICY, urls.policy(),
+                Service.NOTIFICATION, urls.notification(), Service.REPORTING, urls.reporting()));
         // Buffered: the answers are small, and a body read whole within the timeout leaves no stream for a JSON
         // reader to trip on after its end (Jackson 3 reads on to check for trailing tokens).
         BufferingClientHttpRequestFactory buffered = new BufferingClientHttpRequestFactory(requests);
@@ -83,6 +95,65 @@ public class ServiceClient {
         }
     }
 
+    /**
+     * A change sent to {@code service} as the person whose {@code accessToken} this is: {@code body} as JSON with
+     * {@code method}, the answer read as {@code type}. A write waits up to {@code timeout}, longer than a page's read:
+     * a change the service is still making when the portal gives up would be reported as not made.
+     *
+     * @throws ServiceProblem whatever went wrong; {@code REFUSED} carries the service's field errors
+     */
+    public <T> T send(Service service, HttpMethod method, Function<UriBuilder, URI> uri, Object body, Class<T> type,
+            String accessToken, Duration timeout) {
+        try {
+            return slow(service, timeout).method(method).uri(uri).headers(h -> h.setBearerAuth(accessToken))
+                    .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(type);
+        } catch (RuntimeException e) {
+            throw problemOf(service, e);
+        }
+    }
+
+    /** A file the service offers (a template, a document): its bytes and the headers a browser needs to save it. */
+    public record Download(byte[] content, String contentType, String contentDisposition) {
+    }
+
+    public Download download(Service service, Function<UriBuilder, URI> uri, String accessToken) {
+        try {
+            ResponseEntity<byte[]> answer = clients.get(service).get().uri(uri)
+                    .headers(h -> h.setBearerAuth(accessToken)).retrieve().toEntity(byte[].class);
+            MediaType type = answer.getHeaders().getContentType();
+            return new Download(answer.getBody() == null ? new byte[0] : answer.getBody(),
+                    type == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : type.toString(),
+                    answer.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION));
+        } catch (RuntimeException e) {
+            throw problemOf(service, e);
+        }
+    }
+
+    /** A file posted to {@code service} as the multipart part {@code part}, as the person; waits up to {@code timeout}. */
+    public <T> T upload(Service service, Function<UriBuilder, URI> uri, String part, String filename, byte[] content,
+            Class<T> type, String accessToken, Duration timeout) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add(part, new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        });
+        try {
+            return slow(service, timeout).post().uri(uri).headers(h -> h.setBearerAuth(accessToken))
+                    .contentType(MediaType.MULTIPART_FORM_DATA).body(form).retrieve().body(type);
+        } catch (RuntimeException e) {
+            throw problemOf(service, e);
+        }
+    }
+
+    private RestClient slow(Service service, Duration timeout) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(timeout);
+        return builder.clone().baseUrl(bases.get(service).toString())
+                .requestFactory(new BufferingClientHttpRequestFactory(requests)).build();
+    }
+
     /** What a failed call means to the person: the status for answers, unavailable for no answer or a bad one. */
     static ServiceProblem problemOf(Service service, RuntimeException e) {
         if (e instanceof ServiceProblem problem) {
@@ -102,7 +173,7 @@ public class ServiceClient {
             if (kind == ServiceProblem.Kind.UNAVAILABLE) {
                 log.warn("{} answered {}: {}", service, status, detail);
             }
-            return new ServiceProblem(service, kind, status, detail, fieldErrors(body), e);
+            return new ServiceProblem(service, kind, status, detail, fieldErrors(body), e).withBody(body);
         }
         if (e instanceof ResourceAccessException) {
             log.warn("{} did not answer: {}", service, e.getMessage());

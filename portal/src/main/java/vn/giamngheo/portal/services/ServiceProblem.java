@@ -1,6 +1,7 @@
 package vn.giamngheo.portal.services;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Why a service did not give what a page asked for, in the few kinds a person can act on. A page shows the whole
@@ -29,6 +30,7 @@ public class ServiceProblem extends RuntimeException {
     private final Kind kind;
     private final int status;
     private final List<FieldError> errors;
+    private Map<?, ?> body = Map.of();
 
     public ServiceProblem(Service service, Kind kind, int status, String detail, List<FieldError> errors,
             Throwable cause) {
@@ -54,6 +56,21 @@ public class ServiceProblem extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** The service's problem details as it sent them (empty when it sent none), for the properties a page shows. */
+    public Map<?, ?> body() {
+        return body;
+    }
+
+    /** The problem details' {@code detail}: the service's reason when it named no field. */
+    public String detail() {
+        return body.get("detail") instanceof String detail ? detail : null;
+    }
+
+    ServiceProblem withBody(Map<?, ?> body) {
+        this.body = body == null ? Map.of() : body;
+        return this;
     }
 
     /** The key of this problem's Vietnamese explanation in messages_vi.properties. */
