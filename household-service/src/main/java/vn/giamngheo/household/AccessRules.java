@@ -18,7 +18,8 @@ import vn.giamngheo.platform.security.EndpointRules;
  * Who may call what in household-service. Open: the self-assessment page and its evaluation, and the reference data
  * (units, standards). Households and review rounds: the administrator, the Labour office and the ward officers
  * (their own units, checked by the controllers); households' review requests are recorded by the same officers; the
- * decision and the written refusal of a request: the commune chairman (or the administrator).
+ * decision and the written refusal of a request: the commune chairman (or the administrator). Rebuilding the search
+ * index: the administrator.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessRules {
@@ -31,6 +32,7 @@ class AccessRules {
             r.requestMatchers(HttpMethod.POST, "/api/v1/assessments/evaluate").permitAll();
             r.requestMatchers(HttpMethod.GET, "/api/v1/units", "/api/v1/units/**", "/api/v1/standards",
                     "/api/v1/standards/**").permitAll();
+            r.requestMatchers(HttpMethod.POST, "/api/v1/households/search/rebuild").hasAnyRole(names(CITY_ADMIN));
             r.requestMatchers(HttpMethod.POST, "/api/v1/review-rounds/*/decision",
                     "/api/v1/review-requests/*/refusal").hasAnyRole(names(CITY_ADMIN, COMMUNE_CHAIRMAN));
             r.requestMatchers(HttpMethod.GET, "/api/v1/households", "/api/v1/households/**",

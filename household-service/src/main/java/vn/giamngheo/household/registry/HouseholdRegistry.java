@@ -391,6 +391,25 @@ public class HouseholdRegistry {
         return store.find(id);
     }
 
+    /** The households with these ids that exist, by id (one query). */
+    public Map<String, Household> findAll(java.util.Collection<String> ids) {
+        return store.findAll(ids);
+    }
+
+    /** Every household whatever its status, one at a time; reads only (rebuilding what is derived from the store). */
+    public void forEachHousehold(java.util.function.Consumer<Household> action) {
+        store.forEach(action);
+    }
+
+    /** How many households the store holds and the sum of their versions, which every write changes. */
+    public StoreFingerprint fingerprint() {
+        return store.fingerprint();
+    }
+
+    /** @param versionSum the sum of every household's version: a write anywhere raises it */
+    public record StoreFingerprint(long households, long versionSum) {
+    }
+
     public List<Household.HistoryEntry> history(String id) {
         require(id);
         return store.history(id);

@@ -23,6 +23,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.platform.mongo.Guards;
@@ -37,6 +40,7 @@ import vn.giamngheo.platform.outbox.Outbox;
 class HouseholdStore {
 
     static final String COLLECTION = "households";
+    private static final Logger log = LoggerFactory.getLogger(HouseholdStore.class);
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** Another command changed the household between reading and writing; the caller may retry. */
@@ -50,14 +54,16 @@ class HouseholdStore {
     }
 
     private final MongoCollection<Document> households;
+    private final ObjectProvider<HouseholdWriteListener> listeners;
     /**
      * The same with the long bound, for what touches many households at once: imports and review decisions write 500
      * in one bulk operation, listings and whole-registry passes are answered by scanning on mongo-java-server.
      */
     private final MongoCollection<Document> many;
 
-    HouseholdStore(MongoDatabase database, MongoTimeouts timeouts) {
+    HouseholdStore(MongoDatabase database, MongoTimeouts timeouts, ObjectProvider<HouseholdWriteListener> listeners) {
         this.households = database.getCollection(COLLECTION);
+        this.listeners = listeners;
         this.many = timeouts.forLongOperations(households);
         // Production MongoDB uses these; mongo-java-server ignores non-unique indexes (queries scan).
         households.createIndex(Indexes.ascending("unitCode", "status"));
@@ -69,6 +75,7 @@ class HouseholdStore {
         households.insertOne(toDocument(registration.household())
                 .append("history", List.of(toDocument(registration.history())))
                 .append(Outbox.FIELD, pendingEvents));
+        written(List.of(registration.household().id()));
     }
 
     /** {@link #insert} for many new households, in one round trip. */
@@ -83,6 +90,7 @@ class HouseholdStore {
                     .append(Outbox.FIELD, pendingEvents.get(i)));
         }
         many.insertMany(documents);
+        written(registrations.stream().map(r -> r.household().id()).toList());
     }
 
     /** Writes the state after a command, appending its events and history line, if nobody changed it meanwhile. */
@@ -91,6 +99,7 @@ class HouseholdStore {
         if (households.updateOne(write.getFilter(), write.getUpdate()).getMatchedCount() == 0) {
             throw new ConcurrentChangeException(change.household().id());
         }
+        written(List.of(change.household().id()));
     }
 
     /**
@@ -109,6 +118,7 @@ class HouseholdStore {
         }
         BulkWriteResult result = many.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         if (result.getMatchedCount() == changes.size()) {
+            written(changes.stream().map(c -> c.household().id()).toList());
             return Set.of();
         }
         // Some were changed meanwhile: find which by their versions (rare; one read).
@@ -122,7 +132,36 @@ class HouseholdStore {
                 missed.add(c.household().id());
             }
         }
+        written(changes.stream().map(c -> c.household().id()).filter(id -> !missed.contains(id)).toList());
         return missed;
+    }
+
+    /** The write is stored: a listener's failure is its own to repair, never the command's. */
+    private void written(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        listeners.orderedStream().forEach(listener -> {
+            try {
+                listener.written(ids);
+            } catch (RuntimeException e) {
+                log.warn("A listener of household writes failed for {} households; it repairs itself", ids.size(), e);
+            }
+        });
+    }
+
+    /** How many households the store holds and the sum of their versions: every write changes one or the other. */
+    HouseholdRegistry.StoreFingerprint fingerprint() {
+        Document totals = many.aggregate(List.of(new Document("$group", new Document("_id", null)
+                .append("n", new Document("$sum", 1)).append("v", new Document("$sum", "$version"))))).first();
+        return totals == null ? new HouseholdRegistry.StoreFingerprint(0, 0)
+                : new HouseholdRegistry.StoreFingerprint(((Number) totals.get("n")).longValue(), ((Number) totals.get("v")).longValue());
+    }
+
+    /** Every household, whatever its status, one at a time (without history and outbox). */
+    void forEach(java.util.function.Consumer<Household> action) {
+        MongoTimeouts.scan(many, new Document()).projection(Projections.exclude("history", Outbox.FIELD))
+                .forEach(doc -> action.accept(fromDocument(doc)));
     }
 
     private static UpdateOneModel<Document> write(Household.Change change, List<Document> pendingEvents) {

@@ -114,6 +114,8 @@ class AccessSweepIT {
                 .open("GET /api/v1/units", "GET /api/v1/standards", "POST /api/v1/assessments/evaluate", "GET /tu-danh-gia")
                 .get(HOUSEHOLD, "/api/v1/households?unitCode={unit}")
                 .get(ALL_UNITS, "/api/v1/households")
+                .get(HOUSEHOLD, "/api/v1/households/search?unitCode={unit}")
+                .call(ALL_UNITS, "POST", "/api/v1/households/search/rebuild", "{}")
                 .get(HOUSEHOLD, "/api/v1/households/{householdId}")
                 .get(HOUSEHOLD, "/api/v1/households/{householdId}/classes")
                 .get(HOUSEHOLD, "/api/v1/households/{householdId}/history")
