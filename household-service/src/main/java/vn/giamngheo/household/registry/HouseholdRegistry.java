@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
@@ -127,8 +129,12 @@ public class HouseholdRegistry {
         return results;
     }
 
-    /** Checks a new household and claims its members' citizen ids; nothing else is written yet. */
     private Household.Change prepare(NewHousehold household) {
+        return prepare(household, UUID.randomUUID().toString());
+    }
+
+    /** Checks a new household and claims its members' citizen ids; nothing else is written yet. */
+    private Household.Change prepare(NewHousehold household, String id) {
         LocalDate today = household.registeredOn() == null ? LocalDate.now(clock) : household.registeredOn();
         if (today.isAfter(LocalDate.now(clock))) {
             throw new RegistryRuleException("registeredOn", "cannot be in the future");
@@ -144,10 +150,63 @@ public class HouseholdRegistry {
         for (int i = 0; i < household.members().size(); i++) {
             newMembers.add(newMember(household.members().get(i), "members[" + i + "]", today));
         }
-        Household.Change registration = Household.register(UUID.randomUUID().toString(), unitCode,
-                household.village().strip(), newMembers, now(), today);
+        Household.Change registration = Household.register(id, unitCode, household.village().strip(), newMembers,
+                now(), today);
         claimAll(newMembers, registration.household().id(), "members");
         return registration;
+    }
+
+    /** A new household under the id its importer chose for it (see {@link HouseholdImport}). */
+    record Planned(String id, NewHousehold household) {
+    }
+
+    /**
+     * Households checked as {@link #register} checks them, their citizen ids claimed under their planned ids, nothing
+     * written: {@link #writeAll} them, or {@link #releaseAll} them when the import is abandoned.
+     *
+     * @param problems by index in the plan: the first rule each household breaks
+     */
+    record Prepared(List<Household.Change> registrations, Map<Integer, RegistryRuleException> problems) {
+    }
+
+    /** Checks every planned household (all of them, whatever the first one's problem) and claims their citizen ids. */
+    Prepared prepareAll(List<Planned> households) {
+        List<Household.Change> valid = new ArrayList<>();
+        Map<Integer, RegistryRuleException> problems = new TreeMap<>();
+        for (int i = 0; i < households.size(); i++) {
+            try {
+                valid.add(prepare(households.get(i).household(), households.get(i).id()));
+            } catch (RegistryRuleException e) {
+                problems.put(i, e);
+            }
+        }
+        return new Prepared(valid, problems);
+    }
+
+    /** Gives back the citizen ids an abandoned {@link #prepareAll} claimed. */
+    void releaseAll(Prepared prepared) {
+        prepared.registrations().forEach(c -> c.household().members().forEach(m -> release(m, c.household().id())));
+    }
+
+    /**
+     * Writes prepared households in one bulk insert, each with its registration event in its outbox, and wakes the
+     * relay. A failure part-way leaves the households written before it (complete, their events published) and keeps
+     * every claim: the claims of the households not written name ids that do not exist, so they are stale and anyone
+     * may take them over, while a repeat of the same plan takes them back.
+     */
+    List<Household> writeAll(Prepared prepared) {
+        if (!prepared.problems().isEmpty()) {
+            throw new IllegalStateException("a plan with problems is not written");
+        }
+        List<Household.Change> valid = prepared.registrations();
+        store.insertAll(valid, valid.stream().map(c -> entries(c.events())).toList());
+        valid.forEach(c -> relay.wake(HouseholdStore.COLLECTION, c.household().id()));
+        return valid.stream().map(Household.Change::household).toList();
+    }
+
+    /** The households among {@code ids} that are stored. */
+    Map<String, Household> findAll(Collection<String> ids) {
+        return ids.isEmpty() ? Map.of() : store.findAll(ids);
     }
 
     /** Which unit covers the household today: its own, its successor's, or none yet where its unit was split. */

@@ -1,6 +1,5 @@
 package vn.giamngheo.household.review;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,25 +9,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import vn.giamngheo.household.classification.DeprivationIndicator;
 import vn.giamngheo.household.classification.PovertyStandard;
 import vn.giamngheo.household.registry.Household;
+import vn.giamngheo.household.spreadsheet.Workbooks;
 
 /**
  * The survey spreadsheet officers fill in: one row per household, Vietnamese headings, one column per indicator of the
@@ -60,11 +51,6 @@ final class SurveySpreadsheet {
     static byte[] template(ReviewRound round, PovertyStandard standard, List<Household> households) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(SHEET);
-            CellStyle bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            bold.setWrapText(true);
             List<String> headings = new ArrayList<>(List.of("Mã hộ", "Chủ hộ", "Số nhân khẩu",
                     "Tổng thu nhập 12 tháng (đồng)"));
             List<String> codes = new ArrayList<>(List.of(HOUSEHOLD, HEAD, MEMBERS, INCOME));
@@ -72,16 +58,10 @@ final class SurveySpreadsheet {
                 headings.add(indicator.nameVi() + " (x nếu thiếu hụt)");
                 codes.add(indicator.code());
             }
-            Row heading = sheet.createRow(0);
-            Row codeRow = sheet.createRow(1);
+            Workbooks.writeHeadings(sheet, headings, codes);
             for (int c = 0; c < headings.size(); c++) {
-                Cell cell = heading.createCell(c);
-                cell.setCellValue(headings.get(c));
-                cell.setCellStyle(bold);
-                codeRow.createCell(c).setCellValue(codes.get(c));
                 sheet.setColumnWidth(c, c < 2 ? 40 * 256 : 22 * 256);
             }
-            codeRow.setZeroHeight(true);
             int r = 2;
             for (Household household : households) {
                 Row row = sheet.createRow(r++);
@@ -108,18 +88,11 @@ final class SurveySpreadsheet {
      * refused as a whole.
      */
     static List<SheetRow> read(InputStream in, PovertyStandard standard, int maxRows) {
-        byte[] file;
-        try {
-            file = in.readAllBytes();
-        } catch (IOException e) {
-            throw ReviewRuleException.invalid("file", "cannot be read: " + e.getMessage());
-        }
-        checkRowCount(file, maxRows);
         Workbook workbook;
         try {
-            workbook = new XSSFWorkbook(new ByteArrayInputStream(file));
-        } catch (IOException | RuntimeException e) {
-            throw ReviewRuleException.invalid("file", "not an Excel workbook (.xlsx): " + e.getMessage());
+            workbook = Workbooks.open(in, maxRows);
+        } catch (Workbooks.RefusedFileException e) {
+            throw refused(e);
         }
         try (workbook) {
             Sheet sheet = workbook.getSheet(SHEET);
@@ -127,21 +100,12 @@ final class SurveySpreadsheet {
                 throw ReviewRuleException.invalid("file", "no sheet named «" + SHEET + "»; download the template");
             }
             DataFormatter formatter = new DataFormatter(Locale.ROOT);
-            Row codeRow = sheet.getRow(1);
-            Row headingRow = sheet.getRow(0);
-            if (codeRow == null || headingRow == null) {
+            Workbooks.Columns sheetColumns = Workbooks.columns(sheet, formatter);
+            if (sheetColumns.byCode().isEmpty()) {
                 throw ReviewRuleException.invalid("file", "the heading rows are missing; download the template");
             }
-            Map<String, Integer> columns = new LinkedHashMap<>();
-            Map<Integer, String> headings = new LinkedHashMap<>();
-            for (Cell cell : codeRow) {
-                String code = formatter.formatCellValue(cell).strip();
-                if (!code.isEmpty()) {
-                    columns.put(code, cell.getColumnIndex());
-                    headings.put(cell.getColumnIndex(), formatter.formatCellValue(headingRow.getCell(
-                            cell.getColumnIndex())));
-                }
-            }
+            Map<String, Integer> columns = sheetColumns.byCode();
+            Map<Integer, String> headings = sheetColumns.headings();
             for (String required : List.of(HOUSEHOLD, MEMBERS, INCOME)) {
                 if (!columns.containsKey(required)) {
                     throw ReviewRuleException.invalid("file", "column " + required + " is missing from the hidden "
@@ -221,64 +185,24 @@ final class SurveySpreadsheet {
         }
     }
 
-    /** A template row the officer has not filled in: only the prefilled id, name and member count. */
-    /**
-     * Counts the rows of every sheet of the workbook, as POI finds its sheets, streaming their XML, before the workbook
-     * is built: building it costs about the same per row whatever the row holds, and a file of 83,441 rows cost 53 s of
-     * CPU before any of them was refused. Only .xlsx is taken (the template is one): an old binary .xls would be built
-     * whole by another reader with no such count.
-     */
+    /** Refuses a file that is not an .xlsx or has more than {@code maxRows} rows, before the workbook is built. */
     static void checkRowCount(byte[] file, int maxRows) {
-        if (file.length < 4 || file[0] != 'P' || file[1] != 'K' || file[2] != 3 || file[3] != 4) {
-            throw ReviewRuleException.invalid("file", "not an Excel workbook (.xlsx); download the template and fill it"
-                    + " in");
-        }
-        try (OPCPackage workbook = OPCPackage.open(new ByteArrayInputStream(file))) {
-            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) new XSSFReader(workbook).getSheetsData();
-            while (sheets.hasNext()) {
-                try (InputStream sheet = sheets.next()) {
-                    if (rowsIn(sheet, maxRows + HEADING_ROWS) > maxRows + HEADING_ROWS) {
-                        throw ReviewRuleException.invalid("file", "sheet «" + sheets.getSheetName() + "» has more than "
-                                + maxRows + " rows; a round's list has at most " + maxRows + " households: split it");
-                    }
-                }
-            }
-        } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException e) {
-            if (e instanceof ReviewRuleException refused) {
-                throw refused;
-            }
-            throw ReviewRuleException.invalid("file", "not a readable Excel workbook (.xlsx): " + e.getMessage());
-        }
-    }
-
-    private static final int HEADING_ROWS = 2;
-
-    /** A parser that reads the sheet's own XML only: no document type, no external entity. */
-    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
-
-    static {
-        XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        XML.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    }
-
-    /** The {@code row} elements of a sheet (whatever its prefix and encoding), counted until past {@code limit}. */
-    private static long rowsIn(InputStream sheet, int limit) throws XMLStreamException {
-        XMLStreamReader xml = XML.createXMLStreamReader(sheet);
         try {
-            long rows = 0;
-            while (xml.hasNext()) {
-                if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("row")
-                        && ++rows > limit) {
-                    return rows;
-                }
-            }
-            return rows;
-        } finally {
-            xml.close();
+            Workbooks.checkRowCount(file, maxRows);
+        } catch (Workbooks.RefusedFileException e) {
+            throw refused(e);
         }
     }
 
+    private static ReviewRuleException refused(Workbooks.RefusedFileException e) {
+        return ReviewRuleException.invalid("file", switch (e.reason()) {
+            case NOT_XLSX -> e.getMessage() + "; download the template and fill it in";
+            case TOO_MANY_ROWS -> e.getMessage() + "; a round's list has at most " + e.limit() + " households: split it";
+            case UNREADABLE -> e.getMessage();
+        });
+    }
+
+    /** A template row the officer has not filled in: only the prefilled id, name and member count. */
     private static boolean notFilledIn(Row row, DataFormatter formatter, Set<Integer> prefilled) {
         for (Cell cell : row) {
             if (!prefilled.contains(cell.getColumnIndex()) && !formatter.formatCellValue(cell).isBlank()) {

@@ -3,6 +3,7 @@ package vn.giamngheo.household.access;
 import static vn.giamngheo.testsupport.AccessSweep.Scope.ALL_UNITS;
 import static vn.giamngheo.testsupport.AccessSweep.Scope.CROSS;
 import static vn.giamngheo.testsupport.AccessSweep.Scope.HOUSEHOLD;
+import static vn.giamngheo.testsupport.AccessSweep.Scope.NO_AREA;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import vn.giamngheo.household.registry.Households;
+import vn.giamngheo.household.registry.ImportFiles;
 import vn.giamngheo.testsupport.AccessSweep;
 import vn.giamngheo.testsupport.Http;
 import vn.giamngheo.testsupport.MongoState;
@@ -127,6 +129,9 @@ class AccessSweepIT {
                 .call(HOUSEHOLD, "POST", "/api/v1/households", Households.registrationJson("{unit}"))
                 .call(HOUSEHOLD, "POST", "/api/v1/households/import",
                         "{\"households\":[" + Households.registrationJson("{unit}") + "]}")
+                .get(NO_AREA, "/api/v1/households/import-template")
+                .call(HOUSEHOLD, "POST", "/api/v1/households/import-upload", (path, side) ->
+                        Http.upload(path, "file", "danh-sach.xlsx", ImportFiles.familyOfThree(side.get("unit"))))
                 .call(HOUSEHOLD, "POST", "/api/v1/review-rounds", "{\"unitCode\":\"{unit}\",\"kind\":\"MONTHLY\","
                         + "\"referenceDate\":\"" + TODAY + "\"}")
                 .call(HOUSEHOLD, "POST", "/api/v1/review-rounds/{round}/surveys", "{\"householdId\":\"{householdId}\","
