@@ -204,11 +204,6 @@ public class HouseholdRegistry {
         return valid.stream().map(Household.Change::household).toList();
     }
 
-    /** The households among {@code ids} that are stored. */
-    Map<String, Household> findAll(Collection<String> ids) {
-        return ids.isEmpty() ? Map.of() : store.findAll(ids);
-    }
-
     /** Which unit covers the household today: its own, its successor's, or none yet where its unit was split. */
     public Coverage coverage(Household household) {
         return units.coverage(household.unitCode(), household.unitSince(), LocalDate.now(clock));
@@ -450,9 +445,9 @@ public class HouseholdRegistry {
         return store.find(id);
     }
 
-    /** The households with these ids that exist, by id (one query). */
+    /** The households with these ids that exist, by id (one query; none for no ids). */
     public Map<String, Household> findAll(java.util.Collection<String> ids) {
-        return store.findAll(ids);
+        return ids.isEmpty() ? Map.of() : store.findAll(ids);
     }
 
     /** Every household whatever its status, one at a time; reads only (rebuilding what is derived from the store). */
