@@ -28,6 +28,18 @@ public class Forms {
         return id(field);
     }
 
+    /** For the error summary: the member row (1-based) a field of the register form belongs to; null otherwise. */
+    public Integer memberRow(String field) {
+        RegistryCalls.Indexed indexed = RegistryCalls.Indexed.of(field);
+        return indexed != null && indexed.list().equals("members") && indexed.rest() != null
+                ? indexed.index() + 1 : null;
+    }
+
+    /** The last part of a field's name: {@code members[1].dateOfBirth} → dateOfBirth. */
+    public String leaf(String field) {
+        return field.substring(field.lastIndexOf('.') + 1);
+    }
+
     /** A date typed as 7/12/2026 or 07/12/2026 (also 07-12-2026, 07.12.2026); null when blank or not a real day. */
     public static LocalDate parse(String typed) {
         if (typed == null || typed.isBlank()) {

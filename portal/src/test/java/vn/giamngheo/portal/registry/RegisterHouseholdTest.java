@@ -64,7 +64,7 @@ class RegisterHouseholdTest extends RegistryFormTest {
     void aDayThatDoesNotExistIsAnErrorBesideItsFieldAndNothingIsSent() throws Exception {
         mvc.perform(filled("31/02/2020")).andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(
-                        containsString("<a href=\"#members-2-dateOfBirth\">“31/02/2020” không phải một ngày có thật."),
+                        containsString("<a href=\"#members-2-dateOfBirth\">Thành viên 3, ngày sinh: “31/02/2020” không phải một ngày có thật."),
                         containsString("id=\"members-2-dateOfBirth-error\""),
                         containsString("aria-describedby=\"members-2-dateOfBirth-hint members-2-dateOfBirth-error\""),
                         containsString("value=\"Trần Văn Dũng\""),
@@ -81,7 +81,7 @@ class RegisterHouseholdTest extends RegistryFormTest {
         mvc.perform(filled("06/05/1982").param("members[2].citizenId", "026181000001"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(
-                        containsString("<a href=\"#members-2-citizenId\">Chữ số thứ 5–6 của số CCCD là 81, nhưng năm sinh là 1982."),
+                        containsString("<a href=\"#members-2-citizenId\">Thành viên 3, số CCCD: Chữ số thứ 5–6 của số CCCD là 81, nhưng năm sinh là 1982."),
                         containsString("id=\"members-2-citizenId-error\""),
                         containsString("value=\"026181000001\""))));
     }
