@@ -246,6 +246,79 @@ class RegistryJourneysIT {
         }
     }
 
+    @Test
+    @Order(4)
+    void theOtherChangesAndTheirCheckPagesAreReadableForEveryone() throws Exception {
+        assertThat(registered).as("registered by the first journey").isNotNull();
+        try (PortalBrowser hoa = new PortalBrowser(portal, 1280, 900)) {
+            hoa.signIn("can-bo-08707", "demo");
+            String child = "Đỗ Thị " + SUFFIX;
+            hoa.open("/ho-gia-dinh/" + registered);
+            hoa.driver.findElement(By.linkText("Đổi chủ hộ")).click();
+            hoa.waitFor(By.id("previousHeadRelation"));
+            submit(hoa);
+            hoa.waitFor(By.id("newHeadPersonId-error"));
+            hoa.check("r12-doi-chu-ho-loi");
+
+            hoa.open("/ho-gia-dinh/" + registered);
+            hoa.driver.findElement(By.cssSelector("a[aria-label='Xoá " + child + " khỏi hộ']")).click();
+            hoa.waitFor(By.id("reason"));
+            hoa.driver.findElement(By.id("reason-MOVED_OUT_OF_REGISTRY")).click();
+            submit(hoa);
+            hoa.waitFor(By.cssSelector(".summary-list"));
+            assertThat(hoa.heading()).isEqualTo("Xoá " + child + " khỏi hộ");
+            assertThat(hoa.text()).contains("Chuyển đi nơi khác, ra khỏi địa bàn").contains("Xác nhận và gửi");
+            hoa.check("r13-xoa-thanh-vien-kiem-tra");
+            hoa.driver.findElement(By.cssSelector("button[value=edit]")).click();
+            hoa.waitFor(By.id("reason"));
+            assertThat(hoa.driver.findElement(By.id("reason-MOVED_OUT_OF_REGISTRY")).isSelected()).isTrue();
+
+            hoa.open("/ho-gia-dinh/" + registered);
+            hoa.driver.findElement(By.cssSelector("a[aria-label='Chuyển " + child + " sang hộ khác']")).click();
+            hoa.waitFor(By.id("toHouseholdId"));
+            type(hoa, "toHouseholdId", "khong-co-ho-nay");
+            select(hoa, "relationToHead", "GRANDCHILD");
+            submit(hoa);
+            hoa.waitFor(By.id("toHouseholdId-error"));
+            assertThat(hoa.driver.findElement(By.id("toHouseholdId-error")).getText()).contains("Không có hộ mã");
+            hoa.check("r14-chuyen-ho-loi");
+
+            hoa.open("/ho-gia-dinh/" + registered + "/tach-ho");
+            hoa.waitFor(By.id("personIds"));
+            hoa.driver.findElement(By.id("personIds")).click();
+            submit(hoa);
+            hoa.waitFor(By.id("newHeadPersonId-error"));
+            hoa.check("r15-tach-ho-loi");
+            new Select(hoa.driver.findElement(By.id("newHeadPersonId"))).selectByIndex(1);
+            submit(hoa);
+            hoa.waitFor(By.cssSelector(".summary-list"));
+            assertThat(hoa.text()).contains("Những người tách ra").contains("Chủ hộ của hộ mới");
+            hoa.check("r16-tach-ho-kiem-tra");
+
+            hoa.open("/ho-gia-dinh/" + registered + "/nhap-ho");
+            hoa.waitFor(By.id("absorbedHouseholdId"));
+            type(hoa, "absorbedHouseholdId", registered);
+            submit(hoa);
+            hoa.waitFor(By.tagName("h1"));
+            hoa.check("r17-nhap-ho-kiem-tra");
+
+            hoa.open("/ho-gia-dinh/" + registered + "/chuyen-di");
+            hoa.waitFor(By.id("reason"));
+            hoa.driver.findElement(By.id("reason")).click();
+            submit(hoa);
+            hoa.waitFor(By.cssSelector(".summary-list"));
+            assertThat(hoa.text()).contains("Cả hộ chuyển đi nơi khác");
+            hoa.check("r18-chuyen-di-kiem-tra");
+            hoa.atPhoneWidth("r18b-chuyen-di-kiem-tra-360px");
+
+            hoa.open("/ho-gia-dinh/dang-ky");
+            hoa.waitFor(By.id("village"));
+            hoa.atPhoneWidth("r19-dang-ky-360px");
+        }
+        assertThat(registeredHeads()).as("nothing was confirmed: the household is still registered")
+                .contains("Đỗ Văn " + SUFFIX);
+    }
+
     private static void type(PortalBrowser browser, String id, String text) {
         browser.driver.findElement(By.id(id)).sendKeys(text);
     }
