@@ -89,6 +89,20 @@ class ImportPageTest extends RegistryFormTest {
     }
 
     @Test
+    void aFileOverTheLimitIsSentBackToThePageWhichSaysSoBesideTheField() throws Exception {
+        mvc.perform(multipart("/ho-gia-dinh/nhap-excel").file(FILE).with(hoa()).with(csrf())
+                        .with(r -> {
+                            // What the browser declares; the filter reads only that.
+                            r.setContent(new byte[11 * 1024 * 1024]);
+                            return r;
+                        }))
+                .andExpect(status().isSeeOther()).andExpect(redirectedUrl("/ho-gia-dinh/nhap-excel?qua-lon=1"));
+        mvc.perform(get("/ho-gia-dinh/nhap-excel?qua-lon=1").with(hoa())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<a href=\"#file\">Tệp lớn hơn 10 MB.")));
+        assertThat(SERVICES.changes()).isEmpty();
+    }
+
+    @Test
     void anUploadWithoutTheCsrfTokenIsRefused() throws Exception {
         mvc.perform(multipart("/ho-gia-dinh/nhap-excel").file(FILE).with(hoa())).andExpect(status().isForbidden());
         assertThat(SERVICES.changes()).isEmpty();

@@ -216,6 +216,16 @@ class RegistryJourneysIT {
             hoa.waitFor(By.id("file"));
             hoa.check("r09-nhap-excel");
 
+            // Over the multipart limit (household-service's 10 MB): a message beside the field, not a broken page.
+            Path huge = Files.createTempFile("qua-lon-", ".xlsx");
+            Files.write(huge, new byte[11 * 1024 * 1024]);
+            hoa.driver.findElement(By.id("file")).sendKeys(huge.toString());
+            submit(hoa);
+            hoa.waitFor(By.id("file-error"));
+            assertThat(hoa.driver.findElement(By.id("file-error")).getText()).contains("Tệp lớn hơn 10 MB");
+            hoa.check("r09b-nhap-excel-tep-qua-lon");
+            Files.deleteIfExists(huge);
+
             byte[] template = template(hoa);
             Path bad = Files.createTempFile("nhap-ho-", ".xlsx");
             Files.write(bad, filled(template, head, "31/02/1972"));

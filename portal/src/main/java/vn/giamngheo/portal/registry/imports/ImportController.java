@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -54,8 +56,12 @@ class ImportController {
     private final RegistryCalls calls;
     private final RegistryProperties properties;
 
+    private final long maxMegabytes;
+
     ImportController(ServiceClient services, AccessTokens tokens, Reasons reasons, RegistryCalls calls,
-            RegistryProperties properties) {
+            RegistryProperties properties,
+            @Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize) {
+        this.maxMegabytes = maxFileSize.toMegabytes();
         this.services = services;
         this.tokens = tokens;
         this.reasons = reasons;
@@ -64,10 +70,12 @@ class ImportController {
     }
 
     @GetMapping("/ho-gia-dinh/nhap-excel")
-    String page(Model model) {
-        if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", new FormErrors());
+    String page(@RequestParam(name = TooLargeUpload.TOO_LARGE, required = false) String tooLarge, Model model) {
+        FormErrors errors = new FormErrors();
+        if (tooLarge != null) {
+            errors.add("file", reasons.text("import.error.tooLarge", maxMegabytes));
         }
+        model.addAttribute("errors", errors);
         return "registry/import";
     }
 
