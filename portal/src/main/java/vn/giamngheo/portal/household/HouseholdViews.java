@@ -100,12 +100,20 @@ public final class HouseholdViews {
             Instant createdAt) {
     }
 
-    /** GET /api/v1/audit?householdId= of each service. */
-    public record AuditEntry(String id, Instant at, String service, String subject, String method, String path,
-            int status) {
+    /**
+     * GET /api/v1/audit?householdId= of each service.
+     *
+     * @param subject the account (the token's sub); @param name the person's name, when the token carried one
+     */
+    public record AuditEntry(String id, Instant at, String service, String subject, String name, String method,
+            String path, int status) {
 
         public boolean read() {
             return "GET".equals(method);
+        }
+
+        public String who() {
+            return name == null || name.isBlank() || name.equals(subject) ? subject : name + " (" + subject + ")";
         }
     }
 }

@@ -191,8 +191,26 @@ class PortalJourneysIT {
         }
     }
 
+    /** The Sở NN&MT sees every commune, and who saw or changed a household: the ward officer's visits above. */
     @Test
     @Order(4)
+    void theProvinceSeesWhoOpenedTheHousehold() {
+        try (PortalBrowser duc = new PortalBrowser(portal, 1280, 900)) {
+            duc.signIn("so-nnmt", "demo");
+            assertThat(duc.text()).contains("Toàn tỉnh");
+            duc.open("/ho-gia-dinh/" + theirs);
+            assertThat(duc.heading()).isEqualTo("Hộ gia đình: chủ hộ " + theirsHead);
+            duc.open("/ho-gia-dinh/" + ours);
+            duc.waitFor(By.id("nhat-ky"));
+            assertThat(duc.driver.findElements(By.cssSelector("#nhat-ky ~ div table tbody tr")))
+                    .extracting(WebElement::getText)
+                    .anySatisfy(row -> assertThat(row).contains("can-bo-08707").contains("Xem"));
+            duc.check("08-ho-gia-dinh-so-nnmt");
+        }
+    }
+
+    @Test
+    @Order(5)
     void signingOutEndsTheProvidersSessionToo() {
         try (PortalBrowser hoa = new PortalBrowser(portal, 1280, 900)) {
             hoa.signIn("can-bo-08707", "demo");
