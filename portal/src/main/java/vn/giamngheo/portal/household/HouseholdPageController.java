@@ -53,7 +53,7 @@ class HouseholdPageController {
     private static final ParameterizedTypeReference<List<CardRequest>> CARDS = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<List<Message>> MESSAGES = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<List<AuditEntry>> AUDIT = new ParameterizedTypeReference<>() { };
-    /** The newest entries of each service's audit shown on the page. */
+    /** The newest entries shown on the page, of the three services' audits together (a small page on a phone). */
     private static final int AUDIT_ENTRIES = 50;
 
     private final ServiceClient services;
@@ -147,7 +147,7 @@ class HouseholdPageController {
             }
         }
         entries.sort(Comparator.comparing(AuditEntry::at, Comparator.nullsLast(Comparator.naturalOrder())).reversed());
-        return new AuditSection(entries, missing);
+        return new AuditSection(entries.subList(0, Math.min(entries.size(), AUDIT_ENTRIES)), missing);
     }
 
     /** The merged audit, and the services that could not give theirs. */
