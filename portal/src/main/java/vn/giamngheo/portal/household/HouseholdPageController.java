@@ -87,12 +87,14 @@ class HouseholdPageController {
             Future<Section<EntitlementReport>> entitlements = parallel.submit(() -> services.section(Service.POLICY,
                     u -> u.path("/api/v1/households/{id}/entitlements").queryParam("period", year).build(id),
                     ENTITLEMENTS, token));
-            Future<Section<List<CardRequest>>> cards = parallel.submit(() -> services.section(Service.NOTIFICATION,
-                    u -> u.path("/api/v1/card-requests").queryParam("householdId", id).queryParam("limit", 50)
-                            .build(), CARDS, token));
-            Future<Section<List<Message>>> messages = parallel.submit(() -> services.section(Service.NOTIFICATION,
-                    u -> u.path("/api/v1/messages").queryParam("householdId", id).queryParam("limit", 50).build(),
-                    MESSAGES, token));
+            Future<Section<List<CardRequest>>> cards = parallel.submit(() -> officer.seesCardRequests()
+                    ? services.section(Service.NOTIFICATION, u -> u.path("/api/v1/card-requests")
+                            .queryParam("householdId", id).queryParam("limit", 50).build(), CARDS, token)
+                    : notForTheRole(Service.NOTIFICATION));
+            Future<Section<List<Message>>> messages = parallel.submit(() -> officer.seesMessages()
+                    ? services.section(Service.NOTIFICATION, u -> u.path("/api/v1/messages")
+                            .queryParam("householdId", id).queryParam("limit", 50).build(), MESSAGES, token)
+                    : notForTheRole(Service.NOTIFICATION));
             List<Future<Section<List<AuditEntry>>>> audits = new ArrayList<>();
             if (officer.seesAudit()) {
                 for (Service service : List.of(Service.HOUSEHOLD, Service.POLICY, Service.NOTIFICATION)) {
@@ -124,6 +126,11 @@ class HouseholdPageController {
 
     private static Function<UriBuilder, URI> path(String template, String id) {
         return u -> u.path(template).build(id);
+    }
+
+    private static <T> Section<T> notForTheRole(Service service) {
+        return Section.failed(new ServiceProblem(service, ServiceProblem.Kind.NOT_ALLOWED, 403,
+                "not asked: the role cannot read it", List.of(), null));
     }
 
     private static List<ClassDecision> newestFirst(List<ClassDecision> decisions) {
