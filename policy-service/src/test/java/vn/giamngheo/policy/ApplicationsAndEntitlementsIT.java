@@ -31,6 +31,7 @@ import vn.giamngheo.contracts.household.Transition;
 import vn.giamngheo.testsupport.EventFixtures;
 import vn.giamngheo.testsupport.Http;
 import vn.giamngheo.testsupport.ServiceIntegrationTest;
+import vn.giamngheo.testsupport.TestTokens;
 import vn.giamngheo.testsupport.TopicProbe;
 
 /** Applications from submission to decision, department facts, and what each department owes for a period. */
@@ -121,8 +122,18 @@ class ApplicationsAndEntitlementsIT {
                 "{\"reviewer\": \"nhcsxh.can-bo-1\", \"decisionNumber\": \"12/QĐ-NHCS\"}").expectStatus(409);
         assertThat(problems(tooEarly)).contains("status").contains("UNDER_REVIEW");
 
-        Http.post(url("/api/v1/applications/" + loan + "/review"), "{\"reviewer\": \"nhcsxh.can-bo-1\"}")
-                .expectStatus(200);
+        // Taken up in the portal by a signed-in person of the bank: the step and the audit name her.
+        String tuan = TestTokens.person("nhcsxh", "Ngô Văn Tuấn", List.of("DEPARTMENT_OFFICER"), List.of("*"),
+                "SOCIAL_POLICY_BANK");
+        JsonNode reviewed = Http.as(tuan, () -> Http.post(url("/api/v1/applications/" + loan + "/review"),
+                "{\"reviewer\": \"nhcsxh.can-bo-1\"}")).expectStatus(200).json();
+        assertThat(reviewed.get("steps").get(1).get("recordedBy").asString()).isEqualTo("nhcsxh");
+        assertThat(reviewed.get("steps").get(1).get("recordedByName").asString()).isEqualTo("Ngô Văn Tuấn");
+        JsonNode audit = Http.get(url("/api/v1/audit?subject=nhcsxh")).expectStatus(200).json();
+        assertThat(audit).anySatisfy(e -> {
+            assertThat(e.get("path").asString()).isEqualTo("/api/v1/applications/" + loan + "/review");
+            assertThat(e.get("name").asString()).isEqualTo("Ngô Văn Tuấn");
+        });
         assertThat(awaitEvent(EventTypes.APPLICATION_REVIEW_STARTED, loan).reviewer()).isEqualTo("nhcsxh.can-bo-1");
         JsonNode approved = Http.post(url("/api/v1/applications/" + loan + "/approve"),
                 "{\"reviewer\": \"nhcsxh.can-bo-1\", \"decisionNumber\": \"12/QĐ-NHCS\", \"decidedOn\": \"2026-03-01\"}")

@@ -51,6 +51,22 @@ public final class TestTokens {
                 KEYS);
     }
 
+    /**
+     * A person's token as the portal relays it: the login as subject and the full name in {@code name}, as the
+     * provider issues them to people who sign in (machine clients' tokens have no name).
+     */
+    public static String person(String login, String name, String role, String... units) {
+        return person(login, name, List.of(role), List.of(units), null);
+    }
+
+    /** A person's token with a department (a department officer's). */
+    public static String person(String login, String name, List<String> roles, List<String> units,
+            String department) {
+        JWTClaimsSet claims = claims(login, roles, units, department, ISSUER, AUDIENCE,
+                Instant.now().plus(Duration.ofHours(1)));
+        return sign(new JWTClaimsSet.Builder(claims).claim("name", name).build(), KEYS);
+    }
+
     public static String cityAdmin() {
         return of("admin@test", List.of("CITY_ADMIN"), List.of("*"), null);
     }

@@ -206,7 +206,7 @@ class HouseholdController {
         Household household = run(() -> registry.register(request.unitCode(), request.village(),
                 request.members().stream().map(MemberRequest::toNewMember).toList(), request.registeredOn()));
         if (request.privacyNotice() != null) {
-            notices.record(household.id(), request.privacyNotice(), Caller.current().subject(), clock.instant());
+            notices.record(household.id(), request.privacyNotice(), Caller.current(), clock.instant());
         }
         return ResponseEntity.created(URI.create("/api/v1/households/" + household.id()))
                 .body(view(household));
@@ -243,7 +243,7 @@ class HouseholdController {
                 registered.add(r.id());
                 PrivacyNotices.Notice notice = request.households().get(i).privacyNotice();
                 if (notice != null) {
-                    notices.record(r.id(), notice, Caller.current().subject(), clock.instant());
+                    notices.record(r.id(), notice, Caller.current(), clock.instant());
                 }
                 report.add(new ImportedHousehold(i, r.id(), List.of()));
             } else {
@@ -379,7 +379,7 @@ class HouseholdController {
     List<PrivacyNotices.Recorded> privacyNotice(@PathVariable String id,
             @Valid @RequestBody PrivacyNotices.Notice notice) {
         guard(id);
-        notices.record(id, notice, Caller.current().subject(), clock.instant());
+        notices.record(id, notice, Caller.current(), clock.instant());
         return notices.of(id);
     }
 

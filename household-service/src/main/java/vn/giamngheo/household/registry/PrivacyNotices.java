@@ -14,10 +14,12 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import vn.giamngheo.platform.security.Caller;
 
 /**
  * The notice about the processing of personal data given to a household (Decree 13/2023 Art. 13), and the consent it
- * records: which version of the notice, when, how, to whom, and which officer recorded it. Appended, never replaced.
+ * records: which version of the notice, when, how, to whom, and which officer recorded it (account and full name).
+ * Appended, never replaced.
  */
 @Component
 public class PrivacyNotices {
@@ -31,7 +33,7 @@ public class PrivacyNotices {
 
     /** As recorded. */
     public record Recorded(String version, LocalDate givenOn, Method method, String givenTo, boolean consented,
-            String recordedBy, Instant recordedAt) {
+            String recordedBy, String recordedByName, Instant recordedAt) {
     }
 
     private final MongoCollection<Document> notices;
@@ -40,11 +42,12 @@ public class PrivacyNotices {
         this.notices = database.getCollection("privacy_notices");
     }
 
-    public void record(String householdId, Notice notice, String recordedBy, Instant at) {
+    public void record(String householdId, Notice notice, Caller recordedBy, Instant at) {
         notices.updateOne(Filters.eq("_id", householdId), Updates.push("notices", new Document("version",
                 notice.version()).append("givenOn", notice.givenOn().toString()).append("method", notice.method().name())
                 .append("givenTo", notice.givenTo()).append("consented", notice.consented())
-                .append("recordedBy", recordedBy).append("recordedAt", Date.from(at))), new UpdateOptions().upsert(true));
+                .append("recordedBy", recordedBy.subject()).append("recordedByName", recordedBy.name())
+                .append("recordedAt", Date.from(at))), new UpdateOptions().upsert(true));
     }
 
     public List<Recorded> of(String householdId) {
@@ -54,7 +57,9 @@ public class PrivacyNotices {
         }
         return doc.getList("notices", Document.class).stream().map(n -> new Recorded(n.getString("version"),
                 LocalDate.parse(n.getString("givenOn")), Method.valueOf(n.getString("method")), n.getString("givenTo"),
-                n.getBoolean("consented", false), n.getString("recordedBy"), n.getDate("recordedAt").toInstant()))
+                n.getBoolean("consented", false), n.getString("recordedBy"),
+                n.getString(n.containsKey("recordedByName") ? "recordedByName" : "recordedBy"),
+                n.getDate("recordedAt").toInstant()))
                 .toList();
     }
 }

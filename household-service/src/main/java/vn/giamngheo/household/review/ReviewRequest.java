@@ -12,7 +12,8 @@ import java.time.LocalDate;
  * no more personal data than the purpose needs). Plain Java.
  *
  * @param unitCode   the commune-level unit that covered the household's territory on the day it was received
- * @param recordedBy the account of the officer who recorded it
+ * @param recordedBy     the account of the officer who recorded it (the token's subject)
+ * @param recordedByName that officer's full name, as the token gave it (the account for a machine client)
  * @param answer     null while the request is open
  */
 public record ReviewRequest(
@@ -23,6 +24,7 @@ public record ReviewRequest(
         LocalDate receivedOn,
         Channel channel,
         String recordedBy,
+        String recordedByName,
         Instant recordedAt,
         Status status,
         Answer answer,
@@ -57,13 +59,13 @@ public record ReviewRequest(
     }
 
     static ReviewRequest receive(String householdId, String unitCode, Form form, LocalDate receivedOn,
-            Channel channel, String recordedBy, Instant now, LocalDate today) {
+            Channel channel, String recordedBy, String recordedByName, Instant now, LocalDate today) {
         if (receivedOn.isAfter(today)) {
             throw ReviewRuleException.invalid("receivedOn", "is after today (" + today + "): a request is recorded "
                     + "on or after the day the commune received it");
         }
         return new ReviewRequest(id(householdId, form, receivedOn), householdId, unitCode, form, receivedOn, channel,
-                recordedBy, now, Status.OPEN, null, 1);
+                recordedBy, recordedByName, now, Status.OPEN, null, 1);
     }
 
     /** Art. 5 cl. 2: a request that is not granted gets a written answer giving the reasons. */
@@ -96,7 +98,7 @@ public record ReviewRequest(
     }
 
     private ReviewRequest with(Status newStatus, Answer newAnswer) {
-        return new ReviewRequest(id, householdId, unitCode, form, receivedOn, channel, recordedBy, recordedAt,
-                newStatus, newAnswer, version + 1);
+        return new ReviewRequest(id, householdId, unitCode, form, receivedOn, channel, recordedBy, recordedByName,
+                recordedAt, newStatus, newAnswer, version + 1);
     }
 }

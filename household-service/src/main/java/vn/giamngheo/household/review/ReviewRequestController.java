@@ -74,7 +74,7 @@ class ReviewRequestController {
         guard.checkUnit(household.unitCode());
         ReviewRequests.Recorded recorded = run(() -> requests.record(request.householdId(), request.form(),
                 request.receivedOn(), request.channel() == null ? ReviewRequest.Channel.COUNTER : request.channel(),
-                Caller.current().subject()));
+                Caller.current().subject(), Caller.current().name()));
         return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/v1/review-requests/" + recorded.request().id()))
                 .body(recorded.request());

@@ -97,6 +97,7 @@ class ReviewRequestStore {
                 .append("receivedOn", r.receivedOn().toString())
                 .append("channel", r.channel().name())
                 .append("recordedBy", r.recordedBy())
+                .append("recordedByName", r.recordedByName())
                 .append("recordedAt", Date.from(r.recordedAt()))
                 .append("status", r.status().name())
                 .append("answer", a == null ? null : new Document("date", a.date().toString())
@@ -112,6 +113,8 @@ class ReviewRequestStore {
         return new ReviewRequest(d.getString("_id"), d.getString("householdId"), d.getString("unitCode"),
                 ReviewRequest.Form.valueOf(d.getString("form")), LocalDate.parse(d.getString("receivedOn")),
                 ReviewRequest.Channel.valueOf(d.getString("channel")), d.getString("recordedBy"),
+                // Requests recorded before names were kept name their account.
+                d.getString(d.containsKey("recordedByName") ? "recordedByName" : "recordedBy"),
                 d.getDate("recordedAt").toInstant(), ReviewRequest.Status.valueOf(d.getString("status")),
                 a == null ? null : new ReviewRequest.Answer(LocalDate.parse(a.getString("date")), a.getString("number"),
                         a.getString("roundId"), a.getString("signerRole"), a.getString("reasons")),

@@ -33,7 +33,7 @@ public class ReviewRequests {
     public record RequestView(String id, String householdId, String unitCode, ReviewRequest.Form form,
             LocalDate receivedOn, ReviewRequest.Channel channel, ReviewRequest.Status status, LocalDate reviewStartsOn,
             LocalDate dueBy, boolean overdue, boolean answeredLate, String dueByNote, ReviewRequest.Answer answer,
-            String recordedBy) {
+            String recordedBy, String recordedByName) {
     }
 
     /**
@@ -70,7 +70,7 @@ public class ReviewRequests {
     }
 
     public Recorded record(String householdId, ReviewRequest.Form form, LocalDate receivedOn,
-            ReviewRequest.Channel channel, String recordedBy) {
+            ReviewRequest.Channel channel, String recordedBy, String recordedByName) {
         Household household = household(householdId);
         if (household.status() != HouseholdStatus.ACTIVE) {
             throw ReviewRuleException.invalid("householdId", "household " + householdId
@@ -79,7 +79,7 @@ public class ReviewRequests {
         LocalDate today = LocalDate.now(clock);
         ReviewRequest request = ReviewRequest.receive(householdId,
                 units.coveringOn(household.unitCode(), receivedOn).orElse(household.unitCode()), form, receivedOn,
-                channel, recordedBy, clock.instant(), today);
+                channel, recordedBy, recordedByName, clock.instant(), today);
         if (form == ReviewRequest.Form.FORM_04) {
             HouseholdClass listed = household.classOn(receivedOn);
             if (listed != HouseholdClass.POOR && listed != HouseholdClass.NEAR_POOR) {
@@ -176,6 +176,7 @@ public class ReviewRequests {
         boolean overdue = due.dueBy() != null && r.status() == ReviewRequest.Status.OPEN && today.isAfter(due.dueBy());
         boolean late = due.dueBy() != null && r.answer() != null && r.answer().date().isAfter(due.dueBy());
         return new RequestView(r.id(), r.householdId(), r.unitCode(), r.form(), r.receivedOn(), r.channel(),
-                r.status(), start, due.dueBy(), overdue, late, due.note(), r.answer(), r.recordedBy());
+                r.status(), start, due.dueBy(), overdue, late, due.note(), r.answer(), r.recordedBy(),
+                r.recordedByName());
     }
 }

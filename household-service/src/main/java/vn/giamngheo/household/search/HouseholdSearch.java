@@ -48,7 +48,7 @@ import vn.giamngheo.platform.units.UnitCatalog;
  * of their versions, which every write raises) and rebuilt when they differ or the index is missing.
  */
 @Service
-public class HouseholdSearch implements HouseholdWriteListener, SmartLifecycle {
+class HouseholdSearch implements HouseholdWriteListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(HouseholdSearch.class);
     private static final int BATCH = 1000;
@@ -360,5 +360,11 @@ public class HouseholdSearch implements HouseholdWriteListener, SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** Before the web server takes requests (and stopped after it): searches find the index checked. */
+    @Override
+    public int getPhase() {
+        return 0;
     }
 }

@@ -190,7 +190,7 @@ class HouseholdSearchIT {
     }
 
     @Test
-    void theIndexFollowsRegistrationMovesSplitsAndCorrections() {
+    void theIndexFollowsRegistrationMovesSplitsCorrectionsAndMerges() {
         String w = word();
         String plain = w.toLowerCase().replace("ê", "e");
         JsonNode from = register("08707", "Thôn 6", member("Cao Văn Đức", "1960-01-01", "MALE", null, "HEAD"),
@@ -218,6 +218,11 @@ class HouseholdSearchIT {
         Http.post(url("/" + fromId + "/members/" + head + "/correction"), "{\"fullName\":\"Cao " + w + " Đạt\","
                 + "\"reason\":\"Sai tên trên giấy khai sinh\"}").expectStatus(200);
         assertThat(ids(search(q("cao " + plain + " dat")))).containsExactly(fromId);
+
+        Http.post(url("/" + fromId + "/merge"), "{\"absorbedHouseholdId\":\"" + founded + "\"}").expectStatus(200);
+        assertThat(ids(search(q("cao " + plain + " tam") + "&status=ACTIVE"))).containsExactly(fromId);
+        assertThat(ids(search(q(founded)))).containsExactly(founded);
+        assertThat(search(q(founded)).get("items").get(0).get("status").asString()).isEqualTo("REMOVED");
     }
 
     @Test

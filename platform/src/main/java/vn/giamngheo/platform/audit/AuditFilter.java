@@ -91,6 +91,15 @@ public class AuditFilter extends OncePerRequestFilter {
         request.setAttribute(HOUSEHOLDS, List.copyOf(householdIds));
     }
 
+    /**
+     * The person's full name from the token's {@code name} claim (as {@code Tokens.name} reads it; not called, so that
+     * the audit does not depend on the security package that installs it), or the subject for a machine client.
+     */
+    private static String name(Authentication auth) {
+        Object name = auth instanceof JwtAuthenticationToken jwt ? jwt.getToken().getClaims().get("name") : null;
+        return name instanceof String given && !given.isBlank() ? given.strip() : auth.getName();
+    }
+
     /** @param location the response's Location: a registration names the household it created there */
     private void record(HttpServletRequest request, int status, String location, Authentication auth) {
         if (request.getAttribute(ProblemDetailsAdvice.UNAVAILABLE) instanceof Unavailable unavailable
@@ -119,7 +128,7 @@ public class AuditFilter extends OncePerRequestFilter {
             String forwarded = request.getHeader("X-Forwarded-For");
             @SuppressWarnings("unchecked")
             List<String> many = (List<String>) request.getAttribute(HOUSEHOLDS);
-            audit.record(clock.instant(), auth.getName(), auth.getAuthorities().stream()
+            audit.record(clock.instant(), auth.getName(), name(auth), auth.getAuthorities().stream()
                             .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("ROLE_"))
                             .map(a -> a.substring("ROLE_".length())).toList(),
                     request.getMethod(), path + (request.getQueryString() == null ? "" : "?" + request.getQueryString()),

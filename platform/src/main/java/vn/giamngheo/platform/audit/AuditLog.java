@@ -20,9 +20,13 @@ public class AuditLog {
 
     public static final String COLLECTION = "audit";
 
-    /** One entry: who (subject and roles), what (method, path, record), when, from where, and the outcome. */
-    public record Entry(String id, Instant at, String service, String subject, List<String> roles, String method,
-            String path, String record, String householdId, String from, int status) {
+    /**
+     * One entry: who (subject, the person's name, roles), what (method, path, record), when, from where, and the
+     * outcome. {@code name} is the token's {@code name} claim, or the subject for a machine client (and for entries
+     * written before names were recorded).
+     */
+    public record Entry(String id, Instant at, String service, String subject, String name, List<String> roles,
+            String method, String path, String record, String householdId, String from, int status) {
     }
 
     private final MongoCollection<Document> audit;
@@ -33,20 +37,21 @@ public class AuditLog {
         this.service = service;
     }
 
-    public void record(Instant at, String subject, List<String> roles, String method, String path, String record,
-            String householdId, String from, int status) {
-        record(at, subject, roles, method, path, record, java.util.Collections.singletonList(householdId), from,
+    public void record(Instant at, String subject, String name, List<String> roles, String method, String path,
+            String record, String householdId, String from, int status) {
+        record(at, subject, name, roles, method, path, record, java.util.Collections.singletonList(householdId), from,
                 status);
     }
 
     /** One entry per household of a request that wrote many (an import), in one write; one entry when none. */
-    public void record(Instant at, String subject, List<String> roles, String method, String path, String record,
-            List<String> householdIds, String from, int status) {
+    public void record(Instant at, String subject, String name, List<String> roles, String method, String path,
+            String record, List<String> householdIds, String from, int status) {
         List<Document> entries = new ArrayList<>();
         for (String householdId : householdIds.isEmpty() ? java.util.Collections.<String>singletonList(null)
                 : householdIds) {
             entries.add(new Document("_id", UUID.randomUUID().toString()).append("at", Date.from(at))
-                    .append("service", service).append("subject", subject).append("roles", roles)
+                    .append("service", service).append("subject", subject).append("name", name)
+                    .append("roles", roles)
                     .append("method", method).append("path", path).append("record", record)
                     .append("householdId", householdId).append("from", from).append("status", status));
         }
@@ -71,7 +76,9 @@ public class AuditLog {
         List<Entry> entries = new ArrayList<>();
         audit.find(filters.isEmpty() ? new Document() : Filters.and(filters)).sort(Sorts.descending("at"))
                 .limit(limit).forEach(d -> entries.add(new Entry(d.getString("_id"), d.getDate("at").toInstant(),
-                        d.getString("service"), d.getString("subject"), d.getList("roles", String.class),
+                        d.getString("service"), d.getString("subject"),
+                        d.getString("name") != null ? d.getString("name") : d.getString("subject"),
+                        d.getList("roles", String.class),
                         d.getString("method"), d.getString("path"), d.getString("record"),
                         d.getString("householdId"), d.getString("from"), d.getInteger("status"))));
         return entries;

@@ -8,10 +8,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * The signed-in caller of the current request, from its validated token: subject, roles, the units it acts for
+ * The signed-in caller of the current request, from its validated token: subject, name, roles, the units it acts for
  * ({@code *} for every unit: the whole province) and its department.
+ *
+ * @param subject the token's {@code sub}: a person's login, or a machine client's id
+ * @param name    the person's full name (claim {@code name}), written beside the subject wherever the platform records
+ *                who did something; a machine client's token has none, and its subject stands in
  */
-public record Caller(String subject, Set<Role> roles, List<String> units, String department) {
+public record Caller(String subject, String name, Set<Role> roles, List<String> units, String department) {
 
     public static final String ALL_UNITS = "*";
 
@@ -21,7 +25,7 @@ public record Caller(String subject, Set<Role> roles, List<String> units, String
         if (auth instanceof JwtAuthenticationToken jwt) {
             return of(jwt);
         }
-        return new Caller("anonymous", Set.of(), List.of(), null);
+        return new Caller("anonymous", "anonymous", Set.of(), List.of(), null);
     }
 
     static Caller of(JwtAuthenticationToken token) {
@@ -33,8 +37,8 @@ public record Caller(String subject, Set<Role> roles, List<String> units, String
             }
         }
         List<String> units = token.getToken().getClaimAsStringList(Tokens.UNITS);
-        return new Caller(token.getToken().getSubject(), roles, units == null ? List.of() : List.copyOf(units),
-                token.getToken().getClaimAsString(Tokens.DEPARTMENT));
+        return new Caller(token.getToken().getSubject(), Tokens.name(token.getToken()), roles,
+                units == null ? List.of() : List.copyOf(units), token.getToken().getClaimAsString(Tokens.DEPARTMENT));
     }
 
     public boolean has(Role... any) {

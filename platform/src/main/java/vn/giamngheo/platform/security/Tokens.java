@@ -24,6 +24,8 @@ public final class Tokens {
     public static final String ROLES = "roles";
     public static final String UNITS = "units";
     public static final String DEPARTMENT = "department";
+    /** The person's full name (OIDC standard claim); machine clients' tokens have none. */
+    public static final String NAME = "name";
 
     private Tokens() {
     }
@@ -42,6 +44,12 @@ public final class Tokens {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
         decoder.setJwtValidator(validator(issuer, audience));
         return decoder;
+    }
+
+    /** Who the token speaks for, to be written down: the person's name, or the subject when it names nobody. */
+    public static String name(Jwt jwt) {
+        String name = jwt.getClaimAsString(NAME);
+        return name == null || name.isBlank() ? jwt.getSubject() : name.strip();
     }
 
     /** Roles from the {@code roles} claim as {@code ROLE_*} authorities; unknown role names grant nothing. */

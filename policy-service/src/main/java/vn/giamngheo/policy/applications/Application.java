@@ -19,8 +19,12 @@ public record Application(String id, String policyCode, String department, Strin
 
     public enum Status { SUBMITTED, UNDER_REVIEW, APPROVED, REJECTED }
 
-    /** @param by the officer's user name; the applicant's steps say "applicant" */
-    public record Step(Status status, LocalDate on, String by, String note) {
+    /**
+     * @param by             the officer's user name as written on the step; the applicant's steps say "applicant"
+     * @param recordedBy     the account that recorded the step (the token's subject)
+     * @param recordedByName that account's full name (the token's {@code name}; the account for a machine client)
+     */
+    public record Step(Status status, LocalDate on, String by, String note, String recordedBy, String recordedByName) {
     }
 
     public String beneficiary() {

@@ -50,7 +50,7 @@ class ApplicationController {
             areas.check(request.householdId());
         }
         Application application = applications.submit(request.policyCode(), request.householdId(),
-                request.personId(), request.submittedOn(), request.requestedAmountVnd(), request.note());
+                request.personId(), request.submittedOn(), request.requestedAmountVnd(), request.note(), Caller.current());
         return ResponseEntity.created(URI.create("/api/v1/applications/" + application.id())).body(application);
     }
 
@@ -102,19 +102,20 @@ class ApplicationController {
     @PostMapping("/{id}/review")
     Application review(@PathVariable String id, @RequestBody ReviewRequest request) {
         ownDepartment(id);
-        return applications.startReview(id, request.reviewer(), request.startedOn());
+        return applications.startReview(id, request.reviewer(), request.startedOn(), Caller.current());
     }
 
     @PostMapping("/{id}/approve")
     Application approve(@PathVariable String id, @RequestBody ApproveRequest request) {
         ownDepartment(id);
         return applications.approve(id, request.reviewer(), request.decisionNumber(), request.decidedOn(),
-                request.approvedAmountVnd());
+                request.approvedAmountVnd(), Caller.current());
     }
 
     @PostMapping("/{id}/reject")
     Application reject(@PathVariable String id, @RequestBody RejectRequest request) {
         ownDepartment(id);
-        return applications.reject(id, request.reviewer(), request.reason(), request.decidedOn());
+        return applications.reject(id, request.reviewer(), request.reason(), request.decidedOn(),
+                Caller.current());
     }
 }

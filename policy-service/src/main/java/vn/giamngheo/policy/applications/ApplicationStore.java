@@ -88,7 +88,8 @@ class ApplicationStore {
                 .append("decisionId", a.decisionId())
                 .append("reason", a.reason())
                 .append("steps", a.steps().stream().map(s -> new Document("status", s.status().name())
-                        .append("on", s.on().toString()).append("by", s.by()).append("note", s.note())).toList())
+                        .append("on", s.on().toString()).append("by", s.by()).append("note", s.note())
+                        .append("recordedBy", s.recordedBy()).append("recordedByName", s.recordedByName())).toList())
                 .append("version", a.version());
     }
 
@@ -101,7 +102,9 @@ class ApplicationStore {
                 d.getString("decisionId"), d.getString("reason"),
                 d.getList("steps", Document.class, List.of()).stream().map(s -> new Application.Step(
                         Application.Status.valueOf(s.getString("status")), LocalDate.parse(s.getString("on")),
-                        s.getString("by"), s.getString("note"))).toList(),
+                        s.getString("by"), s.getString("note"), s.getString("recordedBy"),
+                        // Steps recorded before names were kept name their account.
+                        s.getString(s.containsKey("recordedByName") ? "recordedByName" : "recordedBy"))).toList(),
                 d.getLong("version"));
     }
 }

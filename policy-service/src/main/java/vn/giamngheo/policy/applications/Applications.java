@@ -17,6 +17,7 @@ import vn.giamngheo.contracts.benefit.ApplicationSubmitted;
 import vn.giamngheo.contracts.benefit.Entitlement;
 import vn.giamngheo.platform.outbox.Outbox;
 import vn.giamngheo.platform.outbox.OutboxRelay;
+import vn.giamngheo.platform.security.Caller;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.platform.web.FieldProblem;
 import vn.giamngheo.policy.catalog.Beneficiary;
@@ -56,7 +57,7 @@ public class Applications {
     }
 
     public Application submit(String policyCode, String householdId, String personId, LocalDate submittedOn,
-            Long requestedAmountVnd, String note) {
+            Long requestedAmountVnd, String note, Caller recorder) {
         LocalDate on = submittedOn == null ? today() : submittedOn;
         notAfterToday("submittedOn", on);
         PolicyVersion policy = policyNeedingApplication(policyCode, on);
@@ -81,7 +82,8 @@ public class Applications {
         }
         Application application = new Application(UUID.randomUUID().toString(), policyCode, policy.department(),
                 householdId, personId, requestedAmountVnd, on, Application.Status.SUBMITTED, null, null, null, null,
-                List.of(new Application.Step(Application.Status.SUBMITTED, on, "applicant", note)), 1);
+                List.of(new Application.Step(Application.Status.SUBMITTED, on, "applicant", note,
+                        recorder.subject(), recorder.name())), 1);
         store.insert(application, List.of(outbox.entry(EventTypes.APPLICATION_SUBMITTED, new ApplicationSubmitted(
                 application.id(), 1, policyCode, policy.department(), householdId, personId, on,
                 requestedAmountVnd))));
@@ -89,7 +91,7 @@ public class Applications {
         return application;
     }
 
-    public Application startReview(String id, String reviewer, LocalDate startedOn) {
+    public Application startReview(String id, String reviewer, LocalDate startedOn, Caller recorder) {
         Application application = find(id);
         required("reviewer", reviewer);
         LocalDate on = startedOn == null ? today() : startedOn;
@@ -100,7 +102,8 @@ public class Applications {
                     + "; only a SUBMITTED application can be taken up for review");
         }
         Application after = application.next(Application.Status.UNDER_REVIEW,
-                new Application.Step(Application.Status.UNDER_REVIEW, on, reviewer, null), null, null, null, null);
+                new Application.Step(Application.Status.UNDER_REVIEW, on, reviewer, null, recorder.subject(),
+                        recorder.name()), null, null, null, null);
         write(after, outbox.entry(EventTypes.APPLICATION_REVIEW_STARTED, new ApplicationReviewStarted(id,
                 after.version(), application.policyCode(), application.department(), application.householdId(),
                 reviewer, on)));
@@ -109,7 +112,7 @@ public class Applications {
 
     /** Checks eligibility again on {@code decidedOn}; if it holds, the benefit is granted from that day. */
     public Application approve(String id, String reviewer, String decisionNumber, LocalDate decidedOn,
-            Long approvedAmountVnd) {
+            Long approvedAmountVnd, Caller recorder) {
         Application application = find(id);
         required("reviewer", reviewer);
         required("decisionNumber", decisionNumber);
@@ -139,7 +142,8 @@ public class Applications {
                     + " for this beneficiary from " + on + " exists already");
         }
         Application after = application.next(Application.Status.APPROVED,
-                new Application.Step(Application.Status.APPROVED, on, reviewer, decisionNumber), decisionNumber, on,
+                new Application.Step(Application.Status.APPROVED, on, reviewer, decisionNumber, recorder.subject(),
+                        recorder.name()), decisionNumber, on,
                 decision.id(), reason);
         write(after, outbox.entry(EventTypes.APPLICATION_APPROVED, new ApplicationApproved(id, after.version(),
                 application.policyCode(), application.department(), application.householdId(),
@@ -147,7 +151,7 @@ public class Applications {
         return after;
     }
 
-    public Application reject(String id, String reviewer, String reason, LocalDate decidedOn) {
+    public Application reject(String id, String reviewer, String reason, LocalDate decidedOn, Caller recorder) {
         Application application = find(id);
         required("reviewer", reviewer);
         required("reason", reason);
@@ -158,7 +162,8 @@ public class Applications {
             throw ApiException.conflict("status", "the application is already " + application.status());
         }
         Application after = application.next(Application.Status.REJECTED,
-                new Application.Step(Application.Status.REJECTED, on, reviewer, reason), null, on, null, reason);
+                new Application.Step(Application.Status.REJECTED, on, reviewer, reason, recorder.subject(),
+                        recorder.name()), null, on, null, reason);
         write(after, outbox.entry(EventTypes.APPLICATION_REJECTED, new ApplicationRejected(id, after.version(),
                 application.policyCode(), application.department(), application.householdId(),
                 application.personId(), on, reason)));

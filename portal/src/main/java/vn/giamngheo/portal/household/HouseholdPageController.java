@@ -53,7 +53,7 @@ class HouseholdPageController {
     private static final ParameterizedTypeReference<List<CardRequest>> CARDS = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<List<Message>> MESSAGES = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<List<AuditEntry>> AUDIT = new ParameterizedTypeReference<>() { };
-    /** The newest entries of each service's audit shown on the page. */
+    /** The newest entries shown on the page, of the three services' audits together (a small page on a phone). */
     private static final int AUDIT_ENTRIES = 50;
 
     private final ServiceClient services;
@@ -87,12 +87,14 @@ class HouseholdPageController {
             Future<Section<EntitlementReport>> entitlements = parallel.submit(() -> services.section(Service.POLICY,
                     u -> u.path("/api/v1/households/{id}/entitlements").queryParam("period", year).build(id),
                     ENTITLEMENTS, token));
-            Future<Section<List<CardRequest>>> cards = parallel.submit(() -> services.section(Service.NOTIFICATION,
-                    u -> u.path("/api/v1/card-requests").queryParam("householdId", id).queryParam("limit", 50)
-                            .build(), CARDS, token));
-            Future<Section<List<Message>>> messages = parallel.submit(() -> services.section(Service.NOTIFICATION,
-                    u -> u.path("/api/v1/messages").queryParam("householdId", id).queryParam("limit", 50).build(),
-                    MESSAGES, token));
+            Future<Section<List<CardRequest>>> cards = parallel.submit(() -> officer.seesCardRequests()
+                    ? services.section(Service.NOTIFICATION, u -> u.path("/api/v1/card-requests")
+                            .queryParam("householdId", id).queryParam("limit", 50).build(), CARDS, token)
+                    : notForTheRole(Service.NOTIFICATION));
+            Future<Section<List<Message>>> messages = parallel.submit(() -> officer.seesMessages()
+                    ? services.section(Service.NOTIFICATION, u -> u.path("/api/v1/messages")
+                            .queryParam("householdId", id).queryParam("limit", 50).build(), MESSAGES, token)
+                    : notForTheRole(Service.NOTIFICATION));
             List<Future<Section<List<AuditEntry>>>> audits = new ArrayList<>();
             if (officer.seesAudit()) {
                 for (Service service : List.of(Service.HOUSEHOLD, Service.POLICY, Service.NOTIFICATION)) {
@@ -126,6 +128,11 @@ class HouseholdPageController {
         return u -> u.path(template).build(id);
     }
 
+    private static <T> Section<T> notForTheRole(Service service) {
+        return Section.failed(new ServiceProblem(service, ServiceProblem.Kind.NOT_ALLOWED, 403,
+                "not asked: the role cannot read it", List.of(), null));
+    }
+
     private static List<ClassDecision> newestFirst(List<ClassDecision> decisions) {
         return decisions.stream().sorted(Comparator.comparing(ClassDecision::effectiveDate,
                 Comparator.nullsLast(Comparator.naturalOrder())).reversed()).toList();
@@ -147,7 +154,7 @@ class HouseholdPageController {
             }
         }
         entries.sort(Comparator.comparing(AuditEntry::at, Comparator.nullsLast(Comparator.naturalOrder())).reversed());
-        return new AuditSection(entries, missing);
+        return new AuditSection(entries.subList(0, Math.min(entries.size(), AUDIT_ENTRIES)), missing);
     }
 
     /** The merged audit, and the services that could not give theirs. */

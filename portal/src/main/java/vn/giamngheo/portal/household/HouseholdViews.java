@@ -1,10 +1,10 @@
 package vn.giamngheo.portal.household;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import vn.giamngheo.contracts.benefit.Entitlement;
 
 /**
  * The parts of the services' answers that a household's page shows. Each record names only the fields the page uses;
@@ -65,13 +65,10 @@ public final class HouseholdViews {
     public record BenefitDecisionView(BenefitDecision decision, Map<String, Object> card) {
     }
 
+    /** @param entitlement what it gives, in the events' shape (contracts): kind and the fields of that kind */
     public record BenefitDecision(String id, String personId, String policyCode, String policyVersion,
             String department, LocalDate validFrom, LocalDate validTo, String status, Entitlement entitlement,
             String reason) {
-    }
-
-    public record Entitlement(Integer premiumSupportPercent, Integer exemptionPercent, Long monthlyAmountVnd,
-            Long oneOffAmountVnd, Long maxLoanVnd, Long maxLoanPerMonthVnd, BigDecimal annualInterestPercent) {
     }
 
     /** policy-service GET /api/v1/households/{id}/entitlements?period=yyyy. */
@@ -103,12 +100,20 @@ public final class HouseholdViews {
             Instant createdAt) {
     }
 
-    /** GET /api/v1/audit?householdId= of each service. */
-    public record AuditEntry(String id, Instant at, String service, String subject, String method, String path,
-            int status) {
+    /**
+     * GET /api/v1/audit?householdId= of each service.
+     *
+     * @param subject the account (the token's sub); @param name the person's name, when the token carried one
+     */
+    public record AuditEntry(String id, Instant at, String service, String subject, String name, String method,
+            String path, int status) {
 
         public boolean read() {
             return "GET".equals(method);
+        }
+
+        public String who() {
+            return name == null || name.isBlank() || name.equals(subject) ? subject : name + " (" + subject + ")";
         }
     }
 }

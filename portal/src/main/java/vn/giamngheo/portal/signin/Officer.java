@@ -53,6 +53,18 @@ public record Officer(String login, String name, List<String> roles, List<String
         return Arrays.stream(anyOf).anyMatch(roles::contains);
     }
 
+    /**
+     * Who may read a household's messages and card requests (notification-service's AccessRules). The portal does not
+     * ask for what the role can never read: each refused call would stand in the household's audit as a refusal.
+     */
+    public boolean seesMessages() {
+        return hasAny("CITY_ADMIN", "LABOUR_OFFICER");
+    }
+
+    public boolean seesCardRequests() {
+        return hasAny("CITY_ADMIN", "LABOUR_OFFICER", "DEPARTMENT_OFFICER");
+    }
+
     /** Who may read the audit of a household (the services' rule for GET /api/v1/audit). */
     public boolean seesAudit() {
         return hasAny("CITY_ADMIN", "LABOUR_OFFICER");

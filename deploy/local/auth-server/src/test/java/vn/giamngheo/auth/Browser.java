@@ -77,6 +77,11 @@ final class Browser {
         return send(HttpRequest.newBuilder(absolute(uri)).header("Accept", "text/html").GET().build());
     }
 
+    HttpResponse<String> bearer(String uri, String accessToken) {
+        return send(HttpRequest.newBuilder(absolute(uri)).header("Authorization", "Bearer " + accessToken).GET()
+                .build());
+    }
+
     HttpResponse<String> post(String uri, Map<String, String> fields) {
         return send(HttpRequest.newBuilder(absolute(uri)).header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -55,6 +55,28 @@ class SignInFlowIT {
         assertThat(id.getAudience()).containsExactly("portal");
         assertThat(id.getClaimAsString("nonce")).isEqualTo("n-s1");
         assertThat(tokens.get("refresh_token")).isNotNull();
+
+        HttpResponse<String> userInfo = browser.bearer("/userinfo", (String) tokens.get("access_token"));
+        assertThat(userInfo.statusCode()).isEqualTo(200);
+        assertThat(JSONObjectUtils.parse(userInfo.body())).containsEntry("sub", "can-bo-08707")
+                .containsEntry("name", "Nguyễn Thị Hoa");
+    }
+
+    @Test
+    void theProvidersSessionCookieDoesNotTakeThePortalsName() {
+        HttpResponse<String> page = browser.get("/login");
+
+        assertThat(page.headers().allValues("Set-Cookie")).singleElement().asString()
+                .startsWith("GIAMNGHEO_AUTH_SESSION=").contains("HttpOnly").contains("SameSite=Lax");
+    }
+
+    @Test
+    void theSignInPageIsVietnameseLabelledAndSelfContained() {
+        String page = browser.get("/login").body();
+
+        assertThat(page).contains("<html lang=\"vi\"").contains("<label for=\"ten-dang-nhap\">Tên đăng nhập</label>")
+                .contains("<label for=\"mat-khau\">Mật khẩu</label>").contains("autocomplete=\"current-password\"")
+                .doesNotContain("<script").doesNotContain("src=\"http").doesNotContain("href=\"http");
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One person who signs in: what the tokens say about them ({@code sub} = login, {@code name}, {@code roles},
- * {@code units}, {@code department}) and the BCrypt hash of their password.
+ * {@code units}, {@code department}) and the hash of their password, with its {@code {id}} ({@code {bcrypt}...}).
  *
  * @param units      unit codes they act for, {@code ["*"]} for every unit of the province, empty for none
  * @param department the department of a department officer; null for everyone else

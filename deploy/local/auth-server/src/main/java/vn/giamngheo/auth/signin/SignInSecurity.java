@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
@@ -27,7 +28,6 @@ import org.springframework.security.web.authentication.logout.SecurityContextLog
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import vn.giamngheo.auth.AuthProperties;
 import vn.giamngheo.auth.people.People;
 import vn.giamngheo.auth.tokens.TokenClaims;
@@ -36,7 +36,7 @@ import vn.giamngheo.auth.tokens.TokenClaims;
  * Two filter chains, as Spring Authorization Server's reference configuration has them: the protocol endpoints
  * (authorize, token, JWK set, discovery, UserInfo, RP-initiated logout at {@code /connect/logout}), whose browser
  * visitors without a session are sent to the sign-in page; and the sign-in page itself, a form login with CSRF
- * protection, in Vietnamese.
+ * protection, in Vietnamese, with a lockout after repeated wrong passwords ({@link SignInAttempts}).
  */
 @Configuration(proxyBeanMethods = false)
 class SignInSecurity {
