@@ -53,29 +53,44 @@ public final class CitizenIdRules {
         }
     }
 
+    /** Why a citizen id cannot belong to a person: in English for the API, in Vietnamese for an officer's file. */
+    public record Mismatch(String reason, String reasonVi) {
+    }
+
     /** Why {@code citizenId} cannot belong to a person of this sex born on this date; empty when it can. */
     public Optional<String> problem(String citizenId, Sex sex, LocalDate dateOfBirth) {
+        return mismatch(citizenId, sex, dateOfBirth).map(Mismatch::reason);
+    }
+
+    /** {@link #problem}, said in both languages. */
+    public Optional<Mismatch> mismatch(String citizenId, Sex sex, LocalDate dateOfBirth) {
         if (citizenId == null || !citizenId.matches("\\d{12}")) {
-            return Optional.of("must be 12 digits");
+            return Optional.of(new Mismatch("must be 12 digits", "phải gồm 12 chữ số"));
         }
-        if (!provinceCodes.contains(citizenId.substring(0, 3))) {
-            return Optional.of("digits 1-3 (" + citizenId.substring(0, 3) + ") are not a province code");
+        String province = citizenId.substring(0, 3);
+        if (!provinceCodes.contains(province)) {
+            return Optional.of(new Mismatch("digits 1-3 (" + province + ") are not a province code",
+                    "3 chữ số đầu (" + province + ") không phải mã tỉnh"));
         }
         int year = dateOfBirth.getYear();
         Optional<Century> century = centuries.stream()
                 .filter(c -> year >= c.firstYear() && year < c.firstYear() + 100).findFirst();
         if (century.isEmpty()) {
-            return Optional.of("no century digit is defined for birth year " + year);
+            return Optional.of(new Mismatch("no century digit is defined for birth year " + year,
+                    "chưa có quy định chữ số thế kỷ cho năm sinh " + year));
         }
         int expected = sex == Sex.MALE ? century.get().male() : century.get().female();
         int digit = citizenId.charAt(3) - '0';
         if (digit != expected) {
-            return Optional.of("digit 4 is " + digit + " but a " + (sex == Sex.MALE ? "man" : "woman") + " born in "
-                    + year + " has " + expected);
+            return Optional.of(new Mismatch("digit 4 is " + digit + " but a " + (sex == Sex.MALE ? "man" : "woman")
+                    + " born in " + year + " has " + expected, "chữ số thứ 4 là " + digit + " nhưng "
+                    + (sex == Sex.MALE ? "nam" : "nữ") + " sinh năm " + year + " có số " + expected));
         }
         String yy = String.format("%02d", year % 100);
         if (!citizenId.substring(4, 6).equals(yy)) {
-            return Optional.of("digits 5-6 are " + citizenId.substring(4, 6) + " but the year of birth is " + year);
+            return Optional.of(new Mismatch("digits 5-6 are " + citizenId.substring(4, 6)
+                    + " but the year of birth is " + year, "chữ số thứ 5-6 là " + citizenId.substring(4, 6)
+                    + " nhưng năm sinh là " + year));
         }
         return Optional.empty();
     }

@@ -247,9 +247,9 @@ class HouseholdImport {
                 problems.add(new CellProblem(m.row(), Column.DATE_OF_BIRTH, "Hơn " + HouseholdRegistry.MAX_AGE_YEARS
                         + " năm trước ngày đăng ký: kiểm tra lại năm sinh"));
             } else if (m.citizenId() != null) {
-                citizenIds.problem(m.citizenId(), m.sex(), m.dateOfBirth()).ifPresent(reason -> problems.add(
-                        new CellProblem(m.row(), Column.CITIZEN_ID, "Số CCCD không khớp với người này (" + reason
-                                + ")")));
+                citizenIds.mismatch(m.citizenId(), m.sex(), m.dateOfBirth()).ifPresent(mismatch -> problems.add(
+                        new CellProblem(m.row(), Column.CITIZEN_ID, "Số CCCD không khớp với người này: "
+                                + mismatch.reasonVi())));
             }
         }
         return problems;

@@ -2,6 +2,8 @@ package vn.giamngheo.household.registry;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -66,8 +68,13 @@ class HouseholdImportController {
                     + "when any row has a problem (nothing registered); 400 when the file is not the .xlsx template or "
                     + "has too many rows; 403 when a row names a unit outside the caller's units.",
             responses = {
-                    @ApiResponse(responseCode = "200", description = "all registered"),
-                    @ApiResponse(responseCode = "422", description = "rows with problems; nothing registered"),
+                    @ApiResponse(responseCode = "200", description = "all registered", content = @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = HouseholdImport.Report.class))),
+                    @ApiResponse(responseCode = "422", description = "rows with problems; nothing registered: problem "
+                            + "details with the report's members", content = @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = HouseholdImport.Report.class))),
                     @ApiResponse(responseCode = "400", description = "not the template, not .xlsx, too many rows"),
                     @ApiResponse(responseCode = "403", description = "a unit outside the caller's units")})
     @PostMapping(path = "/import-upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -87,6 +94,10 @@ class HouseholdImportController {
             throw ApiException.invalid("file", e.getMessage());
         } catch (IOException e) {
             throw ApiException.invalid("file", "Không đọc được tệp: " + e.getMessage());
+        }
+        if (upload.households().isEmpty() && upload.unassigned().isEmpty()) {
+            throw ApiException.invalid("file", "Tệp chưa có dòng nào: điền mỗi người một dòng từ dòng 3 của trang «"
+                    + HouseholdSpreadsheet.SHEET + "»");
         }
         checkUnits(upload);
         HouseholdImport.Report report;

@@ -28,4 +28,17 @@ class CitizenIdRulesTest {
     void checksProvinceCenturySexAndYear(String citizenId, Sex sex, LocalDate born, String expected) {
         assertThat(rules.problem(citizenId, sex, born).orElse(null)).isEqualTo(expected);
     }
+
+    /** What an officer reads beside the cell of an import file. */
+    @ParameterizedTest(name = "{0} for a {1} born {2}: {3}")
+    @CsvSource(textBlock = """
+            02606800123,  MALE,   1968-03-14, phải gồm 12 chữ số
+            003068001234, MALE,   1968-03-14, 3 chữ số đầu (003) không phải mã tỉnh
+            026068001234, FEMALE, 1968-03-14, chữ số thứ 4 là 0 nhưng nữ sinh năm 1968 có số 1
+            026069001234, MALE,   1968-03-14, chữ số thứ 5-6 là 69 nhưng năm sinh là 1968
+            """)
+    void saysTheSameInVietnamese(String citizenId, Sex sex, LocalDate born, String expected) {
+        assertThat(rules.mismatch(citizenId, sex, born)).get().extracting(CitizenIdRules.Mismatch::reasonVi)
+                .isEqualTo(expected);
+    }
 }

@@ -184,11 +184,15 @@ class HouseholdImportIT {
     }
 
     @Test
-    void aFileThatIsNotAnXlsxIsRefusedAsAWhole() {
+    void aFileThatIsNotAnXlsxOrHasNoRowIsRefusedAsAWhole() {
         Http.Response response = upload("Số thứ tự hộ;Mã đơn vị\n1;08707\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("file");
         assertThat(response.json().get("errors").findValuesAsString("reason").getFirst()).contains(".xlsx");
+        byte[] template = Http.as(WARD_OFFICER, () -> Http.download(url("/api/v1/households/import-template")));
+        Http.Response empty = upload(template);
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().get("errors").findValuesAsString("reason").getFirst()).contains("chưa có dòng nào");
     }
 }
