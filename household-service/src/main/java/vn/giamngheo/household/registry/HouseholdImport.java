@@ -23,6 +23,7 @@ import vn.giamngheo.household.registry.HouseholdSpreadsheet.MemberRow;
 import vn.giamngheo.household.registry.HouseholdSpreadsheet.Problem;
 import vn.giamngheo.household.registry.HouseholdSpreadsheet.SheetHousehold;
 import vn.giamngheo.household.registry.HouseholdSpreadsheet.Upload;
+import vn.giamngheo.platform.security.Caller;
 import vn.giamngheo.platform.units.AdministrativeUnit;
 import vn.giamngheo.platform.units.UnitCatalog;
 
@@ -104,7 +105,8 @@ class HouseholdImport {
     /**
      * Checks every household of the file and registers all of them, or none.
      *
-     * @param uploader the officer's subject: recorded with the planned ids and with each privacy notice
+     * @param uploader the officer's subject: recorded with the planned ids (the privacy notices record the calling
+     *                 person, name and all, as every registration does)
      */
     Report register(Upload upload, String uploader) {
         LocalDate today = LocalDate.now(clock);
@@ -182,7 +184,7 @@ class HouseholdImport {
         List<ImportedHousehold> report = new ArrayList<>();
         for (SheetHousehold household : upload.households()) {
             String id = ids.get(household);
-            recordNotice(id, household, uploader);
+            recordNotice(id, household);
             report.add(new ImportedHousehold(household.number(), household.first().row(), id,
                     already.contains(household)));
         }
@@ -193,7 +195,7 @@ class HouseholdImport {
      * The privacy notice of the household's first row, once: a repeated upload does not record the same notice again.
      * The officer who uploads the file is recorded as the one who recorded it, as in the JSON import.
      */
-    private void recordNotice(String householdId, SheetHousehold household, String uploader) {
+    private void recordNotice(String householdId, SheetHousehold household) {
         HouseholdSpreadsheet.NoticeCells cells = household.first().notice();
         if (cells == null) {
             return;
@@ -202,7 +204,7 @@ class HouseholdImport {
                 && r.givenOn().equals(cells.givenOn()) && r.method() == cells.method());
         if (!recorded) {
             notices.record(householdId, new PrivacyNotices.Notice(cells.version(), cells.givenOn(), cells.method(),
-                    head(household).fullName(), cells.consented()), uploader, clock.instant());
+                    head(household).fullName(), cells.consented()), Caller.current(), clock.instant());
         }
     }
 
