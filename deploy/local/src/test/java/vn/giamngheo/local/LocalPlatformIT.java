@@ -65,7 +65,7 @@ class LocalPlatformIT {
     static void startThePlatform() throws Exception {
         for (String name : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "BHXH_SIM_PORT", "SMS_SIM_PORT",
                 "MAIL_SMTP_PORT", "MAIL_HTTP_PORT", "HOUSEHOLD_PORT", "POLICY_PORT", "NOTIFICATION_PORT",
-                "REPORTING_PORT", "AUTH_PORT")) {
+                "REPORTING_PORT", "AUTH_PORT", "PORTAL_PORT")) {
             PORTS.put(name, freePort());
         }
         Process start = launcher("start");
@@ -80,7 +80,7 @@ class LocalPlatformIT {
             }
         }
         assertThat(STARTED).as("kafka, mongo, the BHXH and SMS simulators, the mail server, the OpenID Connect "
-                + "provider, four services and the supervisor").hasSize(11);
+                + "provider, four services, the portal and the supervisor").hasSize(12);
     }
 
     @AfterAll
