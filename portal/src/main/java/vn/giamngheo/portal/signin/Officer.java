@@ -58,11 +58,11 @@ public record Officer(String login, String name, List<String> roles, List<String
      * ask for what the role can never read: each refused call would stand in the household's audit as a refusal.
      */
     public boolean seesMessages() {
-        return hasAny("CITY_ADMIN", "LABOUR_OFFICER");
+        return hasAny("CITY_ADMIN", "LABOUR_OFFICER", "WARD_OFFICER", "COMMUNE_CHAIRMAN");
     }
 
     public boolean seesCardRequests() {
-        return hasAny("CITY_ADMIN", "LABOUR_OFFICER", "DEPARTMENT_OFFICER");
+        return hasAny("CITY_ADMIN", "LABOUR_OFFICER", "DEPARTMENT_OFFICER", "WARD_OFFICER", "COMMUNE_CHAIRMAN");
     }
 
     /** Who may read the audit of a household (the services' rule for GET /api/v1/audit). */

@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A household's page composed from the services, one of them down: household-service (a fake answering as the real
- * one does) gives the household and its classes, notification-service refuses the ward officer, and policy-service
+ * one does) gives the household and its classes, notification-service refuses its reads, and policy-service
  * does not run. The page renders, and each section says what happened to it.
  */
 @SpringBootTest
@@ -111,7 +111,7 @@ class HouseholdPageTest {
                     {"status":403,"detail":"outside your units"}"""));
             server.createContext("/api/v1/households/h-none", e -> answer(e, 404, """
                     {"status":404,"detail":"Household h-none"}"""));
-            // notification-service's answer to a ward officer
+            // notification-service refusing these reads: the two sections say so, the rest of the page renders
             server.createContext("/api/v1/card-requests", e -> answer(e, 403, "{\"status\":403}"));
             server.createContext("/api/v1/messages", e -> answer(e, 403, "{\"status\":403}"));
             server.start();
