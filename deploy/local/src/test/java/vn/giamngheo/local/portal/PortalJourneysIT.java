@@ -59,6 +59,7 @@ class PortalJourneysIT {
      */
     private static String ours;
     private static String oursHead;
+    private static String oursClass;
     private static boolean oursHasBenefits;
     private static String theirs;
     private static String theirsHead;
@@ -85,7 +86,8 @@ class PortalJourneysIT {
         JsonNode poor = firstHousehold(token, "08707", "&class=POOR", "&class=NEAR_POOR", "");
         ours = poor.get("id").asString();
         oursHead = poor.get("headName").asString();
-        oursHasBenefits = List.of("POOR", "NEAR_POOR").contains(poor.path("currentClass").asString());
+        oursClass = poor.path("currentClass").asString();
+        oursHasBenefits = List.of("POOR", "NEAR_POOR").contains(oursClass);
         JsonNode other = firstHousehold(token, "08716", "");
         theirs = other.get("id").asString();
         theirsHead = other.get("headName").asString();
@@ -137,9 +139,14 @@ class PortalJourneysIT {
             WebElement box = hoa.driver.findElement(By.id("q"));
             box.clear();
             box.sendKeys(withoutDiacritics(oursHead));
+            if (!oursClass.isEmpty()) {
+                new Select(hoa.driver.findElement(By.id("class"))).selectByValue(oursClass);
+            }
             hoa.driver.findElement(By.cssSelector(".search-form button[type=submit]")).click();
-            hoa.waitFor(By.linkText(oursHead));
-            hoa.driver.findElement(By.cssSelector("a[href$='/ho-gia-dinh/" + ours + "']")).click();
+            By link = By.cssSelector("a[href$='/ho-gia-dinh/" + ours + "']");
+            hoa.waitFor(link);
+            assertThat(hoa.driver.findElement(link).getText()).isEqualTo(oursHead);
+            hoa.driver.findElement(link).click();
             hoa.waitFor(By.id("thanh-vien"));
             assertThat(hoa.heading()).isEqualTo("Hộ gia đình: chủ hộ " + oursHead);
             assertThat(hoa.text()).contains("Thành viên").contains("Lịch sử phân loại")
