@@ -92,12 +92,10 @@ public class HouseholdRegistry {
     public Household register(String unitCode, String village, List<NewMember> members, LocalDate registeredOn) {
         Household.Change registration = prepare(new NewHousehold(unitCode, village, members, registeredOn));
         String id = registration.household().id();
-        try {
-            store.insert(registration, entries(registration.events()));
-        } catch (RuntimeException e) {
-            registration.household().members().forEach(m -> release(m, id));
-            throw e;
-        }
+        // A failed insert keeps its claims: a write that timed out may still have been applied, and releasing would
+        // let the same person be registered again; if it was not applied the claims name no household, so they are
+        // stale and the next registration of these people takes them over (CitizenIdClaims).
+        store.insert(registration, entries(registration.events()));
         relay.wake(HouseholdStore.COLLECTION, id);
         return registration.household();
     }
@@ -119,12 +117,9 @@ public class HouseholdRegistry {
                 results.add(new Imported(null, e));
             }
         }
-        try {
-            store.insertAll(valid, valid.stream().map(c -> entries(c.events())).toList());
-        } catch (RuntimeException e) {
-            valid.forEach(c -> c.household().members().forEach(m -> release(m, c.household().id())));
-            throw e;
-        }
+        // A bulk insert failing part-way leaves the households written before it: every claim is kept (those of the
+        // households not written are stale and taken over by their next registration), as in writeAll.
+        store.insertAll(valid, valid.stream().map(c -> entries(c.events())).toList());
         valid.forEach(c -> relay.wake(HouseholdStore.COLLECTION, c.household().id()));
         return results;
     }
