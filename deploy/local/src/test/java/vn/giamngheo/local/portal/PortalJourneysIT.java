@@ -2,8 +2,6 @@ package vn.giamngheo.local.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,20 +9,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -33,7 +27,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The officers' portal as its people use it, in real headless Chromium, on the platform the real launcher starts
- * ({@code deploy/local/run start} on spare ports, once for all journeys): sign in on the provider's page as the ward
+ * ({@link PortalPlatform}: once for all the portal's journeys): sign in on the provider's page as the ward
  * officer of 08707, find a household without typing diacritics, open it; nothing of ward 08716 by any page or URL; a
  * service that stops answering costs only its sections; signing out ends the provider's session too. Every page is
  * checked with axe-core (no serious or critical violation) and photographed under target/screenshots.
@@ -41,17 +35,14 @@ import tools.jackson.databind.ObjectMapper;
  * <p>To run it against a platform already started by hand: {@code PORTAL_IT_ATTACH=1} with the same port variables
  * and {@code GIAMNGHEO_RUN_DIR} as that platform.
  */
+@ExtendWith(PortalPlatform.Running.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalJourneysIT {
 
-    private static final Path REPO = Path.of(System.getenv().getOrDefault("GIAMNGHEO_REPO", "../..")).toAbsolutePath();
-    private static final boolean ATTACHED = System.getenv("PORTAL_IT_ATTACH") != null;
-    private static final Path RUN_DIR = ATTACHED ? Path.of(System.getenv("GIAMNGHEO_RUN_DIR"))
-            : REPO.resolve("deploy/local/target/portal-run");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
 
+    private static PortalPlatform platform;
     private static String portal;
     /**
      * A household of ward 08707, poor or near-poor when the demo has one (so that it has benefits to show), and a
@@ -65,24 +56,17 @@ class PortalJourneysIT {
     private static String theirsHead;
 
     @BeforeAll
-    static void startThePlatform() throws Exception {
-        for (String name : new String[] {"KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "BHXH_SIM_PORT",
-                "SMS_SIM_PORT", "MAIL_SMTP_PORT", "MAIL_HTTP_PORT", "HOUSEHOLD_PORT", "POLICY_PORT",
-                "NOTIFICATION_PORT", "REPORTING_PORT", "AUTH_PORT", "PORTAL_PORT"}) {
-            PORTS.put(name, ATTACHED ? Integer.parseInt(System.getenv(name)) : freePort());
-        }
-        portal = "http://localhost:" + PORTS.get("PORTAL_PORT");
-        if (!ATTACHED) {
-            Process start = launcher("start");
-            assertThat(start.waitFor(8, TimeUnit.MINUTES)).as("deploy/local/run start finished").isTrue();
-            String output = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(start.exitValue()).as(output).isZero();
+    static void findTheHouseholds() throws Exception {
+        platform = PortalPlatform.shared();
+        portal = platform.portal();
+        if (platform.startOutput() != null) {
+            String output = platform.startOutput();
             // What a new user reads first: where to go and as whom.
             assertThat(output.substring(output.indexOf("Giảm Nghèo platform is running")).lines()
                     .filter(l -> l.contains("http://")).findFirst()).get().asString()
                     .contains("Mở " + portal + " — đăng nhập bằng can-bo-08707 / demo");
         }
-        String token = adminToken();
+        String token = platform.adminToken();
         JsonNode poor = firstHousehold(token, "08707", "&class=POOR", "&class=NEAR_POOR", "");
         ours = poor.get("id").asString();
         oursHead = poor.get("headName").asString();
@@ -91,14 +75,6 @@ class PortalJourneysIT {
         JsonNode other = firstHousehold(token, "08716", "");
         theirs = other.get("id").asString();
         theirsHead = other.get("headName").asString();
-    }
-
-    @AfterAll
-    static void stopThePlatform() throws Exception {
-        if (!ATTACHED) {
-            Process stop = launcher("stop");
-            assertThat(stop.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        }
     }
 
     @Test
@@ -191,7 +167,7 @@ class PortalJourneysIT {
             hoa.signIn("can-bo-08707", "demo");
             // Frozen rather than killed: the supervisor would restart a dead one; a frozen one keeps its port and
             // answers nothing, which is the harder case for the page (it must give up after its read timeout).
-            String policy = Files.readString(RUN_DIR.resolve("pids/policy-service.pid")).strip();
+            String policy = Files.readString(platform.runDir().resolve("pids/policy-service.pid")).strip();
             signal("STOP", policy);
             try {
                 hoa.open("/ho-gia-dinh/" + ours);
@@ -245,18 +221,6 @@ class PortalJourneysIT {
         assertThat(kill.exitValue()).isZero();
     }
 
-    private static String adminToken() throws Exception {
-        String basic = Base64.getEncoder().encodeToString("city-admin:demo".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + PORTS.get("AUTH_PORT") + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).get("access_token").asString();
-    }
-
     /**
      * The first active household with a named head that household-service finds in {@code unit} (recorded under it or
      * under a former unit it covers today).
@@ -273,7 +237,7 @@ class PortalJourneysIT {
 
     private static JsonNode householdWith(String token, String unit, String filter) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + PORTS.get("HOUSEHOLD_PORT") + "/api/v1/households/search?size=50&unitCode=" + unit + filter))
+                        + platform.port("HOUSEHOLD_PORT") + "/api/v1/households/search?size=50&unitCode=" + unit + filter))
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -290,22 +254,5 @@ class PortalJourneysIT {
     private static String withoutDiacritics(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").replace('đ', 'd')
                 .replace('Đ', 'D');
-    }
-
-    private static Process launcher(String command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(REPO.resolve("deploy/local/run").toString(), command)
-                .redirectErrorStream(true);
-        PORTS.forEach((name, port) -> builder.environment().put(name, String.valueOf(port)));
-        builder.environment().put("GIAMNGHEO_RUN_DIR", RUN_DIR.toString());
-        builder.environment().put("GIAMNGHEO_NO_BUILD", "1");
-        // Enough households for both wards and a search with many results, and quick to load.
-        builder.environment().put("GIAMNGHEO_DEMO_HOUSEHOLDS", "200");
-        return builder.start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,22 +15,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
@@ -47,19 +43,14 @@ import tools.jackson.databind.ObjectMapper;
  * registered), fix it and upload it again (registered). Every page is checked with axe-core and photographed under
  * target/screenshots (names starting "r"). The audit names the officer for each change.
  *
- * <p>To run it against a platform already started by hand: {@code PORTAL_IT_ATTACH=1} with the same port variables
- * and {@code GIAMNGHEO_RUN_DIR} as that platform.
+ * <p>It shares {@link PortalPlatform} with the other journeys (or one started by hand: {@code PORTAL_IT_ATTACH=1}).
  */
+@ExtendWith(PortalPlatform.Running.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RegistryJourneysIT {
 
-    private static final Path REPO = Path.of(System.getenv().getOrDefault("GIAMNGHEO_REPO", "../..")).toAbsolutePath();
-    private static final boolean ATTACHED = System.getenv("PORTAL_IT_ATTACH") != null;
-    private static final Path RUN_DIR = ATTACHED ? Path.of(System.getenv("GIAMNGHEO_RUN_DIR"))
-            : REPO.resolve("deploy/local/target/registry-run");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
     /** Names and citizen ids no earlier run of this test used on the same platform. */
     private static final long RUN = System.currentTimeMillis() % 1_000_000;
     private static final String SUFFIX = letters(RUN);
@@ -68,28 +59,12 @@ class RegistryJourneysIT {
     /** The household registered in the first journey, used by the next ones. */
     private static String registered;
 
-    @BeforeAll
-    static void startThePlatform() throws Exception {
-        for (String name : new String[] {"KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "BHXH_SIM_PORT",
-                "SMS_SIM_PORT", "MAIL_SMTP_PORT", "MAIL_HTTP_PORT", "HOUSEHOLD_PORT", "POLICY_PORT",
-                "NOTIFICATION_PORT", "REPORTING_PORT", "AUTH_PORT", "PORTAL_PORT"}) {
-            PORTS.put(name, ATTACHED ? Integer.parseInt(System.getenv(name)) : freePort());
-        }
-        portal = "http://localhost:" + PORTS.get("PORTAL_PORT");
-        if (!ATTACHED) {
-            Process start = launcher("start");
-            assertThat(start.waitFor(8, TimeUnit.MINUTES)).as("deploy/local/run start finished").isTrue();
-            String output = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(start.exitValue()).as(output).isZero();
-        }
-    }
+    private static PortalPlatform platform;
 
-    @AfterAll
-    static void stopThePlatform() throws Exception {
-        if (!ATTACHED) {
-            Process stop = launcher("stop");
-            assertThat(stop.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        }
+    @BeforeAll
+    static void onThePlatform() {
+        platform = PortalPlatform.shared();
+        portal = platform.portal();
     }
 
     @Test
@@ -398,8 +373,8 @@ class RegistryJourneysIT {
     /** The heads of 08707's active households, from household-service's store (not its search index). */
     private static List<String> registeredHeads() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + PORTS.get("HOUSEHOLD_PORT") + "/api/v1/households?size=500&unitCode=08707"))
-                .header("Authorization", "Bearer " + adminToken()).timeout(Duration.ofSeconds(30)).build(),
+                        + platform.port("HOUSEHOLD_PORT") + "/api/v1/households?size=500&unitCode=08707"))
+                .header("Authorization", "Bearer " + platform.adminToken()).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<String> heads = new ArrayList<>();
@@ -410,8 +385,8 @@ class RegistryJourneysIT {
     /** The changes (not reads) household-service's audit records for the household, made by {@code subject}. */
     private static List<JsonNode> changesBy(String householdId, String subject) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + PORTS.get("HOUSEHOLD_PORT") + "/api/v1/audit?householdId=" + householdId))
-                .header("Authorization", "Bearer " + adminToken()).timeout(Duration.ofSeconds(30)).build(),
+                        + platform.port("HOUSEHOLD_PORT") + "/api/v1/audit?householdId=" + householdId))
+                .header("Authorization", "Bearer " + platform.adminToken()).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<JsonNode> changes = new ArrayList<>();
@@ -422,18 +397,6 @@ class RegistryJourneysIT {
             }
         }
         return changes;
-    }
-
-    private static String adminToken() throws Exception {
-        String basic = Base64.getEncoder().encodeToString("city-admin:demo".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + PORTS.get("AUTH_PORT") + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).get("access_token").asString();
     }
 
     /** Six digits of a citizen id, different per run and per person of the run. */
@@ -448,21 +411,5 @@ class RegistryJourneysIT {
             out.append("bcdghklmnpqrstvxyaeo".charAt((int) (v % 20)));
         }
         return Character.toUpperCase(out.charAt(0)) + out.substring(1);
-    }
-
-    private static Process launcher(String command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(REPO.resolve("deploy/local/run").toString(), command)
-                .redirectErrorStream(true);
-        PORTS.forEach((name, port) -> builder.environment().put(name, String.valueOf(port)));
-        builder.environment().put("GIAMNGHEO_RUN_DIR", RUN_DIR.toString());
-        builder.environment().put("GIAMNGHEO_NO_BUILD", "1");
-        builder.environment().put("GIAMNGHEO_DEMO_HOUSEHOLDS", "40");
-        return builder.start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
