@@ -11,18 +11,21 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.giamngheo.household.classification.Evidence;
 import vn.giamngheo.household.classification.Income;
@@ -94,11 +97,15 @@ class ReviewController {
     private final ReviewService reviews;
     private final AreaAccess guard;
     private final Validator validator;
+    private final RoundBoard board;
+    private final Clock clock;
 
-    ReviewController(ReviewService reviews, AreaAccess guard, Validator validator) {
+    ReviewController(ReviewService reviews, AreaAccess guard, Validator validator, RoundBoard board, Clock clock) {
         this.reviews = reviews;
         this.guard = guard;
         this.validator = validator;
+        this.board = board;
+        this.clock = clock;
     }
 
     /**
@@ -151,6 +158,40 @@ class ReviewController {
         ReviewRound round = run(() -> reviews.open(request.unitCode(), request.kind(), request.referenceDate(),
                 request.standard(), request.postingWorkingDays()));
         return ResponseEntity.created(URI.create("/api/v1/review-rounds/" + round.id())).body(reviews.view(round.id()));
+    }
+
+    /**
+     * A unit's rounds, newest first, each with its stage, counts and deadline; every unit's for those who act for all.
+     */
+    @GetMapping
+    List<RoundBoard.RoundSummary> list(@RequestParam(required = false) String unitCode,
+            @RequestParam(required = false) Integer year) {
+        if (unitCode != null && !unitCode.matches("\\d{5}")) {
+            throw ApiException.invalid("unitCode", "must be a 5-digit commune-level unit code");
+        }
+        if (year != null && (year < 2000 || year > 2100)) {
+            throw ApiException.invalid("year", "must be a year from 2000 to 2100");
+        }
+        if (unitCode == null) {
+            guard.checkAllUnits("unitCode");
+        } else {
+            guard.checkUnit(unitCode);
+        }
+        return board.list(unitCode, year);
+    }
+
+    /**
+     * Every commune-level unit in force on {@code date} (today by default) among the caller's, with its latest round of
+     * {@code kind} (ANNUAL by default) in that year: not started, in progress, decided, late.
+     */
+    @GetMapping("/board")
+    RoundBoard.Board board(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate date, @RequestParam(required = false) ReviewKind kind) {
+        LocalDate day = date == null ? LocalDate.now(clock) : date;
+        if (day.getYear() < 2000 || day.getYear() > 2100) {
+            throw ApiException.invalid("date", "must be in the years 2000 to 2100");
+        }
+        return board.board(day, kind == null ? ReviewKind.ANNUAL : kind, guard::mayActFor);
     }
 
     @GetMapping("/{id}")
