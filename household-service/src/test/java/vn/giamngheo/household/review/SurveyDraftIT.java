@@ -243,10 +243,7 @@ class SurveyDraftIT {
         RoundCalls api = api();
         String household = api.household("04849");
         String drafted = api.household("04849");
-        String round = api.open("04849", "MONTHLY", "2026-11-16", ",\"postingWorkingDays\":1");
-        api.survey(round, household, POOR_RURAL).expectStatus(200);
-        api.agree(round, "2026-11-16", List.of(household)).expectStatus(200);
-        api.post(round, "2026-11-16").expectStatus(200);
+        String round = api.posted("04849", "2026-11-16", household, POOR_RURAL);
         store.save(new Survey(round, drafted, SurveyStatus.DRAFT, "a-draft", null, "VN-MPS-2022-2025", null, null,
                 List.of(), List.of(), Instant.parse("2026-11-17T02:00:00Z"), "draft-fingerprint", List.of(),
                 new Survey.Answers(null, null, 1_000_000L, null, null)));
@@ -267,10 +264,7 @@ class SurveyDraftIT {
     void oneDecidedRoundHasOnlyTheAlreadyDecidedBlocker() {
         RoundCalls api = api();
         String household = api.household("04849");
-        String round = api.open("04849", "MONTHLY", "2026-11-16", ",\"postingWorkingDays\":1");
-        api.survey(round, household, POOR_RURAL).expectStatus(200);
-        api.agree(round, "2026-11-16", List.of(household)).expectStatus(200);
-        api.post(round, "2026-11-16").expectStatus(200);
+        String round = api.posted("04849", "2026-11-16", household, POOR_RURAL);
         assertThat(api.view(round).get("decisionBlockers")).isEmpty();
         assertThat(api.view(round).get("canDecideFrom").asString()).isEqualTo("2026-11-17");
 
