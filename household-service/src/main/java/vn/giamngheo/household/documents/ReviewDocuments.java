@@ -79,10 +79,13 @@ public class ReviewDocuments {
         return pdf(DocumentKind.DECISION, papers, "quyet-dinh-" + roundId);
     }
 
-    /** One page per household the decision recognises as poor or near-poor. */
+    /** One page per household the decision recognises as poor or near-poor; 404 when it recognises none. */
     public File certificates(String roundId) {
-        DocumentModels.Papers papers = decided(roundId);
-        return pdf(DocumentKind.CERTIFICATE, certified(papers, l -> true), "giay-chung-nhan-" + roundId);
+        DocumentModels.Papers papers = certified(decided(roundId), l -> true);
+        if (papers.lines().isEmpty()) {
+            throw ApiException.notFound("a poor or near-poor household in the decision of round " + roundId);
+        }
+        return pdf(DocumentKind.CERTIFICATE, papers, "giay-chung-nhan-" + roundId);
     }
 
     /** The certificate of one household; 404 when the decision does not list it as poor or near-poor. */
