@@ -87,6 +87,7 @@ class AccessSweepIT {
                 + "\"consent\":true}")).expectStatus(201).json().get("receiptNumber").asString();
         side.put("unit", unit);
         side.put("online", online);
+        side.put("kind", "minutes");
         side.put("householdId", id);
         side.put("head", household.get("members").get(0).get("personId").asString());
         side.put("spouse", household.get("members").get(1).get("personId").asString());
@@ -162,6 +163,17 @@ class AccessSweepIT {
                 .call(HOUSEHOLD, "POST", "/api/v1/review-rounds/{round}/complaints/{complaint}/resolution",
                         "{\"outcome\":\"REJECTED\",\"resolution\":\"Giữ nguyên kết quả\",\"resolvedOn\":\"" + TODAY
                                 + "\"}")
+                // The round's documents, read while it is posted (the decision's are refused with 409 until signed).
+                .get(HOUSEHOLD, "/api/v1/review-rounds/{round}/documents/minutes.pdf")
+                .get(HOUSEHOLD, "/api/v1/review-rounds/{round}/documents/posting-list.pdf")
+                .get(HOUSEHOLD, "/api/v1/review-rounds/{round}/documents/decision.pdf")
+                .get(HOUSEHOLD, "/api/v1/review-rounds/{round}/documents/certificates.pdf")
+                .get(HOUSEHOLD, "/api/v1/review-rounds/{round}/documents/certificates/{householdId}.pdf")
+                .get(HOUSEHOLD, "/api/v1/review-rounds/{round}/documents/lists.xlsx")
+                .get(NO_AREA, "/api/v1/document-templates")
+                .get(NO_AREA, "/api/v1/document-templates/{kind}")
+                .call(ALL_UNITS, "PUT", "/api/v1/document-templates/{kind}", (path, side) -> Http.put(path,
+                        "{\"content\":\"<p/>\",\"effectiveFrom\":\"2030-01-01\"}"))
                 .call(HOUSEHOLD, "POST", "/api/v1/review-rounds/{round}/decision", "{\"number\":\"9/QĐ-UBND\","
                         + "\"date\":\"" + TODAY + "\",\"signerRole\":\"COMMUNE_CHAIRMAN\"}")
                 .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/privacy-notices", "{\"version\":"
