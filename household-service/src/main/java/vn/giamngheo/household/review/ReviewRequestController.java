@@ -28,6 +28,7 @@ import vn.giamngheo.household.registry.HouseholdRegistry;
 import vn.giamngheo.platform.audit.AuditFilter;
 import vn.giamngheo.platform.security.AreaAccess;
 import vn.giamngheo.platform.security.Caller;
+import vn.giamngheo.platform.security.Role;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.platform.web.FieldProblem;
 import vn.giamngheo.platform.web.OneLine;
@@ -146,6 +147,12 @@ class ReviewRequestController {
         return run(() -> requests.verify(id, request.householdId(), officer, officerName)).request();
     }
 
+    /** Who sent an online request is for the officers' eyes (those who see names), not another service's. */
+    private static ReviewRequests.RequestView forCaller(ReviewRequests.RequestView request) {
+        return Caller.current().has(Role.CITY_ADMIN, Role.LABOUR_OFFICER, Role.WARD_OFFICER, Role.COMMUNE_CHAIRMAN)
+                ? request : request.withoutSender();
+    }
+
     /**
      * The households a read or a write is about, for the audit: a request's own, and the one suggested for an online
      * request (an online request awaiting verification has none yet).
@@ -171,7 +178,8 @@ class ReviewRequestController {
         } else {
             guard.checkUnit(unitCode);
         }
-        List<ReviewRequests.RequestView> found = requests.list(unitCode, status, overdue, receivedFrom, receivedTo);
+        List<ReviewRequests.RequestView> found = requests.list(unitCode, status, overdue, receivedFrom, receivedTo)
+                .stream().map(ReviewRequestController::forCaller).toList();
         AuditFilter.households(http, households(found.stream().flatMap(r -> Stream.of(r.householdId(),
                 r.suggestedHouseholdId())).toArray(String[]::new)));
         return found;
@@ -180,7 +188,7 @@ class ReviewRequestController {
     @GetMapping("/{id}")
     ReviewRequests.RequestView get(@PathVariable String id, HttpServletRequest http) {
         guard(id);
-        ReviewRequests.RequestView request = run(() -> requests.view(id));
+        ReviewRequests.RequestView request = forCaller(run(() -> requests.view(id)));
         AuditFilter.households(http, households(request.householdId(), request.suggestedHouseholdId()));
         return request;
     }

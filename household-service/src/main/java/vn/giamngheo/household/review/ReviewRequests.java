@@ -45,6 +45,13 @@ public class ReviewRequests {
             LocalDate dueBy, boolean overdue, boolean answeredLate, String dueByNote, ReviewRequest.Answer answer,
             String recordedBy, String recordedByName, String receiptNumber, String headName, String village,
             String citizenIdMasked, String phone, String suggestedHouseholdId) {
+
+        /** Without what identifies the sender of an online request: for callers who see no names (a service). */
+        public RequestView withoutSender() {
+            return new RequestView(id, householdId, unitCode, form, receivedOn, channel, status, reviewStartsOn, dueBy,
+                    overdue, answeredLate, dueByNote, answer, recordedBy, recordedByName, receiptNumber, null, null,
+                    null, null, null);
+        }
     }
 
     /**

@@ -120,6 +120,13 @@ class OnlineReviewRequestIT {
         assertThat(queued.get("dueBy").asString()).isEqualTo("2026-12-30");
         assertThat(Http.get(url("/api/v1/review-requests?unitCode=08707&status=AWAITING_VERIFICATION")).json()
                 .findValuesAsString("receiptNumber")).containsOnlyOnce(number);
+        // Another service's token sees the request, not who sent it.
+        JsonNode forService = Http.as(TestTokens.role("PLATFORM_SERVICE", "*"), () -> Http.get(url(
+                "/api/v1/review-requests/" + number))).expectStatus(200).json();
+        assertThat(forService.get("receiptNumber").asString()).isEqualTo(number);
+        for (String hidden : List.of("headName", "village", "phone", "citizenIdMasked", "suggestedHouseholdId")) {
+            assertThat(forService.get(hidden).isNull()).as(hidden).isTrue();
+        }
 
         // Sent on 10 October (as if): awaiting verification it is not overdue, whatever the day.
         database.getCollection("review_requests").updateOne(Filters.eq("_id", number),

@@ -153,7 +153,7 @@ class SelfAssessmentPageIT {
     }
 
     @Test
-    void aHouseholdSendsAReviewRequestFromThePageOnAPhoneAndIsGivenItsReceipt() {
+    void aHouseholdSendsAReviewRequestFromThePageOnAPhoneAndIsGivenItsReceipt() throws Exception {
         browser.manage().window().setSize(new Dimension(360, 1400));
         try {
             answer("Phường Vĩnh Yên", "4", "90000000", List.of("HEALTH_INSURANCE", "SANITATION", "DRINKING_WATER"));
@@ -183,15 +183,13 @@ class SelfAssessmentPageIT {
                     .isLessThanOrEqualTo(((Number) browser.executeScript("return window.innerWidth")).intValue());
             assertThat(Chromium.contentSecurityViolations(browser)).isEmpty();
             Files.write(Path.of("target", "self-assessment-request-360.png"), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         } finally {
             browser.manage().window().setSize(new Dimension(1000, 1400));
         }
     }
 
     @Test
-    void aBadCitizenIdIsShownBesideItsFieldAndNothingIsSent() {
+    void aBadCitizenIdIsShownBesideItsFieldAndNothingIsSent() throws Exception {
         answer("Phường Vĩnh Yên", "4", "90000000", List.of("HEALTH_INSURANCE"));
         String village = "Thôn Đá " + System.nanoTime() % 100_000;
         // 12 digits, but 999 is no province's code: the service says so, and the page says it beside the field.
@@ -217,6 +215,7 @@ class SelfAssessmentPageIT {
         assertThat(browser.findElement(By.id("err-consent")).isDisplayed()).isTrue();
         assertThat(awaitingIn08707()).noneMatch(r -> village.equals(r.get("village").asString()));
         assertThat(browser.findElements(By.id("receipt-number"))).isEmpty();
+        Files.write(Path.of("target", "self-assessment-request-errors.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     @Test
