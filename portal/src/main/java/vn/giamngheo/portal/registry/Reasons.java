@@ -70,7 +70,7 @@ public class Reasons {
 
     private final MessageSource messages;
 
-    Reasons(MessageSource messages) {
+    public Reasons(MessageSource messages) {
         this.messages = messages;
     }
 
