@@ -97,16 +97,20 @@
       .then(function (answer) {
         if (mine === sent) {
           show(answer.body, answer.ok);
+          box.setAttribute('data-pending', 'false');
         }
       })
       .catch(function () {
         if (mine === sent) {
           box.setAttribute('data-state', 'unavailable');
+          box.setAttribute('data-pending', 'false');
         }
       });
   }
 
+  // data-pending: an answer changed and its class is not shown yet (tests and assistive tools can wait for it).
   function later() {
+    box.setAttribute('data-pending', 'true');
     if (timer) {
       clearTimeout(timer);
     }
