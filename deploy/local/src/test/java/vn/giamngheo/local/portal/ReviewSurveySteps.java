@@ -272,21 +272,21 @@ public final class ReviewSurveySteps {
 
     /** "Lưu nháp": the draft is stored, the banner says so; returns the stored survey. */
     public JsonNode saveDraft(PortalBrowser officer, String roundId, String householdId) throws Exception {
-        officer.driver.findElement(By.cssSelector("button[name=action][value=draft]")).click();
-        officer.waitFor(By.id("da-luu"));
-        assertThat(officer.driver.findElement(By.id("da-luu")).getText()).contains("Đã lưu nháp phiếu");
-        JsonNode survey = survey(roundId, householdId);
-        assertThat(survey.get("status").asString()).isEqualTo("DRAFT");
-        return survey;
+        return save(officer, roundId, householdId, "draft", "Đã lưu nháp phiếu", "DRAFT");
     }
 
     /** "Hoàn thành": the survey is marked done; returns the stored survey. */
     public JsonNode complete(PortalBrowser officer, String roundId, String householdId) throws Exception {
-        officer.driver.findElement(By.cssSelector("button[name=action][value=done]")).click();
+        return save(officer, roundId, householdId, "done", "Đã hoàn thành phiếu", "SURVEYED");
+    }
+
+    private JsonNode save(PortalBrowser officer, String roundId, String householdId, String action, String banner,
+            String status) throws Exception {
+        officer.driver.findElement(By.cssSelector("button[name=action][value=" + action + "]")).click();
         officer.waitFor(By.id("da-luu"));
-        assertThat(officer.driver.findElement(By.id("da-luu")).getText()).contains("Đã hoàn thành phiếu");
+        assertThat(officer.driver.findElement(By.id("da-luu")).getText()).contains(banner);
         JsonNode survey = survey(roundId, householdId);
-        assertThat(survey.get("status").asString()).isEqualTo("SURVEYED");
+        assertThat(survey.get("status").asString()).isEqualTo(status);
         return survey;
     }
 
