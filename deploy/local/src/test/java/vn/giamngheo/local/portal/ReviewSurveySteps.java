@@ -374,7 +374,8 @@ public final class ReviewSurveySteps {
         assertThat(rejected.findElement(By.cssSelector("td:nth-child(1)")).getText()).isEqualTo(String.valueOf(badRow));
         assertThat(rejected.findElement(By.cssSelector("td:nth-child(2)")).getText())
                 .isEqualTo("Tổng thu nhập 12 tháng (đồng)");
-        assertThat(rejected.findElement(By.cssSelector("td:nth-child(3)")).getText()).contains("ba mươi triệu");
+        assertThat(rejected.findElement(By.cssSelector("td:nth-child(3)")).getText())
+                .contains("không phải một số nguyên");
         officer.check("a14-excel-dong-sai");
         Files.deleteIfExists(file);
     }
