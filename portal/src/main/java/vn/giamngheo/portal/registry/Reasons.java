@@ -1,10 +1,13 @@
 package vn.giamngheo.portal.registry;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -68,10 +71,17 @@ public class Reasons {
             new Known("must be a Vietnamese mobile number.*", "reason.phone"),
             new Known("contains a line break.*|must be one line.*", "reason.oneLine"));
 
-    private final MessageSource messages;
+    /** More reasons another part of the portal knows: each service reason's pattern and its message key. */
+    public interface Vocabulary {
+        Map<String, String> reasons();
+    }
 
-    Reasons(MessageSource messages) {
+    private final MessageSource messages;
+    private final List<Known> known = new ArrayList<>(KNOWN);
+
+    Reasons(MessageSource messages, ObjectProvider<Vocabulary> more) {
         this.messages = messages;
+        more.orderedStream().forEach(v -> v.reasons().forEach((regex, key) -> known.add(new Known(regex, key))));
     }
 
     /** {@code reason} in Vietnamese when the portal knows it; as the service wrote it otherwise. */
@@ -79,11 +89,11 @@ public class Reasons {
         if (reason == null || reason.isBlank()) {
             return text("reason.unknown");
         }
-        for (Known known : KNOWN) {
-            Matcher m = known.pattern().matcher(reason.strip());
+        for (Known k : known) {
+            Matcher m = k.pattern().matcher(reason.strip());
             if (m.matches()) {
                 Object[] args = IntStream.rangeClosed(1, m.groupCount()).mapToObj(m::group).toArray();
-                return messages.getMessage(known.key(), args, reason, VIETNAMESE);
+                return messages.getMessage(k.key(), args, reason, VIETNAMESE);
             }
         }
         return reason;
