@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -79,9 +80,19 @@ public class Reasons {
     private final MessageSource messages;
     private final List<Known> known = new ArrayList<>(KNOWN);
 
+    /** The registry's reasons only: for a test of one part of a form. */
+    public Reasons(MessageSource messages) {
+        this(messages, List.of());
+    }
+
+    @Autowired
     Reasons(MessageSource messages, ObjectProvider<Vocabulary> more) {
+        this(messages, more.orderedStream().toList());
+    }
+
+    private Reasons(MessageSource messages, List<Vocabulary> more) {
         this.messages = messages;
-        more.orderedStream().forEach(v -> v.reasons().forEach((regex, key) -> known.add(new Known(regex, key))));
+        more.forEach(v -> v.reasons().forEach((regex, key) -> known.add(new Known(regex, key))));
     }
 
     /** {@code reason} in Vietnamese when the portal knows it; as the service wrote it otherwise. */

@@ -1,0 +1,134 @@
+package vn.giamngheo.portal.review;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** household-service's review API as the review pages read it (contract A of issue 23). */
+public final class ReviewViews {
+
+    private ReviewViews() {
+    }
+
+    /** A survey's answers as recorded (the survey body). */
+    public record Answers(Long annualIncomeVnd, Integer memberCount, Long monthlyIncomePerCapitaVnd,
+            List<String> deprivedIndicators, Facts facts) {
+    }
+
+    public record Facts(List<AnswerMember> members, BigDecimal floorAreaM2, Boolean hasDwelling, Boolean wallsDurable,
+            Boolean frameDurable, Boolean roofDurable, String waterSource, String latrine, Boolean usesTelecom,
+            Boolean usesInternet, Set<String> informationMeans, String wasteHandling, Boolean sickMemberUntreated) {
+
+        public Facts {
+            members = members == null ? List.of() : members;
+        }
+    }
+
+    public record AnswerMember(LocalDate dateOfBirth, Boolean hasHealthInsurance, Boolean attendingSchool,
+            String education, String employment, Boolean unableToWork, Boolean malnourished,
+            Boolean receivesSocialAllowance) {
+    }
+
+    /** A household's survey in a round. */
+    public record Survey(String roundId, String householdId, String status, String classification, String standard,
+            String areaType, Long monthlyIncomePerCapitaVnd, List<String> deprivedIndicators, String explanation,
+            Instant surveyedAt, Answers answers) {
+
+        public Survey {
+            deprivedIndicators = deprivedIndicators == null ? List.of() : deprivedIndicators;
+        }
+    }
+
+    public record Decision(String number, LocalDate date, String signerRole, LocalDate effectiveDate) {
+    }
+
+    public record Round(String id, String unitCode, String kind, LocalDate referenceDate, String standard,
+            Integer postingWorkingDays, String state, Instant openedAt, LocalDate lastMeetingOn,
+            LocalDate postingStartedOn, LocalDate postingEndsOn, Decision decision, Long version) {
+    }
+
+    public record Complaint(String id, String householdId, String status, LocalDate filedOn) {
+    }
+
+    /** A reason the chairman may not sign yet (A5). */
+    public record Blocker(String code, LocalDate until, Integer count) {
+    }
+
+    public record RoundView(Round round, String provisionalStandard, LocalDate decisionTakesEffectOn,
+            List<Survey> surveys, List<Complaint> complaints, List<Blocker> decisionBlockers,
+            LocalDate canDecideFrom) {
+
+        public RoundView {
+            surveys = surveys == null ? List.of() : surveys;
+            complaints = complaints == null ? List.of() : complaints;
+            decisionBlockers = decisionBlockers == null ? List.of() : decisionBlockers;
+        }
+    }
+
+    public record Counts(int toSurvey, int drafts, int surveyed, int agreed, int backToSurvey, int complaintsOpen,
+            int complaintsResolved) {
+    }
+
+    /** A round on the boards (A1). */
+    public record RoundSummary(String id, String unitCode, String unitName, String kind, LocalDate referenceDate,
+            String state, String standard, Instant openedAt, LocalDate postingStartedOn, LocalDate postingEndsOn,
+            Decision decision, LocalDate dueBy, boolean late, String lateReason, Counts counts) {
+    }
+
+    /** The province board (A2). */
+    public record Board(LocalDate date, int year, LocalDate deadline, List<BoardCommune> communes, BoardTotals totals) {
+
+        public Board {
+            communes = communes == null ? List.of() : communes;
+        }
+    }
+
+    public record BoardCommune(String unitCode, String unitName, String status, boolean late, String lateReason,
+            RoundSummary round) {
+    }
+
+    public record BoardTotals(int notStarted, int inProgress, int decided, int late) {
+    }
+
+    /** The list to survey (A3). */
+    public record ToSurvey(String roundId, List<ToSurveyHousehold> households, Counts counts) {
+
+        public ToSurvey {
+            households = households == null ? List.of() : households;
+        }
+    }
+
+    public record ToSurveyHousehold(String householdId, String headName, String village, Integer memberCount,
+            String classInForce, List<String> why, SurveyLine survey) {
+    }
+
+    public record SurveyLine(String status, String classification, Long monthlyIncomePerCapitaVnd,
+            List<String> deprivedIndicators, Instant surveyedAt) {
+    }
+
+    /** What evaluate answers. */
+    public record Evaluation(String classification, String standard, String provisionalStandard, String areaType,
+            Long monthlyIncomePerCapitaVnd, List<String> deprivedIndicators, List<Deprivation> deprivations,
+            String explanation) {
+    }
+
+    public record Deprivation(String code, String name, String reason) {
+    }
+
+    /** A Form 01 / Form 04 request (and an online one awaiting verification, contract S). */
+    public record Request(String id, String householdId, String unitCode, String form, LocalDate receivedOn,
+            String channel, String status, LocalDate dueBy, boolean overdue, boolean answeredLate, Answer answer,
+            String headName, String village, String citizenIdMasked, String receiptNumber,
+            String suggestedHouseholdId) {
+
+        public boolean awaitingVerification() {
+            return "AWAITING_VERIFICATION".equals(status);
+        }
+    }
+
+    /** The chairman's answer to a request: a decision of a round, or a written refusal. */
+    public record Answer(LocalDate date, String number, String roundId, String signerRole, String reasons) {
+    }
+}
