@@ -19,7 +19,7 @@ import vn.giamngheo.portal.registry.FormErrors;
 import vn.giamngheo.portal.registry.FormPage;
 import vn.giamngheo.portal.registry.Forms;
 import vn.giamngheo.portal.registry.Reasons;
-import vn.giamngheo.portal.review.StepViews.Households;
+import vn.giamngheo.portal.review.ReviewViews.ToSurvey;
 import vn.giamngheo.portal.review.StepViews.Row;
 import vn.giamngheo.portal.review.StepViews.RoundView;
 import vn.giamngheo.portal.signin.Officer;
@@ -55,7 +55,7 @@ class DecisionController {
     String sign(@PathVariable String roundId, @RequestParam MultiValueMap<String, String> values, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         RoundView round = calls.round(roundId);
-        Households list = calls.households(roundId);
+        ToSurvey list = calls.households(roundId);
         Reasons reasons = calls.reasons();
         FormErrors errors = new FormErrors();
         String signer = signer();
@@ -114,7 +114,7 @@ class DecisionController {
                 .findFirst().orElse(null);
     }
 
-    private String page(RoundView round, Households list, MultiValueMap<String, String> values, FormErrors errors,
+    private String page(RoundView round, ToSurvey list, MultiValueMap<String, String> values, FormErrors errors,
             Model model, HttpServletResponse response) {
         if (!errors.isEmpty()) {
             response.setStatus(errors.status());
@@ -126,7 +126,7 @@ class DecisionController {
         CLASSES.stream().filter(byClass::containsKey).forEach(c -> groups.put(c, byClass.get(c)));
         model.addAttribute("groups", groups);
         model.addAttribute("chairman", signer() != null);
-        model.addAttribute("lastDay", round.round().lastDecisionDay());
+        model.addAttribute("lastDay", round.lastDecisionDay());
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         return "review/decision";

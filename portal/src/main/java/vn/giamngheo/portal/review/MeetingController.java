@@ -19,7 +19,7 @@ import vn.giamngheo.portal.registry.FormErrors;
 import vn.giamngheo.portal.registry.Forms;
 import vn.giamngheo.portal.registry.Reasons;
 import vn.giamngheo.portal.registry.RegistryCalls;
-import vn.giamngheo.portal.review.StepViews.Households;
+import vn.giamngheo.portal.review.ReviewViews.ToSurvey;
 import vn.giamngheo.portal.review.StepViews.Row;
 import vn.giamngheo.portal.review.StepViews.RoundView;
 
@@ -48,7 +48,7 @@ class MeetingController {
     String meeting(@PathVariable String roundId, @RequestParam MultiValueMap<String, String> values, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         RoundView round = calls.round(roundId);
-        Households list = calls.households(roundId);
+        ToSurvey list = calls.households(roundId);
         Reasons reasons = calls.reasons();
         FormErrors errors = new FormErrors();
         LocalDate date = Forms.date("date", values.getFirst("date"), true, errors, reasons);
@@ -95,7 +95,7 @@ class MeetingController {
         return rows.stream().filter(r -> "SURVEYED".equals(r.survey().status())).toList();
     }
 
-    private String page(RoundView round, Households list, MultiValueMap<String, String> values, FormErrors errors,
+    private String page(RoundView round, ToSurvey list, MultiValueMap<String, String> values, FormErrors errors,
             Model model, HttpServletResponse response) {
         if (!errors.isEmpty()) {
             response.setStatus(errors.status());

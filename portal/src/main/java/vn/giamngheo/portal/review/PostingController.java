@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.giamngheo.portal.registry.FormErrors;
 import vn.giamngheo.portal.registry.Forms;
 import vn.giamngheo.portal.registry.Reasons;
-import vn.giamngheo.portal.review.StepViews.Households;
+import vn.giamngheo.portal.review.ReviewViews.ToSurvey;
 import vn.giamngheo.portal.review.StepViews.RoundView;
 
 /**
@@ -60,7 +60,7 @@ class PostingController {
     String complain(@PathVariable String roundId, @RequestParam MultiValueMap<String, String> values, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         RoundView round = calls.round(roundId);
-        Households list = calls.households(roundId);
+        ToSurvey list = calls.households(roundId);
         Reasons reasons = calls.reasons();
         FormErrors errors = new FormErrors();
         String householdId = Forms.text(values.getFirst("householdId"));
@@ -91,12 +91,13 @@ class PostingController {
         return "redirect:/ra-soat/" + roundId + "/niem-yet#khieu-nai";
     }
 
-    static String headName(Households list, String householdId) {
-        return list.of(householdId).map(StepViews.Listed::headName).orElse(householdId);
+    static String headName(ToSurvey list, String householdId) {
+        return list.households().stream().filter(h -> h.householdId().equals(householdId))
+                .map(ReviewViews.ToSurveyHousehold::headName).findFirst().orElse(householdId);
     }
 
     /** The page; {@code failed} names the form whose errors are shown (posting or complaint), null for none. */
-    private String page(RoundView round, Households list, String failed, MultiValueMap<String, String> values,
+    private String page(RoundView round, ToSurvey list, String failed, MultiValueMap<String, String> values,
             FormErrors errors, Model model, HttpServletResponse response) {
         if (!errors.isEmpty()) {
             response.setStatus(errors.status());

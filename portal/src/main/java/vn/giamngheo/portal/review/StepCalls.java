@@ -9,7 +9,7 @@ import org.springframework.web.util.UriBuilder;
 import vn.giamngheo.portal.registry.FormErrors;
 import vn.giamngheo.portal.registry.Reasons;
 import vn.giamngheo.portal.registry.RegistryCalls;
-import vn.giamngheo.portal.review.StepViews.Households;
+import vn.giamngheo.portal.review.ReviewViews.ToSurvey;
 import vn.giamngheo.portal.review.StepViews.RoundView;
 import vn.giamngheo.portal.services.Service;
 import vn.giamngheo.portal.services.ServiceClient;
@@ -43,10 +43,10 @@ class StepCalls {
                 RoundView.class, tokens.current());
     }
 
-    Households households(String roundId) {
+    ToSurvey households(String roundId) {
         RegistryCalls.requireId(roundId);
         return services.get(Service.HOUSEHOLD, u -> u.path("/api/v1/review-rounds/{id}/households").build(roundId),
-                Households.class, tokens.current());
+                ToSurvey.class, tokens.current());
     }
 
     /** Sends one step of the round ({@code step} under the round's path); null when refused (then in errors). */
@@ -70,7 +70,7 @@ class StepCalls {
     }
 
     /** What every step page shows: the round, its surveyed households with their heads, the way back to the round. */
-    static void page(RoundView round, Households list, Model model) {
+    static void page(RoundView round, ToSurvey list, Model model) {
         model.addAttribute("r", round);
         model.addAttribute("rows", StepViews.rows(round, list));
     }

@@ -17,8 +17,8 @@ public final class StepViews {
     }
 
     /** {@code GET /api/v1/review-rounds/{id}}. */
-    public record RoundView(Round round, LocalDate decisionTakesEffectOn, List<Survey> surveys, List<Complaint> complaints,
-            List<Blocker> decisionBlockers, LocalDate canDecideFrom) {
+    public record RoundView(ReviewViews.Round round, LocalDate decisionTakesEffectOn, List<Survey> surveys, List<Complaint> complaints,
+            List<ReviewViews.Blocker> decisionBlockers, LocalDate canDecideFrom) {
 
         public RoundView {
             surveys = surveys == null ? List.of() : surveys;
@@ -39,26 +39,14 @@ public final class StepViews {
             return round.decision() != null;
         }
 
+        /** The last day an annual round's decision may be dated (14 December of its year); null for a monthly one. */
+        public LocalDate lastDecisionDay() {
+            return "ANNUAL".equals(round.kind()) ? LocalDate.of(round.referenceDate().getYear(), 12, 14) : null;
+        }
+
         public long openComplaints() {
             return complaints.stream().filter(c -> "OPEN".equals(c.status())).count();
         }
-    }
-
-    public record Round(String id, String unitCode, String kind, LocalDate referenceDate, String standard,
-            Integer postingWorkingDays, String state, LocalDate lastMeetingOn, LocalDate postingStartedOn,
-            LocalDate postingEndsOn, Decision decision) {
-
-        public boolean annual() {
-            return "ANNUAL".equals(kind);
-        }
-
-        /** The last day an annual round's decision may be dated (14 December of its year); null for a monthly one. */
-        public LocalDate lastDecisionDay() {
-            return annual() ? LocalDate.of(referenceDate.getYear(), 12, 14) : null;
-        }
-    }
-
-    public record Decision(String number, LocalDate date, String signerRole, LocalDate effectiveDate) {
     }
 
     public record Survey(String householdId, String status, String classification, Long monthlyIncomePerCapitaVnd,
@@ -86,25 +74,6 @@ public final class StepViews {
         }
     }
 
-    /** Why the chairman may not sign yet (A5): NOT_POSTED, POSTING_NOT_ENDED, COMPLAINTS_OPEN, ALREADY_DECIDED. */
-    public record Blocker(String code, LocalDate until, Integer count) {
-    }
-
-    /** {@code GET /api/v1/review-rounds/{id}/households} (A3). */
-    public record Households(String roundId, List<Listed> households) {
-
-        public Households {
-            households = households == null ? List.of() : households;
-        }
-
-        public Optional<Listed> of(String householdId) {
-            return households.stream().filter(h -> h.householdId().equals(householdId)).findFirst();
-        }
-    }
-
-    public record Listed(String householdId, String headName, String village, Integer memberCount, String classInForce) {
-    }
-
     /** One surveyed household as a page shows it: who, where, the class in force and the proposed one. */
     public record Row(String householdId, String headName, String village, String classInForce, Survey survey) {
 
@@ -118,9 +87,9 @@ public final class StepViews {
     }
 
     /** The round's surveyed households, in the list's order (village, then head's name), with their heads. */
-    static List<Row> rows(RoundView round, Households list) {
+    static List<Row> rows(RoundView round, ReviewViews.ToSurvey list) {
         Map<String, Row> rows = new LinkedHashMap<>();
-        for (Listed h : list.households()) {
+        for (ReviewViews.ToSurveyHousehold h : list.households()) {
             round.survey(h.householdId()).filter(s -> !"DRAFT".equals(s.status())).ifPresent(s -> rows.put(
                     h.householdId(), new Row(h.householdId(), h.headName(), h.village(), h.classInForce(), s)));
         }

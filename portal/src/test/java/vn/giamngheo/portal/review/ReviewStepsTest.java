@@ -65,18 +65,25 @@ abstract class ReviewStepsTest {
                         .claim("units", List.of("04828")));
     }
 
-    /** The round in {@code state}, its three surveys with {@code statuses}, and {@code extra} JSON members. */
     static String round(String state, String statuses, String extra) {
+        return round(state, statuses, "", extra);
+    }
+
+    /**
+     * The round in {@code state} (with {@code roundExtra} JSON members, such as its posting days), its three surveys
+     * with {@code statuses}, and {@code extra} JSON members of the view (complaints, blockers).
+     */
+    static String round(String state, String statuses, String roundExtra, String extra) {
         String[] s = statuses.split(",");
         return """
                 {"round":{"id":"r-1","unitCode":"04828","kind":"ANNUAL","referenceDate":"2026-09-15",
-                  "standard":"VN-MPS-2027-2030","postingWorkingDays":7,"state":"%s"%s},
+                  "standard":"VN-MPS-2027-2030","postingWorkingDays":7,"state":"%s"%s%s},
                  "decisionTakesEffectOn":"2027-01-01",
                  "surveys":[
                   {"roundId":"r-1","householdId":"h-1","status":"%s","classification":"POOR","votes":%s},
                   {"roundId":"r-1","householdId":"h-2","status":"%s","classification":"NEAR_POOR","votes":%s},
                   {"roundId":"r-1","householdId":"h-3","status":"%s","classification":"MIDDLE","votes":%s}]%s}"""
-                .formatted(state, state.equals("OPEN") ? "" : ",\"lastMeetingOn\":\"2026-10-01\"", s[0],
+                .formatted(state, state.equals("OPEN") ? "" : ",\"lastMeetingOn\":\"2026-10-01\"", roundExtra, s[0],
                         votes(s[0]), s[1], votes(s[1]), s[2], votes(s[2]), extra);
     }
 
