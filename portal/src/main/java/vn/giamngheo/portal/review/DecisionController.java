@@ -126,7 +126,9 @@ class DecisionController {
         CLASSES.stream().filter(byClass::containsKey).forEach(c -> groups.put(c, byClass.get(c)));
         model.addAttribute("groups", groups);
         model.addAttribute("chairman", signer() != null);
-        model.addAttribute("lastDay", round.lastDecisionDay());
+        LocalDate lastDay = round.lastDecisionDay();
+        model.addAttribute("dateHint", lastDay == null ? calls.reasons().text("decision.date.hint")
+                : calls.reasons().text("decision.date.hintAnnual", Forms.show(lastDay)));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         return "review/decision";
