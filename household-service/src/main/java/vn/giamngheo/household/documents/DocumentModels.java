@@ -88,6 +88,15 @@ final class DocumentModels {
         };
     }
 
+    /** A document's date: the meeting's for the minutes, the posting's first day, the decision's. */
+    static LocalDate dateOf(DocumentKind kind, ReviewRound round) {
+        return switch (kind) {
+            case MINUTES -> round.lastMeetingOn();
+            case POSTING_LIST -> round.postingStartedOn();
+            case DECISION, CERTIFICATE -> round.decision() == null ? null : round.decision().date();
+        };
+    }
+
     /** By village, then the head's name in Vietnamese order. */
     static List<Line> sorted(List<Line> lines) {
         Comparator<Line> byVillage = Comparator.comparing(l -> Folding.fold(l.household().village()));

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import vn.giamngheo.household.classification.AssessmentService;
+import vn.giamngheo.household.classification.PovertyStandard;
 import vn.giamngheo.platform.web.ApiException;
 
 /**
@@ -61,7 +62,7 @@ public class DocumentTemplates {
         }
     }
 
-    private static String resource(DocumentKind kind) {
+    static String resource(DocumentKind kind) {
         try (InputStream in = DocumentTemplates.class.getResourceAsStream("/documents/" + kind.code() + ".mustache")) {
             if (in == null) {
                 throw new IllegalStateException("documents/" + kind.code() + ".mustache is missing from the jar");
@@ -121,6 +122,11 @@ public class DocumentTemplates {
      * round).
      */
     void validate(DocumentKind kind, String content) {
+        check(kind, content, assessments.standard(null, SampleRound.STANDARD_DATE));
+    }
+
+    /** {@link #validate} with the standard the sample round applies. */
+    static void check(DocumentKind kind, String content, PovertyStandard sampleStandard) {
         if (content == null || content.isBlank()) {
             throw ApiException.invalid("content", "is required");
         }
@@ -144,7 +150,7 @@ public class DocumentTemplates {
         }
         String filled;
         try {
-            filled = PdfRenderer.fill(content, SampleRound.model(kind, assessments));
+            filled = PdfRenderer.fill(content, DocumentModels.model(kind, SampleRound.papers(sampleStandard, kind)));
         } catch (MustacheException.Context e) {
             throw ApiException.invalid("content", "line " + e.lineNo + ": unknown placeholder {{" + e.key
                     + "}} (the placeholders are listed with the template)");

@@ -57,20 +57,20 @@ public class ReviewDocuments {
 
     public File minutes(String roundId) {
         ReviewRound round = round(roundId);
-        if (round.lastMeetingOn() == null) {
+        if (DocumentModels.dateOf(DocumentKind.MINUTES, round) == null) {
             throw ApiException.conflict("state", "round " + roundId + " is " + round.state() + ": the minutes are "
                     + "those of its village meeting, which has not been held");
         }
-        return pdf(DocumentKind.MINUTES, papers(round, round.lastMeetingOn()), "bien-ban-hop-dan-" + roundId);
+        return pdf(DocumentKind.MINUTES, papers(round, DocumentKind.MINUTES), "bien-ban-hop-dan-" + roundId);
     }
 
     public File postingList(String roundId) {
         ReviewRound round = round(roundId);
-        if (round.postingStartedOn() == null) {
+        if (DocumentModels.dateOf(DocumentKind.POSTING_LIST, round) == null) {
             throw ApiException.conflict("state", "round " + roundId + " is " + round.state()
                     + ": its results have not been posted");
         }
-        return pdf(DocumentKind.POSTING_LIST, papers(round, round.postingStartedOn()),
+        return pdf(DocumentKind.POSTING_LIST, papers(round, DocumentKind.POSTING_LIST),
                 "danh-sach-niem-yet-" + roundId);
     }
 
@@ -103,14 +103,15 @@ public class ReviewDocuments {
 
     private DocumentModels.Papers decided(String roundId) {
         ReviewRound round = round(roundId);
-        if (round.decision() == null) {
+        if (DocumentModels.dateOf(DocumentKind.DECISION, round) == null) {
             throw ApiException.conflict("state", "round " + roundId + " is " + round.state()
                     + ": there is no decision yet");
         }
-        return papers(round, round.decision().date());
+        return papers(round, DocumentKind.DECISION);
     }
 
-    private static DocumentModels.Papers certified(DocumentModels.Papers papers,
+    /** The households of the decision that get a certificate (poor and near-poor), of those {@code which}. */
+    static DocumentModels.Papers certified(DocumentModels.Papers papers,
             java.util.function.Predicate<DocumentModels.Line> which) {
         return new DocumentModels.Papers(papers.round(), papers.unit(), papers.date(), papers.standard(),
                 papers.lines().stream().filter(l -> l.after() == HouseholdClass.POOR
@@ -122,12 +123,10 @@ public class ReviewDocuments {
         return new File(name + ".pdf", PdfRenderer.pdf(template, DocumentModels.model(kind, papers)));
     }
 
-    /** The round's households as of {@code date}, the unit as named that day. */
-    private DocumentModels.Papers papers(ReviewRound round, LocalDate date) {
-        AdministrativeUnit unit = units.find(round.unitCode(), date)
-                .or(() -> units.find(round.unitCode(), round.referenceDate()))
-                .orElseThrow(() -> new IllegalStateException("unit " + round.unitCode() + " of round " + round.id()
-                        + " is not in force on " + date));
+    /** The round's households for a document of {@code kind}, the unit as named on its date. */
+    private DocumentModels.Papers papers(ReviewRound round, DocumentKind kind) {
+        LocalDate date = DocumentModels.dateOf(kind, round);
+        AdministrativeUnit unit = unitOn(units, round, date);
         List<Survey> surveys = reviews.view(round.id()).surveys();
         Map<String, Household> households = registry.findAll(surveys.stream().map(Survey::householdId).toList());
         List<DocumentModels.Line> lines = new ArrayList<>();
@@ -139,6 +138,13 @@ public class ReviewDocuments {
         }
         return new DocumentModels.Papers(round, unit, date,
                 assessments.standard(round.standard(), round.referenceDate()), lines);
+    }
+
+    /** The round's unit as it was on the document's date (its name then), else as on the round's reference date. */
+    static AdministrativeUnit unitOn(UnitCatalog units, ReviewRound round, LocalDate date) {
+        return units.find(round.unitCode(), date).or(() -> units.find(round.unitCode(), round.referenceDate()))
+                .orElseThrow(() -> new IllegalStateException("unit " + round.unitCode() + " of round " + round.id()
+                        + " is not in force on " + date));
     }
 
     /**

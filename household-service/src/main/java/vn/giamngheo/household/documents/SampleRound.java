@@ -3,9 +3,7 @@ package vn.giamngheo.household.documents;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import vn.giamngheo.contracts.household.HouseholdClass;
-import vn.giamngheo.household.classification.AssessmentService;
 import vn.giamngheo.household.classification.PovertyStandard;
 import vn.giamngheo.household.registry.Household;
 import vn.giamngheo.household.registry.HouseholdStatus;
@@ -31,11 +29,10 @@ final class SampleRound {
     private SampleRound() {
     }
 
-    static Map<String, Object> model(DocumentKind kind, AssessmentService assessments) {
-        return DocumentModels.model(kind, papers(assessments.standard(null, LocalDate.of(2026, 1, 1))));
-    }
+    /** The sample round applies the standard in force on this day. */
+    static final LocalDate STANDARD_DATE = LocalDate.of(2026, 1, 1);
 
-    static DocumentModels.Papers papers(PovertyStandard standard) {
+    static DocumentModels.Papers papers(PovertyStandard standard, DocumentKind kind) {
         ReviewRound round = new ReviewRound("mau-2025", "08707", ReviewKind.ANNUAL, LocalDate.of(2025, 9, 15),
                 standard.code(), 3, RoundState.CLOSED, Instant.parse("2025-09-15T01:00:00Z"), MEETING,
                 LocalDate.of(2025, 10, 8), LocalDate.of(2025, 10, 10),
@@ -44,7 +41,7 @@ final class SampleRound {
         AdministrativeUnit unit = new AdministrativeUnit("08707", "Phường Vĩnh Yên", UnitType.PHUONG, "25",
                 LocalDate.of(2025, 7, 1), null, List.of());
         List<String> deprived = standard.indicators().stream().limit(3).map(i -> i.code()).toList();
-        return new DocumentModels.Papers(round, unit, round.decision().date(), standard, List.of(
+        return new DocumentModels.Papers(round, unit, DocumentModels.dateOf(kind, round), standard, List.of(
                 line("mau-1", "Nguyễn Thị Hoà", "Tổ dân phố Đồng Tâm 3", HouseholdClass.POOR, HouseholdClass.POOR,
                         1_500_000, deprived),
                 line("mau-2", "Đặng Văn Bường", "Tổ dân phố Đồng Tâm 3", HouseholdClass.POOR,

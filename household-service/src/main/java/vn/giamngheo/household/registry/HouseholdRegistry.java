@@ -441,6 +441,17 @@ public class HouseholdRegistry {
         store.forEachActive(action);
     }
 
+    /**
+     * The active households recorded under one of {@code unitCodes} (with {@code everIn}: only those some decision put
+     * in one of these classes); reads only.
+     */
+    public void forEachActiveIn(Collection<String> unitCodes, Set<HouseholdClass> everIn,
+            java.util.function.Consumer<Household> action) {
+        if (!unitCodes.isEmpty()) {
+            store.forEachActiveIn(unitCodes, everIn, action);
+        }
+    }
+
     public Optional<Household> find(String id) {
         return store.find(id);
     }

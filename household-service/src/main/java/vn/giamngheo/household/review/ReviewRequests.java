@@ -2,8 +2,11 @@ package vn.giamngheo.household.review;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -140,6 +143,53 @@ public class ReviewRequests {
                 .map(RequestView::householdId).filter(h -> !surveyed.contains(h)).distinct().toList();
         return new RoundRequests(start, window.from(), window.to(), due.dueBy(), due.note(), taken, notSurveyed,
                 taken.stream().filter(RequestView::overdue).count());
+    }
+
+    /**
+     * The requests each round takes to survey (one query for all of them): those its unit received in the round's
+     * window — an annual round's year, a monthly round's month before it started ({@link MonthlyCycle#window}) — still
+     * open, or answered by the round's own decision. Keyed by round id.
+     */
+    Map<String, List<ReviewRequest>> takenBy(Collection<ReviewRound> rounds) {
+        Map<String, List<ReviewRequest>> taken = new HashMap<>();
+        if (rounds.isEmpty()) {
+            return taken;
+        }
+        Map<String, MonthlyCycle.Window> windows = new HashMap<>();
+        for (ReviewRound round : rounds) {
+            windows.put(round.id(), window(round));
+            taken.put(round.id(), new ArrayList<>());
+        }
+        LocalDate from = windows.values().stream().map(MonthlyCycle.Window::from).min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = windows.values().stream().map(MonthlyCycle.Window::to).max(LocalDate::compareTo).orElseThrow();
+        Set<String> unitCodes = rounds.stream().map(ReviewRound::unitCode).collect(Collectors.toSet());
+        Map<String, List<ReviewRound>> byUnit = rounds.stream().collect(Collectors.groupingBy(ReviewRound::unitCode));
+        for (ReviewRequest r : store.ofUnit(unitCodes.size() == 1 ? unitCodes.iterator().next() : null, from, to)) {
+            for (ReviewRound round : byUnit.getOrDefault(r.unitCode(), List.of())) {
+                boolean mine = r.status() == ReviewRequest.Status.OPEN
+                        || (r.answer() != null && round.id().equals(r.answer().roundId()));
+                if (mine && r.householdId() != null && windows.get(round.id()).contains(r.receivedOn())) {
+                    taken.get(round.id()).add(r);
+                }
+            }
+        }
+        return taken;
+    }
+
+    /** The requests a round takes: an annual round's year, a monthly round's window. */
+    private MonthlyCycle.Window window(ReviewRound round) {
+        int year = round.referenceDate().getYear();
+        return round.kind() == ReviewKind.ANNUAL
+                ? new MonthlyCycle.Window(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
+                : cycle.window(cycle.reviewUnderWayOn(round.referenceDate()));
+    }
+
+    /**
+     * The last day of the answer to the requests of the monthly review under way on {@code date}; null when the
+     * holidays of that year are not recorded.
+     */
+    LocalDate monthlyDueBy(LocalDate date) {
+        return due(cycle.reviewUnderWayOn(date)).dueBy();
     }
 
     /** A decision answers every open request its households filed up to the decision's date. */
