@@ -1,5 +1,6 @@
 package vn.giamngheo.portal.review;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,25 +104,15 @@ public final class StepViews {
     }
 
     /** An administrator's view of a document template (D6). */
-    public record TemplateSummary(String kind, Integer version, LocalDate effectiveFrom, String updatedAt, String updatedBy,
-            Boolean builtIn) {
+    public record TemplateSummary(String kind, String title, Integer version, LocalDate effectiveFrom,
+            Instant updatedAt, String updatedBy, boolean builtIn) {
     }
 
-    /** @param placeholders each a name with its one-line description: as text, or as {name, description} */
-    public record Template(String kind, Integer version, LocalDate effectiveFrom, String content, List<Object> placeholders) {
-
-        public Template {
-            placeholders = placeholders == null ? List.of() : placeholders;
-        }
-
-        public List<Placeholder> listed() {
-            return placeholders.stream().map(p -> p instanceof Map<?, ?> m
-                    ? new Placeholder(String.valueOf(m.get("name")), m.get("description") == null ? ""
-                            : String.valueOf(m.get("description")))
-                    : new Placeholder(String.valueOf(p), "")).toList();
-        }
+    public record Template(String kind, String title, Integer version, LocalDate effectiveFrom, String content,
+            List<Placeholder> placeholders) {
     }
 
+    /** A name a template may use ({{name}}) and what it stands for, in Vietnamese. */
     public record Placeholder(String name, String description) {
     }
 }
