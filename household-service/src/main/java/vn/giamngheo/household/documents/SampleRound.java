@@ -62,7 +62,7 @@ final class SampleRound {
                 Instant.parse("2021-03-01T01:00:00Z"), 4, HouseholdStatus.ACTIVE, after, joined);
         Survey survey = new Survey("mau-2025", id, SurveyStatus.AGREED, id + "-a",
                 after, "standard", "URBAN", income, deprived, List.of(), Instant.parse("2025-09-20T01:00:00Z"), id,
-                List.of(new Survey.Vote(MEETING, 24, 18)));
+                List.of(new Survey.Vote(MEETING, 24, 18)), null);
         return new DocumentModels.Line(survey, household, before);
     }
 }
