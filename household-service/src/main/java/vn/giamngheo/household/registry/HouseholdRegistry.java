@@ -452,6 +452,13 @@ public class HouseholdRegistry {
         }
     }
 
+    /** The active household in which the person with {@code citizenId} is an active member, if any (at most one). */
+    public Optional<Household> activeHouseholdOf(String citizenId) {
+        return claims.holder(citizenId).flatMap(store::find)
+                .filter(h -> h.status() == HouseholdStatus.ACTIVE
+                        && h.activeMembers().stream().anyMatch(m -> citizenId.equals(m.citizenId())));
+    }
+
     public Optional<Household> find(String id) {
         return store.find(id);
     }

@@ -79,7 +79,13 @@ class AccessSweepIT {
                 + "không đồng ý\",\"filedOn\":\"" + TODAY + "\"}").expectStatus(201).json().get("id").asString();
         String request = Http.post(url("/api/v1/review-requests"), "{\"householdId\":\"" + id + "\",\"form\":"
                 + "\"FORM_01\",\"receivedOn\":\"" + TODAY + "\"}").expectStatus(201).json().get("id").asString();
+        // Sent from the public page by the head of the household, awaiting an officer's verification.
+        String online = Http.as(null, () -> Http.post(url("/api/v1/review-requests/online"), "{\"unitCode\":\""
+                + unit + "\",\"village\":\"Thôn 1\",\"headName\":\"Nguyễn Văn An\",\"citizenId\":\""
+                + household.get("members").get(0).get("citizenId").asString() + "\",\"form\":\"FORM_01\","
+                + "\"consent\":true}")).expectStatus(201).json().get("receiptNumber").asString();
         side.put("unit", unit);
+        side.put("online", online);
         side.put("householdId", id);
         side.put("head", household.get("members").get(0).get("personId").asString());
         side.put("spouse", household.get("members").get(1).get("personId").asString());
@@ -113,7 +119,8 @@ class AccessSweepIT {
                 .callers(AccessSweep.areaBoundCallers("08707", "EDUCATION"))
                 .inside(inside).outside(outside)
                 .state(MongoState.of(database))
-                .open("GET /api/v1/units", "GET /api/v1/standards", "POST /api/v1/assessments/evaluate", "GET /tu-danh-gia")
+                .open("GET /api/v1/units", "GET /api/v1/standards", "POST /api/v1/assessments/evaluate", "GET /tu-danh-gia",
+                        "POST /api/v1/review-requests/online")
                 .get(HOUSEHOLD, "/api/v1/households?unitCode={unit}")
                 .get(ALL_UNITS, "/api/v1/households")
                 .get(HOUSEHOLD, "/api/v1/households/search?unitCode={unit}")
@@ -178,6 +185,8 @@ class AccessSweepIT {
                 .get(HOUSEHOLD, "/api/v1/review-requests/{request}")
                 .call(HOUSEHOLD, "POST", "/api/v1/review-requests/{request}/refusal", "{\"date\":\"" + TODAY
                         + "\",\"signerRole\":\"COMMUNE_CHAIRMAN\",\"reasons\":\"Hộ không thuộc diện rà soát\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/review-requests/{online}/verification",
+                        "{\"householdId\":\"{householdId}\"}")
                 .call(ALL_UNITS, "POST", "/api/v1/simulations", "{\"standard\":\"VN-MPS-2027-2030\","
                         + "\"referenceDate\":\"2027-01-01\",\"middleBand\":{\"choice\":\"AS_FILED\"}}")
                 .get(ALL_UNITS, "/api/v1/audit?householdId={householdId}")

@@ -70,7 +70,13 @@ public class Reasons {
             new Known("no administrative unit with code (\\d+) is in force on (\\S+)", "reason.unit.unknown"),
             new Known("(\\d+) \\((.+)\\) is not a commune-level unit.*", "reason.unit.level"),
             new Known("must be a Vietnamese mobile number.*", "reason.phone"),
-            new Known("contains a line break.*|must be one line.*", "reason.oneLine"));
+            new Known("contains a line break.*|must be one line.*", "reason.oneLine"),
+            // Review surveys (the survey spreadsheet's cells, the answers' shape).
+            new Known("is empty", "reason.sheet.empty"),
+            new Known("'(.*)' is not a whole number", "reason.sheet.notWhole"),
+            new Known("'(.*)' is not a mark.*", "reason.sheet.notMark"),
+            new Known("must be at least (\\d+), was (\\d+)", "reason.sheet.atLeast"),
+            new Known("must not be negative", "reason.negative"));
 
     /** More reasons another part of the portal knows: each service reason's pattern and its message key. */
     public interface Vocabulary {

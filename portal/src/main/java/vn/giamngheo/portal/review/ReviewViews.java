@@ -33,11 +33,12 @@ public final class ReviewViews {
 
     /** A household's survey in a round. */
     public record Survey(String roundId, String householdId, String status, String classification, String standard,
-            String areaType, Long monthlyIncomePerCapitaVnd, List<String> deprivedIndicators, String explanation,
-            Instant surveyedAt, Answers answers) {
+            String areaType, Long monthlyIncomePerCapitaVnd, List<String> deprivedIndicators,
+            List<String> explanation, Instant surveyedAt, Answers answers) {
 
         public Survey {
             deprivedIndicators = deprivedIndicators == null ? List.of() : deprivedIndicators;
+            explanation = explanation == null ? List.of() : explanation;
         }
     }
 
@@ -56,7 +57,7 @@ public final class ReviewViews {
     public record Blocker(String code, LocalDate until, Integer count) {
     }
 
-    public record RoundView(Round round, String provisionalStandard, LocalDate decisionTakesEffectOn,
+    public record RoundView(Round round, Boolean provisionalStandard, LocalDate decisionTakesEffectOn,
             List<Survey> surveys, List<Complaint> complaints, List<Blocker> decisionBlockers,
             LocalDate canDecideFrom) {
 
@@ -67,14 +68,29 @@ public final class ReviewViews {
         }
     }
 
-    public record Counts(int toSurvey, int drafts, int surveyed, int agreed, int backToSurvey, int complaintsOpen,
-            int complaintsResolved) {
+    /** A round's counts; one the service leaves out counts 0. */
+    public record Counts(Integer toSurvey, Integer drafts, Integer surveyed, Integer agreed, Integer backToSurvey,
+            Integer complaintsOpen, Integer complaintsResolved) {
+
+        public Counts {
+            toSurvey = zero(toSurvey);
+            drafts = zero(drafts);
+            surveyed = zero(surveyed);
+            agreed = zero(agreed);
+            backToSurvey = zero(backToSurvey);
+            complaintsOpen = zero(complaintsOpen);
+            complaintsResolved = zero(complaintsResolved);
+        }
+    }
+
+    private static Integer zero(Integer n) {
+        return n == null ? 0 : n;
     }
 
     /** A round on the boards (A1). */
     public record RoundSummary(String id, String unitCode, String unitName, String kind, LocalDate referenceDate,
             String state, String standard, Instant openedAt, LocalDate postingStartedOn, LocalDate postingEndsOn,
-            Decision decision, LocalDate dueBy, boolean late, String lateReason, Counts counts) {
+            Decision decision, LocalDate dueBy, Boolean late, String lateReason, Counts counts) {
     }
 
     /** The province board (A2). */
@@ -85,11 +101,11 @@ public final class ReviewViews {
         }
     }
 
-    public record BoardCommune(String unitCode, String unitName, String status, boolean late, String lateReason,
+    public record BoardCommune(String unitCode, String unitName, String status, Boolean late, String lateReason,
             RoundSummary round) {
     }
 
-    public record BoardTotals(int notStarted, int inProgress, int decided, int late) {
+    public record BoardTotals(Integer notStarted, Integer inProgress, Integer decided, Integer late) {
     }
 
     /** The list to survey (A3). */
@@ -109,9 +125,9 @@ public final class ReviewViews {
     }
 
     /** What evaluate answers. */
-    public record Evaluation(String classification, String standard, String provisionalStandard, String areaType,
-            Long monthlyIncomePerCapitaVnd, List<String> deprivedIndicators, List<Deprivation> deprivations,
-            String explanation) {
+    public record Evaluation(String classification, String standard, Boolean provisionalStandard, String areaType,
+            BigDecimal monthlyIncomePerCapitaVnd, List<String> deprivedIndicators, List<Deprivation> deprivations,
+            List<String> explanation) {
     }
 
     public record Deprivation(String code, String name, String reason) {
@@ -119,7 +135,7 @@ public final class ReviewViews {
 
     /** A Form 01 / Form 04 request (and an online one awaiting verification, contract S). */
     public record Request(String id, String householdId, String unitCode, String form, LocalDate receivedOn,
-            String channel, String status, LocalDate dueBy, boolean overdue, boolean answeredLate, Answer answer,
+            String channel, String status, LocalDate dueBy, Boolean overdue, Boolean answeredLate, Answer answer,
             String headName, String village, String citizenIdMasked, String receiptNumber,
             String suggestedHouseholdId) {
 

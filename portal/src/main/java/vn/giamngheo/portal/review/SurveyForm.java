@@ -37,6 +37,47 @@ public class SurveyForm {
             "TABLET", "TELEPHONE");
     public static final List<String> WASTE_HANDLINGS = List.of("COLLECTED", "SAFE_ON_SITE", "UNSAFE");
 
+    /** The closed sets as the fragment reads them ({@code form.choices.educations}). */
+    public static final class Choices {
+        private static final Choices ALL = new Choices();
+
+        public List<String> getIncomeModes() {
+            return INCOME_MODES;
+        }
+
+        public List<String> getYesNo() {
+            return YES_NO;
+        }
+
+        public List<String> getEducations() {
+            return EDUCATIONS;
+        }
+
+        public List<String> getEmployments() {
+            return EMPLOYMENTS;
+        }
+
+        public List<String> getWaterSources() {
+            return WATER_SOURCES;
+        }
+
+        public List<String> getLatrines() {
+            return LATRINES;
+        }
+
+        public List<String> getInformationMeans() {
+            return INFORMATION_MEANS;
+        }
+
+        public List<String> getWasteHandlings() {
+            return WASTE_HANDLINGS;
+        }
+    }
+
+    public Choices getChoices() {
+        return Choices.ALL;
+    }
+
     /** The facts' fields outside the member rows, in the questionnaire's order. */
     static final List<String> FACT_FIELDS = List.of("floorAreaM2", "hasDwelling", "wallsDurable", "frameDurable",
             "roofDurable", "waterSource", "latrine", "usesTelecom", "usesInternet", "informationMeans",

@@ -103,6 +103,11 @@ final class PortalPlatform implements AutoCloseable {
         return "http://localhost:" + port("PORTAL_PORT");
     }
 
+    /** The repository the platform was built from (its standards' files, for what the journeys expect). */
+    static Path repo() {
+        return REPO;
+    }
+
     Path runDir() {
         return runDir;
     }
