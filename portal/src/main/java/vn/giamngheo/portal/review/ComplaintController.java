@@ -20,8 +20,8 @@ import vn.giamngheo.portal.registry.Forms;
 import vn.giamngheo.portal.registry.Reasons;
 import vn.giamngheo.portal.registry.RegistryCalls;
 import vn.giamngheo.portal.registry.RegistryViews.Household;
-import vn.giamngheo.portal.review.StepViews.Complaint;
-import vn.giamngheo.portal.review.StepViews.RoundView;
+import vn.giamngheo.portal.review.ReviewViews.Complaint;
+import vn.giamngheo.portal.review.ReviewViews.RoundView;
 import vn.giamngheo.portal.services.Service;
 import vn.giamngheo.portal.services.ServiceProblem;
 

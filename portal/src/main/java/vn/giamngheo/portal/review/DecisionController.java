@@ -21,7 +21,7 @@ import vn.giamngheo.portal.registry.Forms;
 import vn.giamngheo.portal.registry.Reasons;
 import vn.giamngheo.portal.review.ReviewViews.ToSurvey;
 import vn.giamngheo.portal.review.StepViews.Row;
-import vn.giamngheo.portal.review.StepViews.RoundView;
+import vn.giamngheo.portal.review.ReviewViews.RoundView;
 import vn.giamngheo.portal.signin.Officer;
 import vn.giamngheo.portal.web.PageModel;
 
@@ -126,7 +126,7 @@ class DecisionController {
         CLASSES.stream().filter(byClass::containsKey).forEach(c -> groups.put(c, byClass.get(c)));
         model.addAttribute("groups", groups);
         model.addAttribute("chairman", signer() != null);
-        LocalDate lastDay = round.lastDecisionDay();
+        LocalDate lastDay = StepViews.lastDecisionDay(round);
         model.addAttribute("dateHint", lastDay == null ? calls.reasons().text("decision.date.hint")
                 : calls.reasons().text("decision.date.hintAnnual", Forms.show(lastDay)));
         model.addAttribute("values", values);

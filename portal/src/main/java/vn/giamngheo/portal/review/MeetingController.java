@@ -21,7 +21,7 @@ import vn.giamngheo.portal.registry.Reasons;
 import vn.giamngheo.portal.registry.RegistryCalls;
 import vn.giamngheo.portal.review.ReviewViews.ToSurvey;
 import vn.giamngheo.portal.review.StepViews.Row;
-import vn.giamngheo.portal.review.StepViews.RoundView;
+import vn.giamngheo.portal.review.ReviewViews.RoundView;
 
 /**
  * The village meeting (họp thôn): its date, how many took part, and the number agreeing for each surveyed household,
@@ -83,7 +83,7 @@ class MeetingController {
         if (after == null) {
             return page(round, list, values, errors, model, response);
         }
-        long agreed = voting.stream().filter(r -> after.survey(r.householdId())
+        long agreed = voting.stream().filter(r -> StepViews.survey(after, r.householdId())
                 .filter(s -> "AGREED".equals(s.status())).isPresent()).count();
         redirect.addFlashAttribute("changed", reasons.text("meeting.done", Forms.show(date), agreed,
                 voting.size() - agreed));

@@ -17,7 +17,7 @@ import vn.giamngheo.portal.registry.FormErrors;
 import vn.giamngheo.portal.registry.Forms;
 import vn.giamngheo.portal.registry.Reasons;
 import vn.giamngheo.portal.review.ReviewViews.ToSurvey;
-import vn.giamngheo.portal.review.StepViews.RoundView;
+import vn.giamngheo.portal.review.ReviewViews.RoundView;
 
 /**
  * The public posting (niêm yết) of the agreed list: its start date (household-service counts its end in working days
@@ -64,7 +64,7 @@ class PostingController {
         Reasons reasons = calls.reasons();
         FormErrors errors = new FormErrors();
         String householdId = Forms.text(values.getFirst("householdId"));
-        if (householdId == null || round.survey(householdId).isEmpty()) {
+        if (householdId == null || StepViews.survey(round, householdId).isEmpty()) {
             errors.add("householdId", reasons.text("complaint.error.household"));
         }
         String text = Forms.text(values.getFirst("text"));

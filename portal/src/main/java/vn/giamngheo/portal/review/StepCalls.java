@@ -10,7 +10,7 @@ import vn.giamngheo.portal.registry.FormErrors;
 import vn.giamngheo.portal.registry.Reasons;
 import vn.giamngheo.portal.registry.RegistryCalls;
 import vn.giamngheo.portal.review.ReviewViews.ToSurvey;
-import vn.giamngheo.portal.review.StepViews.RoundView;
+import vn.giamngheo.portal.review.ReviewViews.RoundView;
 import vn.giamngheo.portal.services.Service;
 import vn.giamngheo.portal.services.ServiceClient;
 import vn.giamngheo.portal.signin.AccessTokens;
@@ -26,11 +26,13 @@ class StepCalls {
     private final ServiceClient services;
     private final AccessTokens tokens;
     private final RegistryCalls calls;
+    private final ReviewCalls rounds;
 
-    StepCalls(ServiceClient services, AccessTokens tokens, RegistryCalls calls) {
+    StepCalls(ServiceClient services, AccessTokens tokens, RegistryCalls calls, ReviewCalls rounds) {
         this.services = services;
         this.tokens = tokens;
         this.calls = calls;
+        this.rounds = rounds;
     }
 
     Reasons reasons() {
@@ -38,15 +40,11 @@ class StepCalls {
     }
 
     RoundView round(String roundId) {
-        RegistryCalls.requireId(roundId);
-        return services.get(Service.HOUSEHOLD, u -> u.path("/api/v1/review-rounds/{id}").build(roundId),
-                RoundView.class, tokens.current());
+        return rounds.round(roundId);
     }
 
     ToSurvey households(String roundId) {
-        RegistryCalls.requireId(roundId);
-        return services.get(Service.HOUSEHOLD, u -> u.path("/api/v1/review-rounds/{id}/households").build(roundId),
-                ToSurvey.class, tokens.current());
+        return rounds.households(roundId);
     }
 
     /** Sends one step of the round ({@code step} under the round's path); null when refused (then in errors). */

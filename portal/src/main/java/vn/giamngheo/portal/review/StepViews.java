@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.giamngheo.portal.review.ReviewViews.RoundView;
+import vn.giamngheo.portal.review.ReviewViews.Survey;
+import vn.giamngheo.portal.review.ReviewViews.Vote;
 import java.util.Optional;
 
 /**
@@ -17,62 +20,20 @@ public final class StepViews {
     private StepViews() {
     }
 
-    /** {@code GET /api/v1/review-rounds/{id}}. */
-    public record RoundView(ReviewViews.Round round, LocalDate decisionTakesEffectOn, List<Survey> surveys, List<Complaint> complaints,
-            List<ReviewViews.Blocker> decisionBlockers, LocalDate canDecideFrom) {
-
-        public RoundView {
-            surveys = surveys == null ? List.of() : surveys;
-            complaints = complaints == null ? List.of() : complaints;
-            decisionBlockers = decisionBlockers == null ? List.of() : decisionBlockers;
-        }
-
-        public Optional<Survey> survey(String householdId) {
-            return surveys.stream().filter(s -> s.householdId().equals(householdId)).findFirst();
-        }
-
-        /** The surveys a village meeting votes on: marked done (a draft is not yet a survey). */
-        public List<Survey> surveyed() {
-            return surveys.stream().filter(s -> !"DRAFT".equals(s.status())).toList();
-        }
-
-        public boolean decided() {
-            return round.decision() != null;
-        }
-
-        /** The last day an annual round's decision may be dated (14 December of its year); null for a monthly one. */
-        public LocalDate lastDecisionDay() {
-            return "ANNUAL".equals(round.kind()) ? LocalDate.of(round.referenceDate().getYear(), 12, 14) : null;
-        }
-
-        public long openComplaints() {
-            return complaints.stream().filter(c -> "OPEN".equals(c.status())).count();
-        }
+    /** The round's survey of a household, if any. */
+    static Optional<Survey> survey(RoundView round, String householdId) {
+        return round.surveys().stream().filter(s -> s.householdId().equals(householdId)).findFirst();
     }
 
-    public record Survey(String householdId, String status, String classification, Long monthlyIncomePerCapitaVnd,
-            List<String> deprivedIndicators, List<Vote> votes) {
-
-        public Survey {
-            votes = votes == null ? List.of() : votes;
-            deprivedIndicators = deprivedIndicators == null ? List.of() : deprivedIndicators;
-        }
-
-        /** The last vote of a village meeting on this household; null before any. */
-        public Vote lastVote() {
-            return votes.isEmpty() ? null : votes.getLast();
-        }
+    /** A survey marked done (a draft is not yet a survey: no meeting votes on it). */
+    static boolean done(Survey survey) {
+        return !"DRAFT".equals(survey.status());
     }
 
-    public record Vote(LocalDate date, int participants, int agreeing) {
-    }
-
-    public record Complaint(String id, String householdId, String text, LocalDate filedOn, String status, String resolution,
-            LocalDate resolvedOn) {
-
-        public boolean open() {
-            return "OPEN".equals(status);
-        }
+    /** The last day an annual round's decision may be dated (14 December of its year); null for a monthly one. */
+    static LocalDate lastDecisionDay(RoundView round) {
+        return "ANNUAL".equals(round.round().kind()) ? LocalDate.of(round.round().referenceDate().getYear(), 12, 14)
+                : null;
     }
 
     /** One surveyed household as a page shows it: who, where, the class in force and the proposed one. */
@@ -85,17 +46,22 @@ public final class StepViews {
         public boolean changes() {
             return survey.classification() != null && !survey.classification().equals(classInForce);
         }
+
+        /** The last vote of a village meeting on this household; null before any. */
+        public Vote lastVote() {
+            return survey.votes().isEmpty() ? null : survey.votes().getLast();
+        }
     }
 
     /** The round's surveyed households, in the list's order (village, then head's name), with their heads. */
     static List<Row> rows(RoundView round, ReviewViews.ToSurvey list) {
         Map<String, Row> rows = new LinkedHashMap<>();
         for (ReviewViews.ToSurveyHousehold h : list.households()) {
-            round.survey(h.householdId()).filter(s -> !"DRAFT".equals(s.status())).ifPresent(s -> rows.put(
+            survey(round, h.householdId()).filter(StepViews::done).ifPresent(s -> rows.put(
                     h.householdId(), new Row(h.householdId(), h.headName(), h.village(), h.classInForce(), s)));
         }
         List<Row> all = new ArrayList<>(rows.values());
-        for (Survey s : round.surveyed()) {
+        for (Survey s : round.surveys().stream().filter(StepViews::done).toList()) {
             if (!rows.containsKey(s.householdId())) {
                 all.add(new Row(s.householdId(), s.householdId(), "", null, s));
             }
