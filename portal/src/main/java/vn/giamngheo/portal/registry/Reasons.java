@@ -1,10 +1,14 @@
 package vn.giamngheo.portal.registry;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -74,10 +78,27 @@ public class Reasons {
             new Known("must be at least (\\d+), was (\\d+)", "reason.sheet.atLeast"),
             new Known("must not be negative", "reason.negative"));
 
-    private final MessageSource messages;
+    /** More reasons another part of the portal knows: each service reason's pattern and its message key. */
+    public interface Vocabulary {
+        Map<String, String> reasons();
+    }
 
+    private final MessageSource messages;
+    private final List<Known> known = new ArrayList<>(KNOWN);
+
+    /** The registry's reasons only: for a test of one part of a form. */
     public Reasons(MessageSource messages) {
+        this(messages, List.of());
+    }
+
+    @Autowired
+    Reasons(MessageSource messages, ObjectProvider<Vocabulary> more) {
+        this(messages, more.orderedStream().toList());
+    }
+
+    private Reasons(MessageSource messages, List<Vocabulary> more) {
         this.messages = messages;
+        more.forEach(v -> v.reasons().forEach((regex, key) -> known.add(new Known(regex, key))));
     }
 
     /** {@code reason} in Vietnamese when the portal knows it; as the service wrote it otherwise. */
@@ -85,11 +106,11 @@ public class Reasons {
         if (reason == null || reason.isBlank()) {
             return text("reason.unknown");
         }
-        for (Known known : KNOWN) {
-            Matcher m = known.pattern().matcher(reason.strip());
+        for (Known k : known) {
+            Matcher m = k.pattern().matcher(reason.strip());
             if (m.matches()) {
                 Object[] args = IntStream.rangeClosed(1, m.groupCount()).mapToObj(m::group).toArray();
-                return messages.getMessage(known.key(), args, reason, VIETNAMESE);
+                return messages.getMessage(k.key(), args, reason, VIETNAMESE);
             }
         }
         return reason;

@@ -34,12 +34,17 @@ public final class ReviewViews {
     /** A household's survey in a round. */
     public record Survey(String roundId, String householdId, String status, String classification, String standard,
             String areaType, Long monthlyIncomePerCapitaVnd, List<String> deprivedIndicators,
-            List<String> explanation, Instant surveyedAt, Answers answers) {
+            List<String> explanation, Instant surveyedAt, Answers answers, List<Vote> votes) {
 
         public Survey {
             deprivedIndicators = deprivedIndicators == null ? List.of() : deprivedIndicators;
             explanation = explanation == null ? List.of() : explanation;
+            votes = votes == null ? List.of() : votes;
         }
+    }
+
+    /** A village meeting's vote on a household: how many took part, how many agreed. */
+    public record Vote(LocalDate date, int participants, int agreeing) {
     }
 
     public record Decision(String number, LocalDate date, String signerRole, LocalDate effectiveDate) {
@@ -50,7 +55,8 @@ public final class ReviewViews {
             LocalDate postingStartedOn, LocalDate postingEndsOn, Decision decision, Long version) {
     }
 
-    public record Complaint(String id, String householdId, String status, LocalDate filedOn) {
+    public record Complaint(String id, String householdId, String status, LocalDate filedOn, String text,
+            String resolution, LocalDate resolvedOn) {
     }
 
     /** A reason the chairman may not sign yet (A5). */

@@ -31,6 +31,7 @@ public final class FakeService {
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, String> dispositions = new ConcurrentHashMap<>();
 
     public FakeService() {
         try {
@@ -66,6 +67,12 @@ public final class FakeService {
         return this;
     }
 
+    /** A file to download: its bytes with their type and the Content-Disposition that names them. */
+    public FakeService file(String path, String contentType, String disposition, byte[] body) {
+        dispositions.put("GET " + path, disposition);
+        return bytes("GET", path, contentType, body);
+    }
+
     /** A 400 problem naming one field, as the platform's services answer. */
     public FakeService refuse(String method, String path, String field, String reason) {
         return json(method, path, 400, """
@@ -81,6 +88,7 @@ public final class FakeService {
     public void reset() {
         answers.clear();
         requests.clear();
+        dispositions.clear();
     }
 
     public void stop() {
@@ -96,6 +104,10 @@ public final class FakeService {
         Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path, new Answer(404,
                 "application/problem+json", "{\"status\":404,\"detail\":\"not found\"}".getBytes(StandardCharsets.UTF_8)));
         exchange.getResponseHeaders().add("Content-Type", answer.contentType());
+        String disposition = dispositions.get(exchange.getRequestMethod() + " " + path);
+        if (disposition != null) {
+            exchange.getResponseHeaders().add("Content-Disposition", disposition);
+        }
         exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
         if (answer.body().length > 0) {
             exchange.getResponseBody().write(answer.body());
