@@ -175,6 +175,26 @@ class SurveyDraftIT {
         assertThat(api.post(round, "2026-11-19").status()).isEqualTo(200);
     }
 
+    /** Sent back by the meeting, then saved as an incomplete draft: the minutes of that meeting still come out. */
+    @Test
+    void aHouseholdSentBackAndDraftedAgainIsLeftOutOfTheMinutes() {
+        RoundCalls api = api();
+        String household = api.household("04849");
+        String round = api.open("04849", "MONTHLY", "2026-11-16", "");
+        api.survey(round, household, POOR_RURAL).expectStatus(200);
+        Http.post(api.url("/api/v1/review-rounds/" + round + "/village-meeting"), "{\"date\":\"2026-11-17\","
+                + "\"participants\":10,\"votes\":[{\"householdId\":\"" + household + "\",\"agreeing\":2}]}")
+                .expectStatus(200);
+        JsonNode draft = api.survey(round, household, "\"draft\":true,\"annualIncomeVnd\":30000000").expectStatus(200)
+                .json();
+        assertThat(draft.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(draft.get("votes")).hasSize(1);
+
+        Http.Response minutes = Http.get(api.url("/api/v1/review-rounds/" + round + "/documents/minutes.pdf"));
+
+        assertThat(minutes.status()).as(minutes.body()).isEqualTo(200);
+    }
+
     @Test
     void aDraftsAnswersKeepTheirShapeAndADoneSurveyNeedsThemAll() {
         RoundCalls api = api();
