@@ -12,7 +12,6 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +51,7 @@ class ReviewDecisionJourneyIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long RUN = System.currentTimeMillis() % 1_000_000;
-    private static final String SUFFIX = letters(RUN);
+    private static final String SUFFIX = RegistryJourneysIT.letters(RUN);
     private static final int Y = MonthDay.from(LocalDate.now()).isBefore(MonthDay.of(11, 20))
             ? LocalDate.now().getYear() - 1 : LocalDate.now().getYear();
 
@@ -194,14 +193,7 @@ class ReviewDecisionJourneyIT {
     }
 
     private static String officerToken() throws Exception {
-        String basic = Base64.getEncoder().encodeToString("ward-officer-04828:demo".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + platform.port("AUTH_PORT") + "/oauth2/token")).header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).get("access_token").asString();
+        return platform.token("ward-officer-04828");
     }
 
     /** The PDF's text (PDFBox), composed (NFC) as Java strings are written. */
@@ -239,12 +231,4 @@ class ReviewDecisionJourneyIT {
         return sheets;
     }
 
-    /** A run's number as letters, for names no other run used ("Lò Văn Đức Bcdfg"). */
-    private static String letters(long n) {
-        StringBuilder out = new StringBuilder();
-        for (long v = n; out.length() < 5; v /= 20) {
-            out.append("bcdghklmnpqrstvxyaeo".charAt((int) (v % 20)));
-        }
-        return Character.toUpperCase(out.charAt(0)) + out.substring(1);
-    }
 }
