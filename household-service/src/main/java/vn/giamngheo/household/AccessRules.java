@@ -17,9 +17,9 @@ import vn.giamngheo.platform.security.EndpointRules;
 /**
  * Who may call what in household-service. Open: the self-assessment page, its evaluation and the online review
  * request it sends (verified by the officers below before it counts), and the reference data (units, standards).
- * Households and review rounds: the administrator, the Labour office and the ward officers (their own units, checked by
- * the controllers; the rounds' list and board show only the caller's units); households' review requests are recorded
- * by the same officers; the
+ * Households and review rounds: the administrator, the Labour office and the ward officers (their own units, checked
+ * by the controllers; the rounds' list and board show only the caller's units); households' review requests are
+ * recorded by the same officers; the
  * decision and the written refusal of a request: the commune chairman (or the administrator). Rebuilding the search
  * index and editing the document templates: the administrator; reading the templates: whoever may read review rounds
  * (a round's documents are reads of the round).

@@ -14,6 +14,7 @@ import vn.giamngheo.household.review.ReviewRound;
 import vn.giamngheo.household.review.ReviewRuleException;
 import vn.giamngheo.household.review.ReviewService;
 import vn.giamngheo.household.review.Survey;
+import vn.giamngheo.household.review.SurveyStatus;
 import vn.giamngheo.platform.units.AdministrativeUnit;
 import vn.giamngheo.platform.units.UnitCatalog;
 import vn.giamngheo.platform.web.ApiException;
@@ -79,10 +80,13 @@ public class ReviewDocuments {
         return pdf(DocumentKind.DECISION, papers, "quyet-dinh-" + roundId);
     }
 
-    /** One page per household the decision recognises as poor or near-poor. */
+    /** One page per household the decision recognises as poor or near-poor; 404 when it recognises none. */
     public File certificates(String roundId) {
-        DocumentModels.Papers papers = decided(roundId);
-        return pdf(DocumentKind.CERTIFICATE, certified(papers, l -> true), "giay-chung-nhan-" + roundId);
+        DocumentModels.Papers papers = certified(decided(roundId), l -> true);
+        if (papers.lines().isEmpty()) {
+            throw ApiException.notFound("a poor or near-poor household in the decision of round " + roundId);
+        }
+        return pdf(DocumentKind.CERTIFICATE, papers, "giay-chung-nhan-" + roundId);
     }
 
     /** The certificate of one household; 404 when the decision does not list it as poor or near-poor. */
@@ -132,7 +136,8 @@ public class ReviewDocuments {
         List<DocumentModels.Line> lines = new ArrayList<>();
         for (Survey survey : surveys) {
             Household household = households.get(survey.householdId());
-            if (household != null) {
+            // A draft is no result yet: no meeting voted on it, nothing of it is posted or decided.
+            if (household != null && survey.status() != SurveyStatus.DRAFT) {
                 lines.add(new DocumentModels.Line(survey, household, before(household, round)));
             }
         }

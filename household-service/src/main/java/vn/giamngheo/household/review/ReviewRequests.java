@@ -69,7 +69,8 @@ public class ReviewRequests {
     /**
      * What a monthly round takes: the requests its unit received in its window, and when they are due.
      *
-     * @param notSurveyed households with an open request in the window and no survey in the round yet
+     * @param notSurveyed households with an open request in the window and no survey in the round yet (a draft is not
+     *                    one)
      * @param overdue     requests of the window still open after {@code dueBy}
      */
     public record RoundRequests(LocalDate reviewStartsOn, LocalDate receivedFrom, LocalDate receivedTo,
@@ -289,7 +290,8 @@ public class ReviewRequests {
         List<RequestView> taken = store.ofUnit(round.unitCode(), window.from(), window.to()).stream()
                 .filter(r -> r.householdId() != null) // online ones are a household's once verified
                 .map(r -> view(r, today)).toList();
-        Set<String> surveyed = surveys.stream().map(Survey::householdId).collect(Collectors.toSet());
+        Set<String> surveyed = surveys.stream().filter(s -> s.status() != SurveyStatus.DRAFT).map(Survey::householdId)
+                .collect(Collectors.toSet());
         List<String> notSurveyed = taken.stream().filter(r -> r.status() == ReviewRequest.Status.OPEN)
                 .map(RequestView::householdId).filter(h -> !surveyed.contains(h)).distinct().toList();
         return new RoundRequests(start, window.from(), window.to(), due.dueBy(), due.note(), taken, notSurveyed,

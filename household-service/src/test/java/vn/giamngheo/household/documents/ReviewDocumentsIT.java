@@ -255,7 +255,14 @@ class ReviewDocumentsIT {
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("content");
         assertThat(refused.json().get("errors").get(0).get("reason").asString()).contains("households");
+        Http.Response undated = Http.put(url("/api/v1/document-templates/minutes"), tools.jackson.databind.json
+                .JsonMapper.shared().createObjectNode().put("content", minutes.get("content").asString()).toString());
+        assertThat(undated.status()).as(undated.body()).isEqualTo(400);
+        assertThat(undated.json().get("errors").get(0).get("field").asString()).isEqualTo("effectiveFrom");
         assertThat(Http.get(url("/api/v1/document-templates/minutes")).json().get("version").asInt()).isZero();
+        assertThat(Http.get(url("/api/v1/document-templates/minutes?version=0")).json().get("builtIn").asBoolean())
+                .isTrue();
+        assertThat(Http.get(url("/api/v1/document-templates/minutes?version=7")).status()).isEqualTo(404);
         assertThat(Http.get(url("/api/v1/document-templates/receipt")).status()).isEqualTo(404);
     }
 }

@@ -261,6 +261,20 @@ class OnlineReviewRequestIT {
     }
 
     @Test
+    void theOpenEndpointIsRateLimitedLikeTheOtherAnonymousCalls() {
+        // From an address of its own (IPv6 loopback; the other tests call 127.0.0.1), so that their budget is untouched.
+        String url = "http://[::1]:" + port + "/api/v1/review-requests/online";
+        List<Http.Response> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 140; i++) {
+            answers.add(Http.as(null, () -> Http.post(url, "{}")));
+        }
+        assertThat(answers.getFirst().status()).isEqualTo(400);
+        assertThat(answers.getLast().status()).isEqualTo(429);
+        // With a token the officers' calls are not counted here.
+        assertThat(Http.post(url, "{}").status()).isEqualTo(400);
+    }
+
+    @Test
     void badInputNamesEachFieldAndStoresNothing() {
         long before = database.getCollection("review_requests").countDocuments();
 

@@ -63,8 +63,11 @@ record RoundCalls(int port) {
         return Http.get(url("/api/v1/review-rounds/" + round)).expectStatus(200).json();
     }
 
-    /** A monthly round of {@code unit} surveyed, agreed, posted for one working day and decided on {@code decidedOn}. */
-    void decided(String unit, String referenceDate, String decidedOn, String... householdAndAnswers) {
+    /**
+     * A monthly round of {@code unit} on {@code referenceDate}, its households surveyed with their answers, agreed by
+     * a meeting and posted that day for one working day; its id.
+     */
+    String posted(String unit, String referenceDate, String... householdAndAnswers) {
         String round = open(unit, "MONTHLY", referenceDate, ",\"postingWorkingDays\":1");
         List<String> households = new java.util.ArrayList<>();
         for (int i = 0; i < householdAndAnswers.length; i += 2) {
@@ -73,6 +76,12 @@ record RoundCalls(int port) {
         }
         agree(round, referenceDate, households).expectStatus(200);
         post(round, referenceDate).expectStatus(200);
+        return round;
+    }
+
+    /** The same round, decided on {@code decidedOn}. */
+    void decided(String unit, String referenceDate, String decidedOn, String... householdAndAnswers) {
+        String round = posted(unit, referenceDate, householdAndAnswers);
         decide(round, "QĐ-" + round.substring(round.length() - 8), decidedOn).expectStatus(200);
     }
 

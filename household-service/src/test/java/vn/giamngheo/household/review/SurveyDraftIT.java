@@ -48,23 +48,23 @@ class SurveyDraftIT {
     }
 
     /**
-     * Xã Tân Pheo (04849), used by no other test: a poor and a near-poor household decided in October, a household
-     * decided above the lines, one that filed Form 01 in November, one the officer surveys anyway, and one nobody
-     * asked about.
+     * Xã Nật Sơn (04990), used by no other test (those below use Xã Tân Pheo, 04849): a poor and a near-poor
+     * household decided in October, a household decided above the lines, one that filed Form 01 in November, one the
+     * officer surveys anyway, and one nobody asked about.
      */
     @Test
     void theListToSurveyHoldsThePoorTheNearPoorTheRequestsAndTheAddedOnly() throws Exception {
         RoundCalls api = api();
-        String poor = api.household("04849", "Thôn Ênh", "Nguyễn Văn Bình");
-        String nearPoor = api.household("04849", "Thôn Đá", "Lê Thị Ánh");
-        String above = api.household("04849", "Thôn Đá", "Trần Văn Cường");
-        String asked = api.household("04849", "Thôn Đá", "Phạm Văn Dũng");
-        String added = api.household("04849", "Thôn Ênh", "Hoàng Thị Em");
-        String nobody = api.household("04849", "Thôn Đá", "Vũ Văn Giang");
-        api.decided("04849", "2026-10-15", "2026-10-16", poor, POOR_RURAL, nearPoor, NEAR_POOR_RURAL, above, ABOVE);
+        String poor = api.household("04990", "Thôn Ênh", "Nguyễn Văn Bình");
+        String nearPoor = api.household("04990", "Thôn Đá", "Lê Thị Ánh");
+        String above = api.household("04990", "Thôn Đá", "Trần Văn Cường");
+        String asked = api.household("04990", "Thôn Đá", "Phạm Văn Dũng");
+        String added = api.household("04990", "Thôn Ênh", "Hoàng Thị Em");
+        String nobody = api.household("04990", "Thôn Đá", "Vũ Văn Giang");
+        api.decided("04990", "2026-10-15", "2026-10-16", poor, POOR_RURAL, nearPoor, NEAR_POOR_RURAL, above, ABOVE);
         Http.post(api.url("/api/v1/review-requests"), "{\"householdId\":\"" + asked
                 + "\",\"form\":\"FORM_01\",\"receivedOn\":\"2026-11-10\"}").expectStatus(201);
-        String round = api.open("04849", "ANNUAL", "2026-11-16", "");
+        String round = api.open("04990", "ANNUAL", "2026-11-16", "");
         api.survey(round, added, "\"draft\":true,\"annualIncomeVnd\":30000000").expectStatus(200);
 
         JsonNode list = Http.get(api.url("/api/v1/review-rounds/" + round + "/households")).expectStatus(200).json();
@@ -107,6 +107,8 @@ class SurveyDraftIT {
         RoundCalls api = api();
         String household = api.household("04849");
         String other = api.household("04849");
+        Http.post(api.url("/api/v1/review-requests"), "{\"householdId\":\"" + household
+                + "\",\"form\":\"FORM_01\",\"receivedOn\":\"2026-11-12\"}").expectStatus(201);
         String round = api.open("04849", "MONTHLY", "2026-11-16", "");
         String surveyOf = "/api/v1/review-rounds/" + round + "/surveys/" + household;
         assertThat(Http.get(api.url(surveyOf)).status()).isEqualTo(404);
@@ -128,6 +130,9 @@ class SurveyDraftIT {
         assertThat(reopened.get("answers").get("facts").get("informationMeans").valueStream().map(JsonNode::asString))
                 .containsExactlyInAnyOrder("RADIO", "TELEVISION");
         assertThat(reopened.get("assessmentId").asString()).isEqualTo(draft.get("assessmentId").asString());
+        // The monthly round still counts the household's request as not surveyed.
+        assertThat(api.view(round).get("requests").get("notSurveyed").valueStream().map(JsonNode::asString))
+                .containsExactly(household);
 
         // The same draft again changes nothing, whatever the order of the information means.
         JsonNode again = api.survey(round, household, "\"draft\":true,\"annualIncomeVnd\":36000000,"
@@ -163,10 +168,31 @@ class SurveyDraftIT {
         assertThat(done.get("answers").get("deprivedIndicators").valueStream().map(JsonNode::asString))
                 .containsExactly("HEALTH_INSURANCE", "SANITATION", "DRINKING_WATER");
         assertThat(done.get("assessmentId").asString()).isNotEqualTo(completeDraft.get("assessmentId").asString());
+        assertThat(api.view(round).get("requests").get("notSurveyed")).isEmpty();
         assertThat(api.survey(round, household, POOR_RURAL).json().get("assessmentId").asString())
                 .isEqualTo(done.get("assessmentId").asString());
         assertThat(api.agree(round, "2026-11-18", List.of(household)).status()).isEqualTo(200);
         assertThat(api.post(round, "2026-11-19").status()).isEqualTo(200);
+    }
+
+    /** Sent back by the meeting, then saved as an incomplete draft: the minutes of that meeting still come out. */
+    @Test
+    void aHouseholdSentBackAndDraftedAgainIsLeftOutOfTheMinutes() {
+        RoundCalls api = api();
+        String household = api.household("04849");
+        String round = api.open("04849", "MONTHLY", "2026-11-16", "");
+        api.survey(round, household, POOR_RURAL).expectStatus(200);
+        Http.post(api.url("/api/v1/review-rounds/" + round + "/village-meeting"), "{\"date\":\"2026-11-17\","
+                + "\"participants\":10,\"votes\":[{\"householdId\":\"" + household + "\",\"agreeing\":2}]}")
+                .expectStatus(200);
+        JsonNode draft = api.survey(round, household, "\"draft\":true,\"annualIncomeVnd\":30000000").expectStatus(200)
+                .json();
+        assertThat(draft.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(draft.get("votes")).hasSize(1);
+
+        Http.Response minutes = Http.get(api.url("/api/v1/review-rounds/" + round + "/documents/minutes.pdf"));
+
+        assertThat(minutes.status()).as(minutes.body()).isEqualTo(200);
     }
 
     @Test
@@ -243,10 +269,7 @@ class SurveyDraftIT {
         RoundCalls api = api();
         String household = api.household("04849");
         String drafted = api.household("04849");
-        String round = api.open("04849", "MONTHLY", "2026-11-16", ",\"postingWorkingDays\":1");
-        api.survey(round, household, POOR_RURAL).expectStatus(200);
-        api.agree(round, "2026-11-16", List.of(household)).expectStatus(200);
-        api.post(round, "2026-11-16").expectStatus(200);
+        String round = api.posted("04849", "2026-11-16", household, POOR_RURAL);
         store.save(new Survey(round, drafted, SurveyStatus.DRAFT, "a-draft", null, "VN-MPS-2022-2025", null, null,
                 List.of(), List.of(), Instant.parse("2026-11-17T02:00:00Z"), "draft-fingerprint", List.of(),
                 new Survey.Answers(null, null, 1_000_000L, null, null)));
@@ -267,10 +290,7 @@ class SurveyDraftIT {
     void oneDecidedRoundHasOnlyTheAlreadyDecidedBlocker() {
         RoundCalls api = api();
         String household = api.household("04849");
-        String round = api.open("04849", "MONTHLY", "2026-11-16", ",\"postingWorkingDays\":1");
-        api.survey(round, household, POOR_RURAL).expectStatus(200);
-        api.agree(round, "2026-11-16", List.of(household)).expectStatus(200);
-        api.post(round, "2026-11-16").expectStatus(200);
+        String round = api.posted("04849", "2026-11-16", household, POOR_RURAL);
         assertThat(api.view(round).get("decisionBlockers")).isEmpty();
         assertThat(api.view(round).get("canDecideFrom").asString()).isEqualTo("2026-11-17");
 

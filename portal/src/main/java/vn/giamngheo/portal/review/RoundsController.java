@@ -122,13 +122,15 @@ class RoundsController {
         return "review/rounds";
     }
 
+    /** The board as of {@code date} (yyyy-MM-dd, as a link carries it; today when absent or not a day). */
     @GetMapping("/ra-soat/tinh")
     String board(@RequestParam(required = false) String status, @RequestParam(required = false) String late,
-            @RequestParam(required = false) String kind, Model model) {
+            @RequestParam(required = false) String kind, @RequestParam(required = false) String date, Model model) {
         String chosenKind = kind != null && KINDS.contains(kind) ? kind : "ANNUAL";
+        String asOf = date != null && date.matches("\\d{4}-\\d{2}-\\d{2}") ? date : null;
         String chosenStatus = status != null && BOARD_STATUSES.contains(status) ? status : null;
         boolean onlyLate = "true".equals(late);
-        Board board = reviews.board(null, chosenKind);
+        Board board = reviews.board(asOf, chosenKind);
         List<BoardCommune> shown = board.communes().stream()
                 .filter(c -> chosenStatus == null || chosenStatus.equals(c.status()))
                 .filter(c -> !onlyLate || Boolean.TRUE.equals(c.late())).toList();
@@ -137,6 +139,7 @@ class RoundsController {
         model.addAttribute("status", chosenStatus);
         model.addAttribute("late", onlyLate);
         model.addAttribute("kind", chosenKind);
+        model.addAttribute("asOf", asOf);
         model.addAttribute("kinds", KINDS);
         model.addAttribute("statuses", BOARD_STATUSES);
         return "review/board";

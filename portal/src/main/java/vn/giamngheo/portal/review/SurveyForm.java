@@ -250,7 +250,9 @@ public class SurveyForm {
         }
         form.incomeMode = answers.monthlyIncomePerCapitaVnd() != null ? "MONTHLY" : "ANNUAL";
         form.annualIncomeVnd = number(answers.annualIncomeVnd());
-        form.memberCount = answers.memberCount() == null ? null : answers.memberCount().toString();
+        if (answers.memberCount() != null) {
+            form.memberCount = answers.memberCount().toString();
+        }
         form.monthlyIncomePerCapitaVnd = number(answers.monthlyIncomePerCapitaVnd());
         ReviewViews.Facts facts = answers.facts();
         if (facts != null) {
