@@ -1,5 +1,7 @@
 package vn.giamngheo.portal.registry;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
 public class Reasons {
 
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
+    private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     /** A service reason and its key in messages_vi.properties; the pattern's groups are the message's {0}, {1}… */
     private record Known(Pattern pattern, String key) {
@@ -109,11 +112,24 @@ public class Reasons {
         for (Known k : known) {
             Matcher m = k.pattern().matcher(reason.strip());
             if (m.matches()) {
-                Object[] args = IntStream.rangeClosed(1, m.groupCount()).mapToObj(m::group).toArray();
+                Object[] args = IntStream.rangeClosed(1, m.groupCount()).mapToObj(m::group).map(Reasons::day)
+                        .toArray();
                 return messages.getMessage(k.key(), args, reason, VIETNAMESE);
             }
         }
         return reason;
+    }
+
+    /** A day the service wrote as 2026-10-01, as people read it (01/10/2026); any other value as it is. */
+    private static String day(String value) {
+        if (value != null && ISO_DAY.matcher(value).matches()) {
+            try {
+                return Forms.show(LocalDate.parse(value));
+            } catch (DateTimeException notADay) {
+                return value;
+            }
+        }
+        return value;
     }
 
     /** A text of messages_vi.properties. */

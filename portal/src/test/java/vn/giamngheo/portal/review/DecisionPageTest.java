@@ -87,7 +87,7 @@ class DecisionPageTest extends ReviewStepsTest {
                         .param("date", "20/10/2026").param("action", "send"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("id=\"date-error\""),
-                        containsString("Ngày này sau hôm nay (2026-10-19)"),
+                        containsString("Ngày này sau hôm nay (19/10/2026)"),
                         containsString("value=\"15/QĐ-UBND\""))));
 
         SERVICES.json("POST", ROUND + "/decision", 200, round("CLOSED", "AGREED,AGREED,AGREED", DECIDED, ""));

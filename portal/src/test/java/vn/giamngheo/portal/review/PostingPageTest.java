@@ -39,7 +39,7 @@ class PostingPageTest extends ReviewStepsTest {
         mvc.perform(post("/ra-soat/r-1/niem-yet").with(officer()).with(csrf()).param("startDate", "30/09/2026"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString(
-                        "<a href=\"#startDate\">Không niêm yết trước ngày họp thôn 2026-10-01.</a>")));
+                        "<a href=\"#startDate\">Không niêm yết trước ngày họp thôn 01/10/2026.</a>")));
     }
 
     @Test
@@ -77,7 +77,7 @@ class PostingPageTest extends ReviewStepsTest {
                         .param("text", "Hộ có xe tải").param("filedOn", "20/10/2026"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("id=\"filedOn-error\""),
-                        containsString("Khiếu nại được nhận trong thời gian niêm yết"),
+                        containsString("Khiếu nại được nhận trong thời gian niêm yết, từ 05/10/2026 đến 13/10/2026."),
                         containsString("<option value=\"h-2\" selected=\"selected\">"))));
 
         SERVICES.json("POST", ROUND + "/complaints", 201, """
