@@ -57,6 +57,8 @@ class AnnualReviewJourneyIT {
     private static final String POOR = "Lò Văn Đức " + SUFFIX;
     private static final String NEAR_POOR = "Nguyễn Thị Hường " + SUFFIX;
     private static final String BAD_ROW = "Trần Văn Ấn " + SUFFIX;
+    /** A household with a citizen id (the demo households of 04891 have none), who asks online. */
+    private static final String ONLINE = "Hà Thị Thuỷ " + SUFFIX;
 
     private static PortalPlatform platform;
     private static ReviewSurveySteps surveys;
@@ -96,7 +98,10 @@ class AnnualReviewJourneyIT {
         try (PortalBrowser officer = officer()) {
             roundId = surveys.openRound(officer);
             counterHousehold = surveys.enterCounterRequest(officer, surveys.firstHeadName(UNIT));
+            String registered = surveys.registerHousehold(UNIT, "Thôn " + SUFFIX, ONLINE, "1972-03-08",
+                    "025172%06d".formatted(RUN));
             onlineHousehold = surveys.verifyOnlineRequest(officer, UNIT, counterHousehold);
+            assertThat(onlineHousehold).isEqualTo(registered);
             assertThat(surveys.listToSurvey(officer, roundId)).as("the requests' households are on the list")
                     .contains(counterHousehold, onlineHousehold);
         }
@@ -147,12 +152,12 @@ class AnnualReviewJourneyIT {
                     Answers.monthly(poverty, "HEALTH_INSURANCE", "DRINKING_WATER", "SANITATION"))).isEqualTo("POOR");
             surveys.surveyAtPhoneWidth(officer, roundId, counterHousehold);
             String village = "Thôn " + SUFFIX;
-            String badHousehold = surveys.registerHousehold(UNIT, village, BAD_ROW, "1970-01-20");
+            String badHousehold = surveys.registerHousehold(UNIT, village, BAD_ROW, "1970-01-20", null);
             String badRow = surveys.surveyByExcelWithOneBadRow(officer, roundId,
                     Set.of(counterHousehold, onlineHousehold), List.of(
-                            new SheetRow(surveys.registerHousehold(UNIT, village, POOR, "1968-04-12"), POOR, 1,
+                            new SheetRow(surveys.registerHousehold(UNIT, village, POOR, "1968-04-12", null), POOR, 1,
                                     12 * poverty, Set.of("HEALTH_INSURANCE", "DRINKING_WATER", "SANITATION")),
-                            new SheetRow(surveys.registerHousehold(UNIT, village, NEAR_POOR, "1975-08-30"), NEAR_POOR,
+                            new SheetRow(surveys.registerHousehold(UNIT, village, NEAR_POOR, "1975-08-30", null), NEAR_POOR,
                                     1, 12 * poverty, Set.of("SANITATION")),
                             new SheetRow(badHousehold, BAD_ROW, 1, 12 * poverty, Set.of())));
             assertThat(badRow).isEqualTo(badHousehold);

@@ -470,13 +470,18 @@ public final class ReviewSurveySteps {
     }
 
     /**
-     * Registers a household of one (its head) in the commune's registry, as the demo administrator (the registry, not
-     * the review); its id.
+     * Registers a household of one (its head, with {@code citizenId} when not null) in the commune's registry, as the
+     * demo administrator (the registry, not the review); its id.
      */
-    public String registerHousehold(String unitCode, String village, String head, String born) throws Exception {
+    public String registerHousehold(String unitCode, String village, String head, String born, String citizenId)
+            throws Exception {
+        Map<String, String> member = new HashMap<>(Map.of("fullName", head, "dateOfBirth", born, "sex",
+                head.contains(" Thị ") ? "FEMALE" : "MALE", "relationToHead", "HEAD"));
+        if (citizenId != null) {
+            member.put("citizenId", citizenId);
+        }
         String body = JSON.writeValueAsString(Map.of("unitCode", unitCode, "village", village, "members",
-                List.of(Map.of("fullName", head, "dateOfBirth", born, "sex", head.contains(" Thị ") ? "FEMALE"
-                        : "MALE", "relationToHead", "HEAD"))));
+                List.of(member)));
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(api("/api/v1/households"))
                 .header("Authorization", "Bearer " + platform.adminToken()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
