@@ -39,6 +39,10 @@ import vn.giamngheo.local.portal.ReviewSurveySteps.SheetRow;
  * confirmation page once the posting has ended; every document downloaded, the PDFs' text and the lists' Excel checked.
  * Every page is checked with axe-core (no serious violation, no CSP violation); screenshots start with "r".
  *
+ * <p>The registry, not the review, is prepared through the API: four households of one are registered for the run,
+ * one with a citizen id (the one who asks online: the demo households of 04891 have none) and three the officer adds
+ * to the survey sheet (a poor, a near-poor, and the bad row's).
+ *
  * <p>Dates: the review of {@link ReviewSurveySteps#reviewYear()} with its {@link ReviewSurveySteps#referenceDate()};
  * the meeting the day after, the posting from the next weekday, the complaint during it, and the decision dated
  * min(today, 14 December), after the second posting ends as household-service counts it.
@@ -153,12 +157,13 @@ class AnnualReviewJourneyIT {
             surveys.surveyAtPhoneWidth(officer, roundId, counterHousehold);
             String village = "Thôn " + SUFFIX;
             String badHousehold = surveys.registerHousehold(UNIT, village, BAD_ROW, "1970-01-20", null);
+            String poorHousehold = surveys.registerHousehold(UNIT, village, POOR, "1968-04-12", null);
+            String nearPoorHousehold = surveys.registerHousehold(UNIT, village, NEAR_POOR, "1975-08-30", null);
             String badRow = surveys.surveyByExcelWithOneBadRow(officer, roundId,
                     Set.of(counterHousehold, onlineHousehold), List.of(
-                            new SheetRow(surveys.registerHousehold(UNIT, village, POOR, "1968-04-12", null), POOR, 1,
-                                    12 * poverty, Set.of("HEALTH_INSURANCE", "DRINKING_WATER", "SANITATION")),
-                            new SheetRow(surveys.registerHousehold(UNIT, village, NEAR_POOR, "1975-08-30", null), NEAR_POOR,
-                                    1, 12 * poverty, Set.of("SANITATION")),
+                            new SheetRow(poorHousehold, POOR, 1, 12 * poverty,
+                                    Set.of("HEALTH_INSURANCE", "DRINKING_WATER", "SANITATION")),
+                            new SheetRow(nearPoorHousehold, NEAR_POOR, 1, 12 * poverty, Set.of("SANITATION")),
                             new SheetRow(badHousehold, BAD_ROW, 1, 12 * poverty, Set.of())));
             assertThat(badRow).isEqualTo(badHousehold);
             List<String> byForm = new ArrayList<>(unsurveyed());
