@@ -2,17 +2,28 @@ package vn.giamngheo.local.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
@@ -22,7 +33,7 @@ import org.openqa.selenium.WebElement;
  * the village meeting's table, the minutes, the posting, a complaint recorded and upheld with corrected answers, the
  * decision signed through its confirmation page, and every document downloaded. Each step takes the person's
  * signed-in {@link PortalBrowser}, checks each page it passes (axe-core, CSP, a screenshot named after the step) and
- * waits for the page that confirms it. Composed by {@link ReviewDecisionJourneyIT} and by the whole-review journey.
+ * waits for the page that confirms it. Composed by {@link AnnualReviewJourneyIT}.
  */
 final class ReviewDecisionSteps {
 
@@ -178,6 +189,36 @@ final class ReviewDecisionSteps {
         assertThat(response.headers().firstValue("Content-Disposition")).get().asString().as(href)
                 .startsWith("attachment").contains("filename=");
         return response.body();
+    }
+
+    /** The PDF's text (PDFBox), composed (NFC) as Java strings are written. */
+    static String pdfText(byte[] pdf) throws Exception {
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return Normalizer.normalize(new PDFTextStripper().getText(document), Normalizer.Form.NFC);
+        }
+    }
+
+    /** Without any white space: a name a table cell wraps is still found whole, its diacritics still checked. */
+    static String squeezed(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    /** Each sheet's cells as text, by the sheet's name (POI). */
+    static Map<String, List<String>> sheets(byte[] xlsx) throws Exception {
+        Map<String, List<String>> sheets = new LinkedHashMap<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Sheet sheet : workbook) {
+                List<String> cells = new ArrayList<>();
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        cells.add(cell.toString());
+                    }
+                }
+                sheets.put(sheet.getSheetName(), cells);
+            }
+        }
+        return sheets;
     }
 
     static void type(PortalBrowser person, String id, String text) {

@@ -53,10 +53,13 @@ public final class ReviewSurveySteps {
 
     private final PortalPlatform platform;
     private final String portal;
+    /** Screenshots of these steps start with this prefix, so that two journeys' names do not mix. */
+    private final String prefix;
 
-    public ReviewSurveySteps(PortalPlatform platform) {
+    public ReviewSurveySteps(PortalPlatform platform, String prefix) {
         this.platform = platform;
         this.portal = platform.portal();
+        this.prefix = prefix;
     }
 
     /** The year of the annual review the journeys run: this year from 20 November, last year before. */
@@ -80,7 +83,7 @@ public final class ReviewSurveySteps {
         officer.open("/");
         officer.driver.findElement(By.linkText("Rà soát hộ nghèo, hộ cận nghèo")).click();
         officer.waitFor(By.id("mo-ky"));
-        officer.check("a01-ra-soat");
+        officer.check(prefix + "01-ra-soat");
         String label = "Rà soát định kỳ — " + TYPED.format(referenceDate());
         List<WebElement> existing = officer.driver.findElements(By.linkText(label));
         if (existing.isEmpty()) {
@@ -90,7 +93,7 @@ public final class ReviewSurveySteps {
             officer.waitFor(By.id("referenceDate-error"));
             assertThat(officer.driver.findElement(By.id("referenceDate-error")).getText())
                     .contains("“31/11/" + reviewYear() + "” không phải một ngày có thật");
-            officer.check("a02-mo-ky-loi-ngay");
+            officer.check(prefix + "02-mo-ky-loi-ngay");
             type(officer, "referenceDate", TYPED.format(referenceDate()), true);
             submit(officer, "main form.registry-form .actions button.button");
             officer.waitFor(By.id("da-luu"));
@@ -101,7 +104,7 @@ public final class ReviewSurveySteps {
         assertThat(officer.heading()).startsWith("Rà soát định kỳ năm " + reviewYear());
         assertThat(officer.text()).contains("Các bước", "Khảo sát hộ (phiếu B)", "Họp dân", "Niêm yết",
                 "Quyết định công nhận", "Chủ tịch chưa thể ký quyết định vì");
-        officer.check("a03-ky-ra-soat");
+        officer.check(prefix + "03-ky-ra-soat");
         String url = officer.driver.getCurrentUrl();
         return url.substring(url.lastIndexOf('/') + 1);
     }
@@ -115,7 +118,7 @@ public final class ReviewSurveySteps {
     public String enterCounterRequest(PortalBrowser officer, String search) {
         officer.open("/ra-soat/de-nghi");
         officer.waitFor(By.tagName("h1"));
-        officer.check("a04-don-de-nghi");
+        officer.check(prefix + "04-don-de-nghi");
         officer.driver.findElement(By.linkText("Nhận đơn tại bộ phận một cửa")).click();
         officer.waitFor(By.id("q"));
         type(officer, "q", search, true);
@@ -129,12 +132,12 @@ public final class ReviewSurveySteps {
         submit(officer, "main form.registry-form .actions button.button");
         officer.waitFor(By.id("receivedOn-error"));
         assertThat(officer.driver.getTitle()).startsWith("Lỗi:");
-        officer.check("a05-nhan-don-loi-ngay");
+        officer.check(prefix + "05-nhan-don-loi-ngay");
         type(officer, "receivedOn", TYPED.format(LocalDate.now(VIETNAM)), true);
         submit(officer, "main form.registry-form .actions button.button");
         officer.waitFor(By.id("da-luu"));
         assertThat(officer.driver.findElement(By.id("da-luu")).getText()).contains("Đã ghi nhận đơn Mẫu 01");
-        officer.check("a06-don-da-ghi");
+        officer.check(prefix + "06-don-da-ghi");
         return householdId;
     }
 
@@ -170,7 +173,7 @@ public final class ReviewSurveySteps {
         WebElement suggested = officer.driver.findElement(By.id("householdId"));
         assertThat(suggested.getDomProperty("value")).isEqualTo(household.get("id").asString());
         assertThat(suggested.isSelected()).as("the suggested household is chosen").isTrue();
-        officer.check("a07-xac-minh-don");
+        officer.check(prefix + "07-xac-minh-don");
         officer.driver.findElement(By.id("decision")).click();
         submit(officer, "main form.registry-form .actions button.button");
         officer.waitFor(By.id("da-luu"));
@@ -200,7 +203,7 @@ public final class ReviewSurveySteps {
     public List<String> listToSurvey(PortalBrowser officer, String roundId) {
         officer.open("/ra-soat/" + roundId + "/phieu");
         officer.waitFor(By.id("danh-sach"));
-        officer.check("a08-danh-sach-khao-sat");
+        officer.check(prefix + "08-danh-sach-khao-sat");
         List<String> ids = new ArrayList<>();
         for (WebElement link : officer.driver.findElements(By.cssSelector("#danh-sach tbody td:first-child a"))) {
             String href = link.getDomAttribute("href");
@@ -217,6 +220,15 @@ public final class ReviewSurveySteps {
     public String fillSurvey(PortalBrowser officer, String roundId, String householdId, Answers answers) {
         officer.open("/ra-soat/" + roundId + "/phieu/" + householdId);
         officer.waitFor(By.id("phieu"));
+        typeAnswers(officer, answers);
+        return liveClass(officer);
+    }
+
+    /**
+     * Types {@code answers} into the survey fields of the page open (the survey form, or an upheld complaint's
+     * corrected answers), as {@link #fillSurvey} describes.
+     */
+    public void typeAnswers(PortalBrowser officer, Answers answers) {
         if (answers.incomeMode().equals("MONTHLY")) {
             officer.driver.findElement(By.id("incomeMode-MONTHLY")).click();
             type(officer, "annualIncomeVnd", "", true);
@@ -260,7 +272,6 @@ public final class ReviewSurveySteps {
         if (!tv.isSelected()) {
             tv.click();
         }
-        return liveClass(officer);
     }
 
     /** The class the live box shows once it has evaluated everything typed so far. */
@@ -298,14 +309,14 @@ public final class ReviewSurveySteps {
     public String saveDraftThenComplete(PortalBrowser officer, String roundId, String householdId, Answers answers)
             throws Exception {
         String live = fillSurvey(officer, roundId, householdId, answers);
-        officer.check("a09-phieu-khao-sat");
+        officer.check(prefix + "09-phieu-khao-sat");
         String typedIncome = answers.incomeMode().equals("MONTHLY") ? "monthlyIncomePerCapitaVnd" : "annualIncomeVnd";
         type(officer, typedIncome, "ba triệu", true);
         officer.driver.findElement(By.cssSelector("button[name=action][value=done]")).click();
         officer.waitFor(By.id(typedIncome + "-error"));
         assertThat(officer.driver.findElement(By.id(typedIncome + "-error")).getText()).contains("không phải một số");
         assertThat(officer.driver.findElement(By.id("floorAreaM2")).getDomProperty("value")).isEqualTo("60");
-        officer.check("a10-phieu-loi-thu-nhap");
+        officer.check(prefix + "10-phieu-loi-thu-nhap");
         type(officer, typedIncome, String.valueOf(answers.income()), true);
         saveDraft(officer, roundId, householdId);
         officer.open("/ra-soat/" + roundId + "/phieu/" + householdId);
@@ -315,7 +326,7 @@ public final class ReviewSurveySteps {
         assertThat(officer.text()).contains("Phiếu nháp");
         JsonNode done = complete(officer, roundId, householdId);
         assertThat(done.get("classification").asString()).as("the live class is the service's").isEqualTo(live);
-        officer.check("a11-phieu-hoan-thanh");
+        officer.check(prefix + "11-phieu-hoan-thanh");
         return live;
     }
 
@@ -323,82 +334,108 @@ public final class ReviewSurveySteps {
     public void surveyAtPhoneWidth(PortalBrowser officer, String roundId, String householdId) {
         officer.open("/ra-soat/" + roundId + "/phieu/" + householdId);
         officer.waitFor(By.id("phieu"));
-        officer.atPhoneWidth("a12-phieu-360px");
+        officer.atPhoneWidth(prefix + "12-phieu-360px");
     }
 
     // ---- surveys by Excel ----
 
+    /** A row the officer adds to the survey sheet for a household of the commune not on the list. */
+    public record SheetRow(String householdId, String headName, int memberCount, long annualIncomeVnd,
+            Set<String> deprived) {
+    }
+
     /**
-     * Downloads the prefilled template through the portal, fills two of its households (the second with an income that
-     * is not a number) and uploads it: the bad row is on the screen with its row, column and reason, and the other is
-     * recorded (or unchanged on a second run).
+     * Downloads the prefilled template through the portal, fills every household on it but those of
+     * {@code leaveAlone} (30,000,000 a year, lacking sanitation), adds the rows {@code added} after them, writes an
+     * income that is not a number in the last row and uploads it: the bad row is on the screen with its row, column and
+     * reason, and the others are recorded (or unchanged on a second run). Returns the bad row's household, which is
+     * still to survey.
      */
-    public void surveyByExcelWithOneBadRow(PortalBrowser officer, String roundId, Set<String> leaveAlone)
-            throws Exception {
+    public String surveyByExcelWithOneBadRow(PortalBrowser officer, String roundId, Set<String> leaveAlone,
+            List<SheetRow> added) throws Exception {
         officer.open("/ra-soat/" + roundId + "/excel");
         officer.waitFor(By.id("file"));
-        officer.check("a13-excel");
+        officer.check(prefix + "13-excel");
         byte[] template = download(officer, "/ra-soat/" + roundId + "/excel/mau");
         Path file = Files.createTempFile("phieu-ra-soat-", ".xlsx");
         int badRow;
+        int good;
+        String badHousehold;
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template));
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.getSheet("Phiếu rà soát");
             Map<String, Integer> columns = new HashMap<>();
             sheet.getRow(1).forEach(c -> columns.put(c.getStringCellValue(), c.getColumnIndex()));
-            // Households other than those the form surveyed first (the list of a small commune may have no others).
             List<Row> rows = new ArrayList<>();
-            List<Row> others = new ArrayList<>();
             for (int r = 2; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
-                if (row != null && row.getCell(columns.get("HOUSEHOLD_ID")) != null) {
-                    String id = row.getCell(columns.get("HOUSEHOLD_ID")).getStringCellValue();
-                    (leaveAlone.contains(id) ? others : rows).add(row);
+                if (row != null && row.getCell(columns.get("HOUSEHOLD_ID")) != null
+                        && !leaveAlone.contains(row.getCell(columns.get("HOUSEHOLD_ID")).getStringCellValue())) {
+                    rows.add(row);
                 }
             }
-            rows.addAll(others);
-            assertThat(rows.size()).as("households on the prefilled template").isGreaterThanOrEqualTo(2);
-            rows.get(0).createCell(columns.get("ANNUAL_INCOME_VND")).setCellValue(30_000_000);
-            rows.get(0).createCell(columns.get("SANITATION")).setCellValue("x");
-            rows.get(1).createCell(columns.get("ANNUAL_INCOME_VND")).setCellValue("ba mươi triệu");
-            badRow = rows.get(1).getRowNum() + 1;
+            for (Row row : rows) {
+                row.createCell(columns.get("ANNUAL_INCOME_VND")).setCellValue(30_000_000);
+                row.createCell(columns.get("SANITATION")).setCellValue("x");
+            }
+            for (SheetRow answers : added) {
+                Row row = sheet.createRow(sheet.getLastRowNum() + 1);
+                row.createCell(columns.get("HOUSEHOLD_ID")).setCellValue(answers.householdId());
+                row.createCell(columns.get("HEAD_NAME")).setCellValue(answers.headName());
+                row.createCell(columns.get("MEMBER_COUNT")).setCellValue(answers.memberCount());
+                row.createCell(columns.get("ANNUAL_INCOME_VND")).setCellValue(answers.annualIncomeVnd());
+                answers.deprived().forEach(code -> row.createCell(columns.get(code)).setCellValue("x"));
+                rows.add(row);
+            }
+            assertThat(rows.size()).as("households on the sheet to fill").isGreaterThanOrEqualTo(2);
+            good = rows.size() - 1;
+            Row bad = rows.getLast();
+            bad.createCell(columns.get("ANNUAL_INCOME_VND")).setCellValue("ba mươi triệu");
+            badRow = bad.getRowNum() + 1;
+            badHousehold = bad.getCell(columns.get("HOUSEHOLD_ID")).getStringCellValue();
             workbook.write(out);
             Files.write(file, out.toByteArray());
         }
         officer.driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         submit(officer, "main form.registry-form .actions button.button");
         officer.waitFor(By.id("ket-qua"));
-        String counts = officer.driver.findElement(By.id("so-dong")).getText();
-        assertThat(counts).matches("Đã ghi [01] hộ, [01] hộ không thay đổi, 1 dòng sai\\.");
+        Matcher counts = Pattern.compile("Đã ghi (\\d+) hộ, (\\d+) hộ không thay đổi, 1 dòng sai\\.")
+                .matcher(officer.driver.findElement(By.id("so-dong")).getText());
+        assertThat(counts.matches()).as(counts.toString()).isTrue();
+        assertThat(Integer.parseInt(counts.group(1)) + Integer.parseInt(counts.group(2))).isEqualTo(good);
         WebElement rejected = officer.driver.findElement(By.cssSelector("#dong-sai tbody tr"));
         assertThat(rejected.findElement(By.cssSelector("td:nth-child(1)")).getText()).isEqualTo(String.valueOf(badRow));
         assertThat(rejected.findElement(By.cssSelector("td:nth-child(2)")).getText())
                 .isEqualTo("Tổng thu nhập 12 tháng (đồng)");
         assertThat(rejected.findElement(By.cssSelector("td:nth-child(3)")).getText())
                 .contains("không phải một số nguyên");
-        officer.check("a14-excel-dong-sai");
+        officer.check(prefix + "14-excel-dong-sai");
         Files.deleteIfExists(file);
+        return badHousehold;
     }
 
     // ---- the province ----
 
-    /** The Sở NN&MT's board: every commune of the province, totals, the filter on late ones. */
-    public void provinceBoard(PortalBrowser so) {
+    /**
+     * The Sở NN&MT's board: every commune of the province, totals, the filter on a status; opens the commune
+     * {@code commune} ("Xã Tiền Phong (04891)"), whose round has that status.
+     */
+    public void provinceBoard(PortalBrowser so, String commune, String status) {
         LocalDate asOf = LocalDate.of(reviewYear(), 12, 14);
         so.open("/ra-soat/tinh?date=" + (asOf.isAfter(LocalDate.now(VIETNAM)) ? LocalDate.now(VIETNAM) : asOf));
         so.waitFor(By.id("cac-xa"));
         int communes = so.driver.findElements(By.cssSelector("#cac-xa tbody tr")).size();
         assertThat(communes).as("every commune and ward of Phú Thọ").isEqualTo(148);
-        assertThat(so.text()).contains("Đang hiện 148 trong 148 xã, phường", "Phường Thống Nhất (04828)");
-        so.check("a15-tinh");
-        new Select(so.driver.findElement(By.id("status"))).selectByValue("IN_PROGRESS");
+        assertThat(so.text()).contains("Đang hiện 148 trong 148 xã, phường", commune);
+        so.check(prefix + "15-tinh");
+        new Select(so.driver.findElement(By.id("status"))).selectByValue(status);
         so.driver.findElement(By.cssSelector("form.search-form button[type=submit]")).click();
         so.waitFor(By.id("cac-xa"));
         assertThat(so.driver.findElements(By.cssSelector("#cac-xa tbody tr")).size()).isLessThan(148);
-        so.driver.findElement(By.partialLinkText("Phường Thống Nhất (04828)")).click();
+        so.driver.findElement(By.partialLinkText(commune)).click();
         so.waitFor(By.id("buoc-tiep"));
-        assertThat(so.heading()).contains("Phường Thống Nhất");
-        so.check("a16-tinh-mo-ky");
+        assertThat(so.heading()).contains(commune.substring(0, commune.indexOf(" (")));
+        so.check(prefix + "16-tinh-mo-ky");
     }
 
     // ---- behind the pages ----
@@ -406,6 +443,11 @@ public final class ReviewSurveySteps {
     /** A household's recorded survey in the round, as household-service gives it. */
     public JsonNode survey(String roundId, String householdId) throws Exception {
         return get("/api/v1/review-rounds/" + roundId + "/surveys/" + householdId);
+    }
+
+    /** The round's list to survey (heads' names, classes in force, surveys), as household-service gives it. */
+    public JsonNode households(String roundId) throws Exception {
+        return get("/api/v1/review-rounds/" + roundId + "/households");
     }
 
     public JsonNode round(String roundId) throws Exception {
@@ -425,6 +467,27 @@ public final class ReviewSurveySteps {
         Matcher m = Pattern.compile(area + ":\\s*([\\d_]+)").matcher(block);
         assertThat(m.find()).as("%s line in %s", area, block).isTrue();
         return Long.parseLong(m.group(1).replace("_", ""));
+    }
+
+    /**
+     * Registers a household of one (its head, with {@code citizenId} when not null) in the commune's registry, as the
+     * demo administrator (the registry, not the review); its id.
+     */
+    public String registerHousehold(String unitCode, String village, String head, String born, String citizenId)
+            throws Exception {
+        Map<String, String> member = new HashMap<>(Map.of("fullName", head, "dateOfBirth", born, "sex",
+                head.contains(" Thị ") ? "FEMALE" : "MALE", "relationToHead", "HEAD"));
+        if (citizenId != null) {
+            member.put("citizenId", citizenId);
+        }
+        String body = JSON.writeValueAsString(Map.of("unitCode", unitCode, "village", village, "members",
+                List.of(member)));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(api("/api/v1/households"))
+                .header("Authorization", "Bearer " + platform.adminToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body()).get("id").asString();
     }
 
     /** The head's name of the first active household of {@code unitCode}, to search for it. */
