@@ -101,7 +101,9 @@ class AnnualReviewJourneyIT {
     void theOfficerOpensTheRoundAndTakesARequestAtTheCounterAndOneSentOnline() throws Exception {
         try (PortalBrowser officer = officer()) {
             roundId = surveys.openRound(officer);
-            counterHousehold = surveys.enterCounterRequest(officer, surveys.firstHeadName(UNIT));
+            String atCounter = "Hà Thị Lựu " + SUFFIX;
+            surveys.registerHousehold(UNIT, "Thôn " + SUFFIX, atCounter, "1979-06-02", null);
+            counterHousehold = surveys.enterCounterRequest(officer, atCounter);
             String registered = surveys.registerHousehold(UNIT, "Thôn " + SUFFIX, ONLINE, "1972-03-08",
                     "025172%06d".formatted(RUN));
             onlineHousehold = surveys.verifyOnlineRequest(officer, UNIT, counterHousehold);
