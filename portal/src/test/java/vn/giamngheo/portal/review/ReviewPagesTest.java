@@ -271,7 +271,8 @@ class ReviewPagesTest extends RegistryFormTest {
                         containsString("Đang niêm yết"),
                         containsString("12 hộ cần khảo sát, 1 phiếu nháp, 9 đã khảo sát"),
                         containsString("Chậm: không còn đủ thời gian niêm yết"),
-                        containsString("Mở kỳ rà soát"))));
+                        containsString("Mở kỳ rà soát"),
+                        org.hamcrest.Matchers.not(containsString("id=\"xem-don-vi\"")))));
     }
 
     @Test
