@@ -14,10 +14,10 @@ import vn.giamngheo.portal.registry.RegistryViews.Household;
  * The pages of the forms that change one household: the form itself (with what was typed and its errors), and for a
  * legal step the check-your-answers page that posts the same values again with {@code action=send}.
  */
-final class FormPage {
+public final class FormPage {
 
     /** What the person chose to do with a posted form. */
-    enum Action {
+    public enum Action {
         /** Checked, then shown to confirm (a legal step) or sent (any other change). */
         CHECK,
         /** Confirmed on the check page: send it. */
@@ -25,7 +25,7 @@ final class FormPage {
         /** Back from the check page to the form, with what was typed. */
         EDIT;
 
-        static Action of(String action) {
+        public static Action of(String action) {
             return switch (action == null ? "" : action) {
                 case "send" -> SEND;
                 case "edit" -> EDIT;
@@ -35,11 +35,11 @@ final class FormPage {
     }
 
     /** One line of the check page: a question and the answer that will be sent. */
-    record Answer(String label, String value) {
+    public record Answer(String label, String value) {
     }
 
     /** A posted value carried through the check page. */
-    record Hidden(String name, String value) {
+    public record Hidden(String name, String value) {
     }
 
     /** Posted fields that are the page's machinery, not the person's answers. */
@@ -63,18 +63,23 @@ final class FormPage {
     /** The check-your-answers page of a legal step, posting {@code values} back to {@code action}. */
     static String check(String heading, String action, Household household, List<Answer> answers,
             MultiValueMap<String, String> values, Model model) {
+        model.addAttribute("h", household);
+        model.addAttribute("heading", heading);
+        model.addAttribute("action", action);
+        model.addAttribute("answers", answers);
+        model.addAttribute("hidden", hidden(values));
+        return "registry/check";
+    }
+
+    /** The posted values a check page carries on, without the page's machinery (CSRF token, action). */
+    public static List<Hidden> hidden(MultiValueMap<String, String> values) {
         List<Hidden> hidden = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : values.entrySet()) {
             if (!MACHINERY.contains(e.getKey())) {
                 e.getValue().forEach(v -> hidden.add(new Hidden(e.getKey(), v)));
             }
         }
-        model.addAttribute("h", household);
-        model.addAttribute("heading", heading);
-        model.addAttribute("action", action);
-        model.addAttribute("answers", answers);
-        model.addAttribute("hidden", hidden);
-        return "registry/check";
+        return hidden;
     }
 
     static String first(MultiValueMap<String, String> values, String name) {

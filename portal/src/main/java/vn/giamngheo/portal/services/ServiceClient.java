@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
@@ -42,22 +43,40 @@ public class ServiceClient {
     private final Map<Service, URI> bases = new EnumMap<>(Service.class);
     private final RestClient.Builder builder;
     private final HttpClient http;
+    private final Duration read;
 
+    @Autowired
     public ServiceClient(RestClient.Builder builder, PortalProperties properties) {
         // HTTP/1.1: the services speak it, and the JDK client's h2c upgrade would cost a round trip per connection.
+        this(builder, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.timeouts().connect()).build(), properties.timeouts().read(),
+                Map.of(Service.HOUSEHOLD, properties.services().household(), Service.POLICY,
+                        properties.services().policy(), Service.NOTIFICATION, properties.services().notification(),
+                        Service.REPORTING, properties.services().reporting()));
+    }
+
+    private ServiceClient(RestClient.Builder builder, HttpClient http, Duration read, Map<Service, URI> urls) {
         this.builder = builder;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.timeouts().connect()).build();
+        this.http = http;
+        this.read = read;
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(properties.timeouts().read());
-        PortalProperties.Services urls = properties.services();
-        bases.putAll(Map.of(Service.HOUSEHOLD, urls.household(), Service.POLICY, urls.policy(),
-                Service.NOTIFICATION, urls.notification(), Service.REPORTING, urls.reporting()));
+        requests.setReadTimeout(read);
+        bases.putAll(urls);
         // Buffered: the answers are small, and a body read whole within the timeout leaves no stream for a JSON
         // reader to trip on after its end (Jackson 3 reads on to check for trailing tokens).
         BufferingClientHttpRequestFactory buffered = new BufferingClientHttpRequestFactory(requests);
         bases.forEach((service, base) -> clients.put(service,
                 builder.clone().baseUrl(base.toString()).requestFactory(buffered).build()));
+    }
+
+    /**
+     * The same client with {@code service} at {@code base}: a department's own policy-service instance. Build it once
+     * per instance and keep it.
+     */
+    public ServiceClient at(Service service, URI base) {
+        Map<Service, URI> urls = new EnumMap<>(bases);
+        urls.put(service, base);
+        return new ServiceClient(builder, http, read, urls);
     }
 
     /**
