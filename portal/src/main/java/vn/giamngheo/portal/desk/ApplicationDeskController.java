@@ -90,82 +90,90 @@ class ApplicationDeskController {
         return page(application, values, errors, model, response);
     }
 
+    /**
+     * The department's two decisions: each names the field it needs besides the reviewer and the day (the decision's
+     * number, the reason for a refusal), posts to its own path and calls its own endpoint.
+     */
+    enum Decision {
+        APPROVE("phe-duyet", "approve", "decisionNumber"),
+        REJECT("tu-choi", "reject", "reason");
+
+        final String path;
+        final String api;
+        final String field;
+
+        Decision(String path, String api, String field) {
+            this.path = path;
+            this.api = api;
+            this.field = field;
+        }
+    }
+
     @GetMapping("/phong-ban/ho-so/{id}/phe-duyet")
     String approveForm(@PathVariable String id, Model model) {
-        return decisionForm("desk/approve", application(id), reviewValues(), new FormErrors(), model, null);
+        return decisionForm(Decision.APPROVE, application(id), reviewValues(), new FormErrors(), model, null);
     }
 
     @PostMapping("/phong-ban/ho-so/{id}/phe-duyet")
     String approve(@PathVariable String id, @RequestParam MultiValueMap<String, String> values, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        Application application = application(id);
-        FormErrors errors = new FormErrors();
-        String reviewer = required("reviewer", values, "desk.error.reviewer", errors);
-        String number = required("decisionNumber", values, "desk.error.decisionNumber", errors);
-        LocalDate decidedOn = Forms.date("decidedOn", values.getFirst("decidedOn"), false, errors, reasons);
-        Long amount = application.loan() ? amount("approvedAmountVnd", values, errors) : null;
-        FormPage.Action action = FormPage.Action.of(values.getFirst("action"));
-        if (!errors.isEmpty() || action == FormPage.Action.EDIT) {
-            return decisionForm("desk/approve", application, values, errors, model, response);
-        }
-        if (action == FormPage.Action.CHECK) {
-            List<FormPage.Answer> answers = new ArrayList<>(List.of(
-                    new FormPage.Answer(reasons.text("desk.field.decisionNumber"), number),
-                    new FormPage.Answer(reasons.text("desk.field.decidedOn"), decidedOn(decidedOn)),
-                    new FormPage.Answer(reasons.text("desk.field.reviewer"), reviewer)));
-            if (application.loan()) {
-                answers.add(new FormPage.Answer(reasons.text("desk.field.approvedAmountVnd"),
-                        formats.money(amount != null ? amount : application.requestedAmountVnd())));
-            }
-            return confirm(application, reasons.text("desk.approve.check", policyName(application)),
-                    "/phong-ban/ho-so/" + id + "/phe-duyet", answers, values, model);
-        }
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("reviewer", reviewer);
-        request.put("decisionNumber", number);
-        request.put("decidedOn", decidedOn);
-        request.put("approvedAmountVnd", amount);
-        if (desk.send(HttpMethod.POST, u -> u.path("/api/v1/applications/{id}/approve").build(id), request,
-                Application.class, ApplicationDeskController::field, errors) == null) {
-            return decisionForm("desk/approve", application, values, errors, model, response);
-        }
-        redirect.addFlashAttribute("changed", reasons.text("desk.approve.done", number));
-        return "redirect:/phong-ban/ho-so/" + id;
+        return decide(Decision.APPROVE, id, values, model, response, redirect);
     }
 
     @GetMapping("/phong-ban/ho-so/{id}/tu-choi")
     String rejectForm(@PathVariable String id, Model model) {
-        return decisionForm("desk/reject", application(id), reviewValues(), new FormErrors(), model, null);
+        return decisionForm(Decision.REJECT, application(id), reviewValues(), new FormErrors(), model, null);
     }
 
     @PostMapping("/phong-ban/ho-so/{id}/tu-choi")
     String reject(@PathVariable String id, @RequestParam MultiValueMap<String, String> values, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
+        return decide(Decision.REJECT, id, values, model, response, redirect);
+    }
+
+    /** Checks the form, shows what will be sent, and sends it once confirmed (a decision with legal effect). */
+    private String decide(Decision decision, String id, MultiValueMap<String, String> values, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         Application application = application(id);
         FormErrors errors = new FormErrors();
-        String reviewer = required("reviewer", values, "desk.error.reviewer", errors);
-        String reason = required("reason", values, "desk.error.reason", errors);
+        String given = required(decision.field, values, "desk.error." + decision.field, errors);
         LocalDate decidedOn = Forms.date("decidedOn", values.getFirst("decidedOn"), false, errors, reasons);
+        boolean amounted = decision == Decision.APPROVE && application.loan();
+        Long amount = amounted ? amount("approvedAmountVnd", values, errors) : null;
+        String reviewer = required("reviewer", values, "desk.error.reviewer", errors);
         FormPage.Action action = FormPage.Action.of(values.getFirst("action"));
         if (!errors.isEmpty() || action == FormPage.Action.EDIT) {
-            return decisionForm("desk/reject", application, values, errors, model, response);
+            return decisionForm(decision, application, values, errors, model, response);
         }
         if (action == FormPage.Action.CHECK) {
-            return confirm(application, reasons.text("desk.reject.check", policyName(application)),
-                    "/phong-ban/ho-so/" + id + "/tu-choi", List.of(
-                            new FormPage.Answer(reasons.text("desk.field.reason"), reason),
-                            new FormPage.Answer(reasons.text("desk.field.decidedOn"), decidedOn(decidedOn)),
-                            new FormPage.Answer(reasons.text("desk.field.reviewer"), reviewer)), values, model);
+            List<FormPage.Answer> answers = new ArrayList<>(List.of(
+                    new FormPage.Answer(reasons.text("desk.field." + decision.field), given),
+                    new FormPage.Answer(reasons.text("desk.field.decidedOn"), decidedOn == null
+                            ? reasons.text("desk.today") : Forms.show(decidedOn))));
+            if (amounted) {
+                answers.add(new FormPage.Answer(reasons.text("desk.field.approvedAmountVnd"),
+                        formats.money(amount != null ? amount : application.requestedAmountVnd())));
+            }
+            answers.add(new FormPage.Answer(reasons.text("desk.field.reviewer"), reviewer));
+            common(application, model);
+            model.addAttribute("heading", reasons.text("desk." + decision.api + ".title", policyName(application)));
+            model.addAttribute("action", "/phong-ban/ho-so/" + id + "/" + decision.path);
+            model.addAttribute("answers", answers);
+            model.addAttribute("hidden", FormPage.hidden(values));
+            return "desk/confirm";
         }
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("reviewer", reviewer);
-        request.put("reason", reason);
+        request.put(decision.field, given);
         request.put("decidedOn", decidedOn);
-        if (desk.send(HttpMethod.POST, u -> u.path("/api/v1/applications/{id}/reject").build(id), request,
-                Application.class, ApplicationDeskController::field, errors) == null) {
-            return decisionForm("desk/reject", application, values, errors, model, response);
+        if (amounted) {
+            request.put("approvedAmountVnd", amount);
         }
-        redirect.addFlashAttribute("changed", reasons.text("desk.reject.done"));
+        if (desk.send(HttpMethod.POST, u -> u.path("/api/v1/applications/{id}/" + decision.api).build(id), request,
+                Application.class, ApplicationDeskController::field, errors) == null) {
+            return decisionForm(decision, application, values, errors, model, response);
+        }
+        redirect.addFlashAttribute("changed", reasons.text("desk." + decision.api + ".done", given));
         return "redirect:/phong-ban/ho-so/" + id;
     }
 
@@ -197,10 +205,6 @@ class ApplicationDeskController {
             return null;
         }
         return Long.parseLong(digits);
-    }
-
-    private String decidedOn(LocalDate day) {
-        return day == null ? reasons.text("desk.today") : Forms.show(day);
     }
 
     private String policyName(Application application) {
@@ -244,7 +248,7 @@ class ApplicationDeskController {
         return "desk/application";
     }
 
-    private String decisionForm(String view, Application application, MultiValueMap<String, String> values,
+    private String decisionForm(Decision decision, Application application, MultiValueMap<String, String> values,
             FormErrors errors, Model model, HttpServletResponse response) {
         if (!errors.isEmpty() && response != null) {
             response.setStatus(errors.status());
@@ -252,16 +256,8 @@ class ApplicationDeskController {
         common(application, model);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
-        return view;
-    }
-
-    private String confirm(Application application, String heading, String action, List<FormPage.Answer> answers,
-            MultiValueMap<String, String> values, Model model) {
-        common(application, model);
-        model.addAttribute("heading", heading);
-        model.addAttribute("action", action);
-        model.addAttribute("answers", answers);
-        model.addAttribute("hidden", FormPage.hidden(values));
-        return "desk/confirm";
+        model.addAttribute("decision", decision.api);
+        model.addAttribute("path", decision.path);
+        return "desk/decide";
     }
 }
