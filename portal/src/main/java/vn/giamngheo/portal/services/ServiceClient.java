@@ -48,20 +48,15 @@ public class ServiceClient {
     @Autowired
     public ServiceClient(RestClient.Builder builder, PortalProperties properties) {
         // HTTP/1.1: the services speak it, and the JDK client's h2c upgrade would cost a round trip per connection.
-        this(builder, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.timeouts().connect()).build(), properties.timeouts().read(),
-                Map.of(Service.HOUSEHOLD, properties.services().household(), Service.POLICY,
-                        properties.services().policy(), Service.NOTIFICATION, properties.services().notification(),
-                        Service.REPORTING, properties.services().reporting()));
-    }
-
-    private ServiceClient(RestClient.Builder builder, HttpClient http, Duration read, Map<Service, URI> urls) {
         this.builder = builder;
-        this.http = http;
-        this.read = read;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.timeouts().connect()).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        this.read = properties.timeouts().read();
         requests.setReadTimeout(read);
-        bases.putAll(urls);
+        PortalProperties.Services urls = properties.services();
+        bases.putAll(Map.of(Service.HOUSEHOLD, urls.household(), Service.POLICY, urls.policy(),
+                Service.NOTIFICATION, urls.notification(), Service.REPORTING, urls.reporting()));
         // Buffered: the answers are small, and a body read whole within the timeout leaves no stream for a JSON
         // reader to trip on after its end (Jackson 3 reads on to check for trailing tokens).
         BufferingClientHttpRequestFactory buffered = new BufferingClientHttpRequestFactory(requests);
@@ -69,14 +64,25 @@ public class ServiceClient {
                 builder.clone().baseUrl(base.toString()).requestFactory(buffered).build()));
     }
 
+    /** A copy of {@code from} with {@code service} at {@code base}, its other services and timeouts the same. */
+    private ServiceClient(ServiceClient from, Service service, URI base) {
+        this.builder = from.builder;
+        this.http = from.http;
+        this.read = from.read;
+        bases.putAll(from.bases);
+        bases.put(service, base);
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(read);
+        BufferingClientHttpRequestFactory buffered = new BufferingClientHttpRequestFactory(requests);
+        bases.forEach((s, b) -> clients.put(s, builder.clone().baseUrl(b.toString()).requestFactory(buffered).build()));
+    }
+
     /**
      * The same client with {@code service} at {@code base}: a department's own policy-service instance. Build it once
      * per instance and keep it.
      */
     public ServiceClient at(Service service, URI base) {
-        Map<Service, URI> urls = new EnumMap<>(bases);
-        urls.put(service, base);
-        return new ServiceClient(builder, http, read, urls);
+        return new ServiceClient(this, service, base);
     }
 
     /**
