@@ -20,8 +20,10 @@ import vn.giamngheo.policy.eligibility.EligibilityViews;
 /**
  * Who may call what in policy-service. Open: the policies in force (public legal information). A household's
  * eligibility view and decisions: the administrator, the Labour office, ward officers and department officers.
- * Applications are filed by ward officers and the Labour office, reviewed and decided by the owning department's
- * officers (the department is checked by the controller). The daily run: the administrator or the platform.
+ * Facts are recorded by ward officers, the Labour office and the departments that hold them (schooling, pensions,
+ * disability). Applications are filed by ward officers and the Labour office, reviewed and decided by the owning
+ * department's officers; a department officer reads only their own department's applications, entitlements and
+ * payment lists (checked by the controllers, {@code DepartmentAccess}). The daily run: the administrator or the platform.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessRules {
@@ -33,10 +35,10 @@ class AccessRules {
             r.requestMatchers(HttpMethod.POST, "/api/v1/eligibility/evaluate")
                     .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, WARD_OFFICER, DEPARTMENT_OFFICER));
             r.requestMatchers(HttpMethod.GET, "/api/v1/households/**", "/api/v1/entitlements",
-                    "/api/v1/applications", "/api/v1/applications/**")
+                    "/api/v1/entitlements/payment-list.xlsx", "/api/v1/applications", "/api/v1/applications/**")
                     .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, WARD_OFFICER, DEPARTMENT_OFFICER));
             r.requestMatchers(HttpMethod.PUT, "/api/v1/households/*/facts")
-                    .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, WARD_OFFICER));
+                    .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, WARD_OFFICER, DEPARTMENT_OFFICER));
             r.requestMatchers(HttpMethod.POST, "/api/v1/applications")
                     .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, WARD_OFFICER));
             r.requestMatchers(HttpMethod.POST, "/api/v1/applications/*/review", "/api/v1/applications/*/approve",
@@ -50,7 +52,7 @@ class AccessRules {
     @Bean
     AuditedReads personalReads() {
         return new AuditedReads(List.of("/api/v1/households/**", "/api/v1/applications", "/api/v1/applications/**",
-                "/api/v1/entitlements"));
+                "/api/v1/entitlements", "/api/v1/entitlements/payment-list.xlsx"));
     }
 
     /** Households are in the units this service last saw them in, on {@code household.events}. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.giamngheo.contracts.EventCodec;
 import vn.giamngheo.contracts.EventEnvelope;
@@ -78,6 +79,23 @@ class AccessIT {
                 "{\"reviewer\":\"gd.can-bo-1\",\"decisionNumber\":\"1/QĐ\"}")).isEqualTo(403);
         assertThat(Http.get(url("/api/v1/applications/" + loan)).json().get("status").asString())
                 .isEqualTo("SUBMITTED");
+
+        // Nor read it, nor list the bank's applications: a department officer works on their own department's.
+        Http.Response notTheirs = Http.as(education, () -> Http.get(url("/api/v1/applications/" + loan)));
+        assertThat(notTheirs.status()).isEqualTo(403);
+        assertThat(notTheirs.body()).contains("SOCIAL_POLICY_BANK");
+        assertThat(status(education, "GET", "/api/v1/applications/" + loan + "/eligibility", null)).isEqualTo(403);
+        assertThat(status(education, "GET", "/api/v1/applications?department=SOCIAL_POLICY_BANK", null))
+                .isEqualTo(403);
+        assertThat(Http.as(education, () -> Http.get(url("/api/v1/applications?householdId=" + id))).json())
+                .isEmpty();
+        assertThat(Http.as(bank, () -> Http.get(url("/api/v1/applications?householdId=" + id))).json())
+                .hasSize(1);
+        JsonNode check = Http.as(bank, () -> Http.get(url("/api/v1/applications/" + loan + "/eligibility")))
+                .expectStatus(200).json();
+        assertThat(check.get("eligible").asBoolean()).isTrue();
+        assertThat(check.get("reason").asString()).isNotBlank();
+        assertThat(check.get("loanCeilingVnd").asLong()).isPositive();
 
         assertThat(status(bank, "POST", "/api/v1/applications/" + loan + "/review",
                 "{\"reviewer\":\"nhcsxh.can-bo-1\"}")).isEqualTo(200);

@@ -92,11 +92,13 @@ class AccessSweepIT {
                 .get(HOUSEHOLD, "/api/v1/households/{householdId}/entitlements?period=2026")
                 .get(HOUSEHOLD, "/api/v1/entitlements?period=2026&householdId={householdId}")
                 .get(ALL_UNITS, "/api/v1/entitlements?period=2026")
+                .get(ALL_UNITS, "/api/v1/entitlements/payment-list.xlsx?department=SOCIAL_POLICY_BANK&period=2026")
                 .call(HOUSEHOLD, "POST", "/api/v1/applications", """
                         {"policyCode":"HOUSING_SUPPORT","householdId":"{householdId}"}""")
                 .get(HOUSEHOLD, "/api/v1/applications?householdId={householdId}")
                 .get(ALL_UNITS, "/api/v1/applications")
                 .get(HOUSEHOLD, "/api/v1/applications/{application}")
+                .get(HOUSEHOLD, "/api/v1/applications/{application}/eligibility")
                 .call(HOUSEHOLD, "POST", "/api/v1/applications/{application}/review",
                         "{\"reviewer\":\"nhcsxh.can-bo-1\"}")
                 .call(HOUSEHOLD, "POST", "/api/v1/applications/{application}/approve",

@@ -15,6 +15,7 @@ import vn.giamngheo.platform.security.Caller;
 import vn.giamngheo.platform.security.HouseholdAccess;
 import vn.giamngheo.platform.security.Role;
 import vn.giamngheo.platform.web.ApiException;
+import vn.giamngheo.policy.DepartmentAccess;
 
 /** Applications for loans, housing support and the social pension, and the department's review of them. */
 @RestController
@@ -71,6 +72,12 @@ class ApplicationController {
             throw ApiException.invalid("limit", "must be between 1 and 1000");
         }
         areas.checkListOf(householdId);
+        // A department officer lists their own department's applications: theirs when none is named.
+        Caller caller = Caller.current();
+        if (department == null && caller.has(Role.DEPARTMENT_OFFICER) && !caller.has(Role.CITY_ADMIN)) {
+            department = caller.department();
+        }
+        DepartmentAccess.checkRead(department, "The list of department " + department);
         return applications.list(department, householdId, wanted, limit);
     }
 
@@ -79,10 +86,21 @@ class ApplicationController {
         return readable(id);
     }
 
-    /** The application, if its household lies in the caller's units (the same 403 as for the household itself). */
+    /** Whether the application meets its policy's conditions on {@code date} (default today), and why. */
+    @GetMapping("/{id}/eligibility")
+    Applications.EligibilityCheck eligibility(@PathVariable String id, @RequestParam(required = false) LocalDate date) {
+        readable(id);
+        return applications.eligibility(id, date);
+    }
+
+    /**
+     * The application, if its household lies in the caller's units (the same 403 as for the household itself) and,
+     * for a department officer, it is their department's.
+     */
     private Application readable(String id) {
         Application application = applications.find(id);
         areas.check(application.householdId());
+        DepartmentAccess.checkRead(application.department(), "Application " + id);
         return application;
     }
 
@@ -91,12 +109,7 @@ class ApplicationController {
      * loan); the city administrator may act for any department.
      */
     private void ownDepartment(String id) {
-        Caller caller = Caller.current();
-        String department = readable(id).department();
-        if (!caller.has(Role.CITY_ADMIN) && !department.equals(caller.department())) {
-            throw ApiException.forbidden("Application " + id + " belongs to department " + department
-                    + "; you act for " + caller.department());
-        }
+        DepartmentAccess.checkDecision(readable(id).department(), "Application " + id);
     }
 
     @PostMapping("/{id}/review")

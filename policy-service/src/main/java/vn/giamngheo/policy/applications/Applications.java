@@ -123,11 +123,7 @@ public class Applications {
             throw ApiException.conflict("status", "the application is " + application.status()
                     + "; only an application UNDER_REVIEW can be approved");
         }
-        PolicyVersion policy = catalog.inForce(application.policyCode(), on).orElseThrow(() -> new ApiException(
-                HttpStatus.UNPROCESSABLE_CONTENT, "No version of " + application.policyCode() + " is in force on " + on,
-                List.of(new FieldProblem("decidedOn", "no version of " + application.policyCode()
-                        + " is in force on " + on))));
-        EligibilityEvaluator.Decision eligible = eligible(policy, application.householdId(), application.personId(), on);
+        EligibilityEvaluator.Decision eligible = eligible(application, on);
         Long amount = approvedAmountVnd != null ? approvedAmountVnd : application.requestedAmountVnd();
         checkAmount("approvedAmountVnd", amount, eligible, application.policyCode(), false);
         Entitlement entitlement = entitlement(eligible, amount);
@@ -204,6 +200,40 @@ public class Applications {
                     + " is granted automatically from the household's class; no application is needed");
         }
         return policy;
+    }
+
+    /**
+     * Whether the application would be approved on {@code date} (default today) as far as eligibility goes: the
+     * evaluator's reason when it is eligible, the reasons it is not otherwise (the 422 an approval would answer).
+     *
+     * @param loanCeilingVnd a loan's ceiling in force that day (per month of study for a student loan); null otherwise
+     */
+    public record EligibilityCheck(LocalDate date, boolean eligible, String reason, Long loanCeilingVnd,
+            List<FieldProblem> problems) {
+    }
+
+    public EligibilityCheck eligibility(String id, LocalDate date) {
+        Application application = find(id);
+        LocalDate on = date == null ? today() : date;
+        try {
+            EligibilityEvaluator.Decision eligible = eligible(application, on);
+            return new EligibilityCheck(on, true, eligible.reason(), eligible.entitlement().loanCeilingVnd(),
+                    List.of());
+        } catch (ApiException notEligible) {
+            if (notEligible.status() == HttpStatus.NOT_FOUND) {
+                throw notEligible;
+            }
+            return new EligibilityCheck(on, false, notEligible.getMessage(), null, notEligible.problems());
+        }
+    }
+
+    /** The application's eligibility on {@code on} under the version in force then, or a 422 saying why not. */
+    private EligibilityEvaluator.Decision eligible(Application application, LocalDate on) {
+        PolicyVersion policy = catalog.inForce(application.policyCode(), on).orElseThrow(() -> new ApiException(
+                HttpStatus.UNPROCESSABLE_CONTENT, "No version of " + application.policyCode() + " is in force on " + on,
+                List.of(new FieldProblem("decidedOn", "no version of " + application.policyCode()
+                        + " is in force on " + on))));
+        return eligible(policy, application.householdId(), application.personId(), on);
     }
 
     /** The evaluator's decision for this beneficiary on {@code on}, or a 422 saying why there is none. */

@@ -272,6 +272,18 @@ public class EligibilityViews {
                 .filter(d -> d.get(SequenceGuard.SEQUENCE) != null).map(d -> d.getString("unitCode"));
     }
 
+    /** The units of {@code householdIds} as last seen, in one read (a payment list groups its lines by commune). */
+    public Map<String, String> unitsOf(java.util.Collection<String> householdIds) {
+        Map<String, String> units = new java.util.HashMap<>();
+        views.find(Filters.in("_id", householdIds)).projection(Projections.include("unitCode", SequenceGuard.SEQUENCE))
+                .forEach(d -> {
+                    if (d.get(SequenceGuard.SEQUENCE) != null && d.getString("unitCode") != null) {
+                        units.put(d.getString("_id"), d.getString("unitCode"));
+                    }
+                });
+        return units;
+    }
+
     /** The view, once a household event made it (receipts alone do not make a household). */
     public Optional<Document> find(String householdId) {
         return Optional.ofNullable(views.find(Filters.eq("_id", householdId)).first())

@@ -38,10 +38,18 @@ public final class Entitlements {
     public record MonthOwed(YearMonth month, Integer sharePercent, Long amountVnd) {
     }
 
-    /** One decision's months in the period. */
+    /**
+     * One decision's months in the period.
+     *
+     * @param unitCode the commune the household was last seen in (lists over every household; null in a household's)
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Line(String decisionId, String policyCode, String department, String householdId, String personId,
-            String kind, List<MonthOwed> months, Long totalVnd) {
+            String kind, List<MonthOwed> months, Long totalVnd, String unitCode) {
+
+        Line inUnit(String unit) {
+            return new Line(decisionId, policyCode, department, householdId, personId, kind, months, totalVnd, unit);
+        }
     }
 
     public record PolicyTotal(String policyCode, long beneficiaries, long months, long totalVnd) {
@@ -49,6 +57,12 @@ public final class Entitlements {
 
     public record Report(String period, LocalDate from, LocalDate to, String department, String householdId,
             List<PolicyTotal> totals, List<Line> lines) {
+
+        /** The same report with each line's commune ({@code unitOf}: household id → unit code). */
+        public Report withUnits(Map<String, String> unitOf) {
+            return new Report(period, from, to, department, householdId, totals,
+                    lines.stream().map(l -> l.inUnit(unitOf.get(l.householdId()))).toList());
+        }
     }
 
     private final PolicyCatalog catalog;
@@ -126,7 +140,7 @@ public final class Entitlements {
             return null;
         }
         return new Line(d.id(), d.policyCode(), d.department(), d.householdId(), d.personId(), kind, months,
-                anyAmount ? total : null);
+                anyAmount ? total : null, null);
     }
 
     /** A year ({@code 2026}), a quarter ({@code 2026-Q4}) or a month ({@code 2026-11}). */

@@ -17,7 +17,7 @@ import vn.giamngheo.portal.services.ServiceProblem;
  * policy-service cannot be reached the codes are shown.
  */
 @Component
-class Policies {
+public class Policies {
 
     private static final Duration KEEP = Duration.ofHours(1);
     private static final ParameterizedTypeReference<List<Policy>> POLICIES = new ParameterizedTypeReference<>() { };
@@ -30,7 +30,7 @@ class Policies {
         this.services = services;
     }
 
-    Map<String, String> names() {
+    public Map<String, String> names() {
         if (!names.isEmpty() && Duration.between(loadedAt, Instant.now()).compareTo(KEEP) < 0) {
             return names;
         }

@@ -66,18 +66,23 @@ public final class FormPage {
      */
     public static String check(String heading, String action, Household household, List<Answer> answers,
             MultiValueMap<String, String> values, Model model) {
+        model.addAttribute("h", household);
+        model.addAttribute("heading", heading);
+        model.addAttribute("action", action);
+        model.addAttribute("answers", answers);
+        model.addAttribute("hidden", hidden(values));
+        return "registry/check";
+    }
+
+    /** The posted values a check page carries on, without the page's machinery (CSRF token, action). */
+    public static List<Hidden> hidden(MultiValueMap<String, String> values) {
         List<Hidden> hidden = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : values.entrySet()) {
             if (!MACHINERY.contains(e.getKey())) {
                 e.getValue().forEach(v -> hidden.add(new Hidden(e.getKey(), v)));
             }
         }
-        model.addAttribute("h", household);
-        model.addAttribute("heading", heading);
-        model.addAttribute("action", action);
-        model.addAttribute("answers", answers);
-        model.addAttribute("hidden", hidden);
-        return "registry/check";
+        return hidden;
     }
 
     static String first(MultiValueMap<String, String> values, String name) {

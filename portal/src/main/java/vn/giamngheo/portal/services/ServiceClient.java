@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
@@ -42,14 +43,17 @@ public class ServiceClient {
     private final Map<Service, URI> bases = new EnumMap<>(Service.class);
     private final RestClient.Builder builder;
     private final HttpClient http;
+    private final Duration read;
 
+    @Autowired
     public ServiceClient(RestClient.Builder builder, PortalProperties properties) {
         // HTTP/1.1: the services speak it, and the JDK client's h2c upgrade would cost a round trip per connection.
         this.builder = builder;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.timeouts().connect()).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(properties.timeouts().read());
+        this.read = properties.timeouts().read();
+        requests.setReadTimeout(read);
         PortalProperties.Services urls = properties.services();
         bases.putAll(Map.of(Service.HOUSEHOLD, urls.household(), Service.POLICY, urls.policy(),
                 Service.NOTIFICATION, urls.notification(), Service.REPORTING, urls.reporting()));
@@ -58,6 +62,27 @@ public class ServiceClient {
         BufferingClientHttpRequestFactory buffered = new BufferingClientHttpRequestFactory(requests);
         bases.forEach((service, base) -> clients.put(service,
                 builder.clone().baseUrl(base.toString()).requestFactory(buffered).build()));
+    }
+
+    /** A copy of {@code from} with {@code service} at {@code base}, its other services and timeouts the same. */
+    private ServiceClient(ServiceClient from, Service service, URI base) {
+        this.builder = from.builder;
+        this.http = from.http;
+        this.read = from.read;
+        bases.putAll(from.bases);
+        bases.put(service, base);
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(read);
+        BufferingClientHttpRequestFactory buffered = new BufferingClientHttpRequestFactory(requests);
+        bases.forEach((s, b) -> clients.put(s, builder.clone().baseUrl(b.toString()).requestFactory(buffered).build()));
+    }
+
+    /**
+     * The same client with {@code service} at {@code base}: a department's own policy-service instance. Build it once
+     * per instance and keep it.
+     */
+    public ServiceClient at(Service service, URI base) {
+        return new ServiceClient(this, service, base);
     }
 
     /**

@@ -22,7 +22,8 @@ public final class FakeService {
     public record Answer(int status, String contentType, byte[] body) {
     }
 
-    public record Request(String method, String path, String authorization, String contentType, byte[] body) {
+    public record Request(String method, String path, String authorization, String contentType, byte[] body,
+            String query) {
         public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
@@ -80,6 +81,11 @@ public final class FakeService {
                 .formatted(field, reason, field, reason));
     }
 
+    /** Every request received, oldest first. */
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
     /** The changes (anything but GET) received, oldest first. */
     public List<Request> changes() {
         return requests.stream().filter(r -> !r.method().equals("GET")).toList();
@@ -100,7 +106,7 @@ public final class FakeService {
         String path = exchange.getRequestURI().getPath();
         requests.add(new Request(exchange.getRequestMethod(), path,
                 exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                exchange.getRequestHeaders().getFirst("Content-Type"), body, exchange.getRequestURI().getQuery()));
         Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path, new Answer(404,
                 "application/problem+json", "{\"status\":404,\"detail\":\"not found\"}".getBytes(StandardCharsets.UTF_8)));
         exchange.getResponseHeaders().add("Content-Type", answer.contentType());
