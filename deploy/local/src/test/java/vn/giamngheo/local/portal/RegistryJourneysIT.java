@@ -405,7 +405,7 @@ class RegistryJourneysIT {
     }
 
     /** A run's number as letters, for names no other run used ("Đỗ Văn Bcdf"). */
-    private static String letters(long n) {
+    static String letters(long n) {
         StringBuilder out = new StringBuilder();
         for (long v = n; out.length() < 5; v /= 20) {
             out.append("bcdghklmnpqrstvxyaeo".charAt((int) (v % 20)));
