@@ -6,12 +6,12 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
+import vn.giamngheo.portal.services.Parallel;
 import vn.giamngheo.portal.services.Section;
 import vn.giamngheo.portal.services.Service;
 import vn.giamngheo.portal.services.ServiceClient;
@@ -82,7 +82,7 @@ public class AuditTrail {
             }
             int i = 0;
             for (Service service : asked) {
-                Section<List<AuditEntry>> section = get(answers.get(i++));
+                Section<List<AuditEntry>> section = Parallel.await(answers.get(i++));
                 if (section.ok()) {
                     section.value().forEach(e -> entries.add(e.askedOf(service)));
                 } else {
@@ -94,16 +94,5 @@ public class AuditTrail {
         int start = Math.min(entries.size(), one ? 0 : offset);
         int end = Math.min(entries.size(), start + size);
         return new Page(List.copyOf(entries.subList(start, end)), missing, entries.size() > end);
-    }
-
-    private static <T> T get(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a service", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
     }
 }

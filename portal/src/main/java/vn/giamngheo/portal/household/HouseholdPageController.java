@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +22,7 @@ import vn.giamngheo.portal.household.HouseholdViews.ClassDecision;
 import vn.giamngheo.portal.household.HouseholdViews.EntitlementReport;
 import vn.giamngheo.portal.household.HouseholdViews.Household;
 import vn.giamngheo.portal.household.HouseholdViews.Message;
+import vn.giamngheo.portal.services.Parallel;
 import vn.giamngheo.portal.services.Section;
 import vn.giamngheo.portal.services.Service;
 import vn.giamngheo.portal.services.ServiceClient;
@@ -136,13 +136,6 @@ class HouseholdPageController {
     }
 
     private static <T> T get(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a service", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
+        return Parallel.await(future);
     }
 }

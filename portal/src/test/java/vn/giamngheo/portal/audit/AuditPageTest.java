@@ -233,13 +233,17 @@ class AuditPageTest {
     }
 
     @Test
-    void theHomePageListsTheViewerForTheRolesThatMayUseIt() throws Exception {
+    void theHomePageListsThePagesOfThePersonsRole() throws Exception {
         mvc.perform(get("/").with(soNnmt())).andExpect(content().string(containsString("href=\"/nhat-ky\"")));
         mvc.perform(get("/").with(as("can-bo-08707", "WARD_OFFICER", "08707")))
-                .andExpect(content().string(not(containsString("href=\"/nhat-ky\""))));
+                .andExpect(content().string(allOf(not(containsString("href=\"/nhat-ky\"")),
+                        containsString("Tìm một hộ gia đình"), containsString("Đăng ký hộ gia đình"))));
+        mvc.perform(get("/").with(as("chu-tich-08707", "COMMUNE_CHAIRMAN", "08707")))
+                .andExpect(content().string(allOf(containsString("Tìm một hộ gia đình"),
+                        not(containsString("Đăng ký hộ gia đình")), not(containsString("href=\"/nhat-ky\"")))));
         mvc.perform(get("/").with(as("giao-duc", "DEPARTMENT_OFFICER", "*")))
                 .andExpect(content().string(allOf(not(containsString("href=\"/nhat-ky\"")),
-                        not(containsString("Tìm một hộ gia đình")))));
+                        not(containsString("Tìm một hộ gia đình")), not(containsString("Đăng ký hộ gia đình")))));
     }
 
     private static String down() {
