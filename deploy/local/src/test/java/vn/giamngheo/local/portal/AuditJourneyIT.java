@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.ObjectMapper;
@@ -86,8 +87,7 @@ class AuditJourneyIT {
             // Only policy-service's reads
             new Select(duc.driver.findElement(By.id("action"))).selectByValue("read");
             new Select(duc.driver.findElement(By.id("service"))).selectByValue("POLICY");
-            duc.driver.findElement(By.cssSelector("form button[type=submit]")).click();
-            duc.waitFor(By.id("householdId"));
+            submit(duc);
             rows = rows(duc);
             assertThat(rows).isNotEmpty().allMatch(r -> r.contains("chính sách") && r.contains("Xem"));
             assertThat(rows).anyMatch(r -> r.contains("Hoàng Minh Đức (so-nnmt)"));
@@ -97,10 +97,12 @@ class AuditJourneyIT {
             duc.open("/nhat-ky");
             duc.waitFor(By.id("q"));
             duc.driver.findElement(By.id("q")).sendKeys(HEAD);
-            duc.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            submit(duc);
             duc.waitFor(By.partialLinkText(household));
             duc.check("a05-nhat-ky-tim-theo-ten");
+            WebElement page = duc.driver.findElement(By.tagName("html"));
             duc.driver.findElement(By.partialLinkText(household)).click();
+            new WebDriverWait(duc.driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
             duc.waitFor(By.id("householdId"));
             assertThat(rows(duc)).anyMatch(r -> r.contains("Hoàng Minh Đức (so-nnmt)"));
 
@@ -108,7 +110,7 @@ class AuditJourneyIT {
             duc.open("/nhat-ky?householdId=" + household);
             duc.waitFor(By.id("from"));
             duc.driver.findElement(By.id("from")).sendKeys("31/02/2026");
-            duc.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            submit(duc);
             duc.waitFor(By.cssSelector(".error-summary"));
             assertThat(duc.driver.findElement(By.id("from-error")).getText())
                     .contains("“31/02/2026” không phải một ngày có thật");
@@ -136,6 +138,14 @@ class AuditJourneyIT {
             assertThat(hung.text()).contains("không thuộc đơn vị bạn phụ trách").doesNotContain(HEAD);
             hung.check("a08-ho-phuong-khac");
         }
+    }
+
+    /** The filter form's button (not the header's sign-out), and the next page. */
+    private static void submit(PortalBrowser browser) {
+        WebElement page = browser.driver.findElement(By.tagName("html"));
+        browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        browser.waitFor(By.tagName("h1"));
     }
 
     /** The audit table's rows as text, read again (up to 20 s) until one matches. */
