@@ -15,11 +15,14 @@ import vn.giamngheo.platform.audit.AuditedReads;
 import vn.giamngheo.platform.security.EndpointRules;
 
 /**
- * Who may call what in household-service. Open: the self-assessment page and its evaluation, and the reference data
- * (units, standards). Households and review rounds: the administrator, the Labour office and the ward officers
- * (their own units, checked by the controllers); households' review requests are recorded by the same officers; the
+ * Who may call what in household-service. Open: the self-assessment page, its evaluation and the online review
+ * request it sends (verified by the officers below before it counts), and the reference data (units, standards).
+ * Households and review rounds: the administrator, the Labour office and the ward officers (their own units, checked
+ * by the controllers; the rounds' list and board show only the caller's units); households' review requests are
+ * recorded by the same officers; the
  * decision and the written refusal of a request: the commune chairman (or the administrator). Rebuilding the search
- * index: the administrator.
+ * index and editing the document templates: the administrator; reading the templates: whoever may read review rounds
+ * (a round's documents are reads of the round).
  */
 @Configuration(proxyBeanMethods = false)
 class AccessRules {
@@ -29,14 +32,19 @@ class AccessRules {
         return r -> {
             r.requestMatchers(HttpMethod.GET, "/tu-danh-gia", "/tu-danh-gia.html", "/*.js", "/*.css",
                     "/favicon.ico").permitAll();
-            r.requestMatchers(HttpMethod.POST, "/api/v1/assessments/evaluate").permitAll();
+            r.requestMatchers(HttpMethod.POST, "/api/v1/assessments/evaluate", "/api/v1/review-requests/online")
+                    .permitAll();
             r.requestMatchers(HttpMethod.GET, "/api/v1/units", "/api/v1/units/**", "/api/v1/standards",
                     "/api/v1/standards/**").permitAll();
             r.requestMatchers(HttpMethod.POST, "/api/v1/households/search/rebuild").hasAnyRole(names(CITY_ADMIN));
+            r.requestMatchers(HttpMethod.PUT, "/api/v1/document-templates/*").hasAnyRole(names(CITY_ADMIN));
+            r.requestMatchers(HttpMethod.GET, "/api/v1/document-templates", "/api/v1/document-templates/*")
+                    .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, WARD_OFFICER, COMMUNE_CHAIRMAN, PLATFORM_SERVICE));
             r.requestMatchers(HttpMethod.POST, "/api/v1/review-rounds/*/decision",
                     "/api/v1/review-requests/*/refusal").hasAnyRole(names(CITY_ADMIN, COMMUNE_CHAIRMAN));
             r.requestMatchers(HttpMethod.GET, "/api/v1/households", "/api/v1/households/**",
-                    "/api/v1/review-rounds/**", "/api/v1/review-requests", "/api/v1/review-requests/**")
+                    "/api/v1/review-rounds", "/api/v1/review-rounds/board", "/api/v1/review-rounds/**",
+                    "/api/v1/review-requests", "/api/v1/review-requests/**")
                     .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, WARD_OFFICER, COMMUNE_CHAIRMAN, PLATFORM_SERVICE));
             r.requestMatchers("/api/v1/households", "/api/v1/households/**", "/api/v1/review-rounds",
                     "/api/v1/review-rounds/**", "/api/v1/review-requests", "/api/v1/review-requests/**")

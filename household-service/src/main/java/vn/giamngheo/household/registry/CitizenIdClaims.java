@@ -73,6 +73,12 @@ class CitizenIdClaims {
         }
     }
 
+    /** The household that claims {@code citizenId}, if any (the claim may be stale: check the household). */
+    Optional<String> holder(String citizenId) {
+        return Optional.ofNullable(claims.find(Filters.eq("_id", citizenId)).first())
+                .map(d -> d.getString("householdId"));
+    }
+
     /** Releases the claim if {@code householdId} holds it. */
     void release(String citizenId, String householdId) {
         claims.deleteOne(Guards.where(citizenId, "householdId", householdId));

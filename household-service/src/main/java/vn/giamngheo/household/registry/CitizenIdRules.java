@@ -57,13 +57,11 @@ public final class CitizenIdRules {
     public record Mismatch(String reason, String reasonVi) {
     }
 
-    /** Why {@code citizenId} cannot belong to a person of this sex born on this date; empty when it can. */
-    public Optional<String> problem(String citizenId, Sex sex, LocalDate dateOfBirth) {
-        return mismatch(citizenId, sex, dateOfBirth).map(Mismatch::reason);
-    }
-
-    /** {@link #problem}, said in both languages. */
-    public Optional<Mismatch> mismatch(String citizenId, Sex sex, LocalDate dateOfBirth) {
+    /**
+     * Why {@code citizenId} cannot be anyone's citizen id, whoever gives it (not 12 digits, no province code first);
+     * empty when it can. For a number given without the person's sex and birth date (a household's online request).
+     */
+    public Optional<Mismatch> malformed(String citizenId) {
         if (citizenId == null || !citizenId.matches("\\d{12}")) {
             return Optional.of(new Mismatch("must be 12 digits", "phải gồm 12 chữ số"));
         }
@@ -71,6 +69,20 @@ public final class CitizenIdRules {
         if (!provinceCodes.contains(province)) {
             return Optional.of(new Mismatch("digits 1-3 (" + province + ") are not a province code",
                     "3 chữ số đầu (" + province + ") không phải mã tỉnh"));
+        }
+        return Optional.empty();
+    }
+
+    /** Why {@code citizenId} cannot belong to a person of this sex born on this date; empty when it can. */
+    public Optional<String> problem(String citizenId, Sex sex, LocalDate dateOfBirth) {
+        return mismatch(citizenId, sex, dateOfBirth).map(Mismatch::reason);
+    }
+
+    /** {@link #problem}, said in both languages. */
+    public Optional<Mismatch> mismatch(String citizenId, Sex sex, LocalDate dateOfBirth) {
+        Optional<Mismatch> malformed = malformed(citizenId);
+        if (malformed.isPresent()) {
+            return malformed;
         }
         int year = dateOfBirth.getYear();
         Optional<Century> century = centuries.stream()

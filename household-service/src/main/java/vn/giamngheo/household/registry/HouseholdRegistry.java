@@ -441,6 +441,24 @@ public class HouseholdRegistry {
         store.forEachActive(action);
     }
 
+    /**
+     * The active households recorded under one of {@code unitCodes} (with {@code everIn}: only those some decision put
+     * in one of these classes); reads only.
+     */
+    public void forEachActiveIn(Collection<String> unitCodes, Set<HouseholdClass> everIn,
+            java.util.function.Consumer<Household> action) {
+        if (!unitCodes.isEmpty()) {
+            store.forEachActiveIn(unitCodes, everIn, action);
+        }
+    }
+
+    /** The active household in which the person with {@code citizenId} is an active member, if any (at most one). */
+    public Optional<Household> activeHouseholdOf(String citizenId) {
+        return claims.holder(citizenId).flatMap(store::find)
+                .filter(h -> h.status() == HouseholdStatus.ACTIVE
+                        && h.activeMembers().stream().anyMatch(m -> citizenId.equals(m.citizenId())));
+    }
+
     public Optional<Household> find(String id) {
         return store.find(id);
     }

@@ -247,6 +247,21 @@ class HouseholdStore {
                 .forEach(doc -> action.accept(fromDocument(doc)));
     }
 
+    /**
+     * The active households recorded under one of {@code unitCodes}, one at a time; with {@code everIn}, only those
+     * some decision put in one of these classes (a superset of those in one of them on any day). Reads only.
+     */
+    void forEachActiveIn(Collection<String> unitCodes, Set<HouseholdClass> everIn,
+            java.util.function.Consumer<Household> action) {
+        List<Bson> conditions = new ArrayList<>(List.of(Filters.in("unitCode", unitCodes),
+                Filters.eq("status", HouseholdStatus.ACTIVE.name())));
+        if (everIn != null) {
+            conditions.add(Filters.in("classHistory.toClass", everIn.stream().map(Enum::name).toList()));
+        }
+        many.find(Filters.and(conditions)).projection(Projections.exclude("history", Outbox.FIELD))
+                .forEach(doc -> action.accept(fromDocument(doc)));
+    }
+
     /** The day the latest decision takes effect, kept beside the class so that lists filter by class on a day. */
     private static final String CLASS_FROM = "classFrom";
     private static final String CLASS_BEFORE = "classBefore";

@@ -2,6 +2,7 @@ package vn.giamngheo.household.review;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,7 +10,9 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +28,7 @@ import vn.giamngheo.household.registry.HouseholdRegistry;
 import vn.giamngheo.platform.audit.AuditFilter;
 import vn.giamngheo.platform.security.AreaAccess;
 import vn.giamngheo.platform.security.Caller;
+import vn.giamngheo.platform.security.Role;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.platform.web.FieldProblem;
 import vn.giamngheo.platform.web.OneLine;
@@ -46,6 +50,28 @@ class ReviewRequestController {
     record RefusalRequest(@Size(max = 60) @OneLine String number, @NotNull LocalDate date,
             @NotBlank String signerRole, @NotBlank(message = "a refusal states its reasons") @Size(max = 2000)
             String reasons) {
+    }
+
+    /**
+     * An online request from the public self-assessment page.
+     *
+     * @param consent the sender agrees that the commune processes these data for the request (Decree 13/2023 Art. 11)
+     */
+    record OnlineRequest(
+            @NotBlank @Pattern(regexp = "\\d{5}", message = "must be a 5-digit commune-level unit code") String unitCode,
+            @NotBlank @Size(max = 100) @OneLine String village,
+            @NotBlank @Size(max = 100) @OneLine String headName,
+            @NotBlank @Pattern(regexp = "\\d{12}", message = "must be 12 digits") String citizenId,
+            @Size(max = 20) @OneLine String phone,
+            @NotNull ReviewRequest.Form form,
+            @NotNull(message = "must be true: the request is sent only with the consent to process its data")
+            @AssertTrue(message = "must be true: the request is sent only with the consent to process its data")
+            Boolean consent) {
+    }
+
+    /** The household an online request comes from, or {@code rejected: true} with the reason. */
+    record VerificationRequest(@Size(max = 100) @OneLine String householdId, Boolean rejected,
+            @Size(max = 2000) String reason) {
     }
 
     private final ReviewRequests requests;
@@ -81,6 +107,61 @@ class ReviewRequestController {
     }
 
     /**
+     * From the public page, without a token: 201 with a new receipt; 200 with the same receipt when the same citizen
+     * id, unit and form come again the same day. The answer never says whether the citizen id is a registered person's.
+     */
+    @PostMapping("/online")
+    ResponseEntity<ReviewRequests.Receipt> submit(@Valid @RequestBody OnlineRequest request) {
+        ReviewRequests.Submission submission = new ReviewRequests.Submission(request.unitCode(), request.village(),
+                request.headName(), request.citizenId(), request.phone(), request.form());
+        List<FieldProblem> problems = requests.problems(submission);
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        ReviewRequests.Submitted submitted = requests.submit(submission);
+        return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(submitted.receipt());
+    }
+
+    /**
+     * An officer of the request's unit verifies an online request: the household it comes from (then an ordinary open
+     * request of that household, received the day it was sent), or {@code rejected: true} with the reason.
+     */
+    @PostMapping("/{id}/verification")
+    ReviewRequests.RequestView verify(@PathVariable String id, @Valid @RequestBody VerificationRequest request,
+            HttpServletRequest http) {
+        guard(id);
+        String officer = Caller.current().subject();
+        String officerName = Caller.current().name();
+        if (Boolean.TRUE.equals(request.rejected())) {
+            if (request.householdId() != null) {
+                throw ApiException.invalid("householdId", "a rejected request names no household");
+            }
+            return run(() -> requests.reject(id, request.reason(), officer, officerName));
+        }
+        if (request.householdId() == null || request.householdId().isBlank()) {
+            throw ApiException.invalid("householdId", "names the household the request comes from (or send "
+                    + "rejected: true with the reason)");
+        }
+        AuditFilter.households(http, households(request.householdId()));
+        return run(() -> requests.verify(id, request.householdId(), officer, officerName)).request();
+    }
+
+    /** Who sent an online request is for the officers' eyes (those who see names), not another service's. */
+    private static ReviewRequests.RequestView forCaller(ReviewRequests.RequestView request) {
+        return Caller.current().has(Role.CITY_ADMIN, Role.LABOUR_OFFICER, Role.WARD_OFFICER, Role.COMMUNE_CHAIRMAN)
+                ? request : request.withoutSender();
+    }
+
+    /**
+     * The households a read or a write is about, for the audit: a request's own, and the one suggested for an online
+     * request (an online request awaiting verification has none yet).
+     */
+    private static List<String> households(String... ids) {
+        return Stream.of(ids).filter(Objects::nonNull).distinct().toList();
+    }
+
+    /**
      * The requests of a unit (every unit: for those who act for all), received in [receivedFrom, receivedTo];
      * {@code overdue=true} keeps those whose answer is late.
      */
@@ -97,16 +178,19 @@ class ReviewRequestController {
         } else {
             guard.checkUnit(unitCode);
         }
-        List<ReviewRequests.RequestView> found = requests.list(unitCode, status, overdue, receivedFrom, receivedTo);
-        AuditFilter.households(http, found.stream().map(ReviewRequests.RequestView::householdId).distinct().toList());
+        List<ReviewRequests.RequestView> found = requests.list(unitCode, status, overdue, receivedFrom, receivedTo)
+                .stream().map(ReviewRequestController::forCaller).toList();
+        AuditFilter.households(http, households(found.stream().flatMap(r -> Stream.of(r.householdId(),
+                r.suggestedHouseholdId())).toArray(String[]::new)));
         return found;
     }
 
     @GetMapping("/{id}")
     ReviewRequests.RequestView get(@PathVariable String id, HttpServletRequest http) {
-        ReviewRequest request = guard(id);
-        AuditFilter.households(http, List.of(request.householdId()));
-        return run(() -> requests.view(id));
+        guard(id);
+        ReviewRequests.RequestView request = forCaller(run(() -> requests.view(id)));
+        AuditFilter.households(http, households(request.householdId(), request.suggestedHouseholdId()));
+        return request;
     }
 
     /** The chairman's written answer refusing the request, with the reasons (Decision 24/2021 Art. 5 cl. 2). */
@@ -114,7 +198,7 @@ class ReviewRequestController {
     ReviewRequests.RequestView refuse(@PathVariable String id, @Valid @RequestBody RefusalRequest request,
             HttpServletRequest http) {
         ReviewRequest found = guard(id);
-        AuditFilter.households(http, List.of(found.householdId()));
+        AuditFilter.households(http, households(found.householdId()));
         return run(() -> requests.refuse(id, request.number(), request.date(), request.signerRole(),
                 request.reasons()));
     }

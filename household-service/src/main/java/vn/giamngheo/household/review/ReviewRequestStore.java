@@ -5,8 +5,11 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,9 +26,16 @@ import vn.giamngheo.platform.mongo.Guards;
 class ReviewRequestStore {
 
     private final MongoCollection<Document> requests;
+    /** Online requests awaiting verification by who sent them (citizen id, unit, form, day): one receipt each. */
+    private final MongoCollection<Document> submissions;
+    /** The last receipt number given, per unit and month. */
+    private final MongoCollection<Document> receipts;
 
     ReviewRequestStore(MongoDatabase database) {
         requests = database.getCollection("review_requests");
+        submissions = database.getCollection("review_request_submissions");
+        receipts = database.getCollection("review_request_receipts");
+        submissions.createIndex(Indexes.ascending("requestId"));
         requests.createIndex(Indexes.ascending("unitCode", "receivedOn"));
         requests.createIndex(Indexes.ascending("householdId"));
         Guards.index(requests, "version");
@@ -42,6 +52,50 @@ class ReviewRequestStore {
             }
             throw e;
         }
+    }
+
+    /** The next number of the series {@code series} (e.g. a unit's month), from 1. */
+    long nextReceipt(String series) {
+        return receipts.findOneAndUpdate(Filters.eq("_id", series), Updates.inc("last", 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)).get("last",
+                Number.class).longValue();
+    }
+
+    /**
+     * Takes the submission {@code key} for the online request {@code requestId}.
+     *
+     * @return the id of the request that holds the key: {@code requestId}, or the one that took it before
+     */
+    String claimSubmission(String key, String requestId) {
+        try {
+            submissions.insertOne(new Document("_id", key).append("requestId", requestId));
+            return requestId;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return submissions.find(Filters.eq("_id", key)).first().getString("requestId");
+            }
+            throw e;
+        }
+    }
+
+    /** The online request that holds the submission {@code key}, if one does. */
+    Optional<String> submission(String key) {
+        return Optional.ofNullable(submissions.find(Filters.eq("_id", key)).first())
+                .map(d -> d.getString("requestId"));
+    }
+
+    /** Forgets the submissions of an online request (it is verified or rejected: its citizen id is erased). */
+    void releaseSubmissions(String requestId) {
+        submissions.deleteMany(Filters.eq("requestId", requestId));
+    }
+
+    /** A request of the household, form and day other than an online one awaiting verification or rejected. */
+    Optional<ReviewRequest> sameRequest(String householdId, ReviewRequest.Form form, LocalDate receivedOn) {
+        return Optional.ofNullable(requests.find(Filters.and(Filters.eq("householdId", householdId),
+                Filters.eq("form", form.name()), Filters.eq("receivedOn", receivedOn.toString()),
+                Filters.nin("status", ReviewRequest.Status.AWAITING_VERIFICATION.name(),
+                        ReviewRequest.Status.REJECTED.name()))).sort(Sorts.ascending("recordedAt")).first())
+                .map(ReviewRequestStore::fromDocument);
     }
 
     void update(ReviewRequest request) {
@@ -90,6 +144,7 @@ class ReviewRequestStore {
 
     private static Document toDocument(ReviewRequest r) {
         ReviewRequest.Answer a = r.answer();
+        ReviewRequest.Applicant p = r.applicant();
         return new Document("_id", r.id())
                 .append("householdId", r.householdId())
                 .append("unitCode", r.unitCode())
@@ -105,11 +160,18 @@ class ReviewRequestStore {
                         .append("roundId", a.roundId())
                         .append("signerRole", a.signerRole())
                         .append("reasons", a.reasons()))
+                .append("applicant", p == null ? null : new Document("receiptNumber", p.receiptNumber())
+                        .append("headName", p.headName())
+                        .append("village", p.village())
+                        .append("citizenId", p.citizenId())
+                        .append("citizenIdMasked", p.citizenIdMasked())
+                        .append("phone", p.phone()))
                 .append("version", r.version());
     }
 
     private static ReviewRequest fromDocument(Document d) {
         Document a = d.get("answer", Document.class);
+        Document p = d.get("applicant", Document.class);
         return new ReviewRequest(d.getString("_id"), d.getString("householdId"), d.getString("unitCode"),
                 ReviewRequest.Form.valueOf(d.getString("form")), LocalDate.parse(d.getString("receivedOn")),
                 ReviewRequest.Channel.valueOf(d.getString("channel")), d.getString("recordedBy"),
@@ -118,6 +180,9 @@ class ReviewRequestStore {
                 d.getDate("recordedAt").toInstant(), ReviewRequest.Status.valueOf(d.getString("status")),
                 a == null ? null : new ReviewRequest.Answer(LocalDate.parse(a.getString("date")), a.getString("number"),
                         a.getString("roundId"), a.getString("signerRole"), a.getString("reasons")),
+                p == null ? null : new ReviewRequest.Applicant(p.getString("receiptNumber"), p.getString("headName"),
+                        p.getString("village"), p.getString("citizenId"), p.getString("citizenIdMasked"),
+                        p.getString("phone")),
                 d.getLong("version"));
     }
 }

@@ -95,13 +95,19 @@ public record ReviewRound(
 
     /** Public posting starts; needs every surveyed household agreed by a meeting. */
     ReviewRound post(LocalDate start, long surveyed, long agreed, WorkingCalendar calendar) {
+        return post(start, surveyed, agreed, 0, calendar);
+    }
+
+    /** Public posting starts; needs every household of the round agreed by a meeting (a draft is not even surveyed). */
+    ReviewRound post(LocalDate start, long surveyed, long agreed, long drafts, WorkingCalendar calendar) {
         if (state != RoundState.VILLAGE_MEETING) {
             throw ReviewRuleException.conflict("state", "posting follows a village meeting; round " + id + " is "
                     + state);
         }
         if (surveyed == 0 || agreed < surveyed) {
             throw ReviewRuleException.conflict("state", (surveyed - agreed) + " of " + surveyed
-                    + " households are not agreed by a village meeting yet");
+                    + " households are not agreed by a village meeting yet" + (drafts == 0 ? "" : " (" + drafts
+                            + " of them still a draft survey, not done: mark it done, then put it to a meeting)"));
         }
         if (start.isBefore(lastMeetingOn)) {
             throw ReviewRuleException.invalid("startDate", "posting cannot start before the meeting of "
@@ -168,7 +174,8 @@ public record ReviewRound(
                     + "; a decision can be dated from the next day");
         }
         if (openComplaints > 0) {
-            throw ReviewRuleException.conflict("state", openComplaints + " complaint(s) are still being re-checked");
+            throw ReviewRuleException.conflict("complaints", openComplaints
+                    + " complaint(s) are still being re-checked");
         }
         if (effective.isBefore(date)) {
             throw ReviewRuleException.invalid("effectiveDate", "cannot be before the decision date");

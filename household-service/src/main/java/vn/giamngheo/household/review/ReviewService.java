@@ -13,24 +13,29 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.annotation.Validated;
 import vn.giamngheo.contracts.EventTypes;
+import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.contracts.review.ReviewPostingStarted;
 import vn.giamngheo.household.classification.AssessmentException;
 import vn.giamngheo.household.classification.AssessmentService;
 import vn.giamngheo.household.classification.Classification;
 import vn.giamngheo.household.classification.Evidence;
 import vn.giamngheo.household.classification.Income;
+import vn.giamngheo.household.classification.SurveyAnswers;
 import vn.giamngheo.household.registry.Decision;
 import vn.giamngheo.household.registry.Household;
 import vn.giamngheo.household.registry.HouseholdRegistry;
@@ -73,9 +78,67 @@ public class ReviewService {
      *                              decision's, once decided
      * @param requests              a monthly round's: the households' requests it takes and when they are due; null
      *                              for an annual round
+     * @param decisionBlockers      what keeps the chairman from signing the decision today; empty when nothing does
+     * @param canDecideFrom         the first day a decision may be dated: the day after the posting ends; null before
+     *                              the posting
      */
     public record RoundView(ReviewRound round, boolean provisionalStandard, LocalDate decisionTakesEffectOn,
-            List<Survey> surveys, List<Complaint> complaints, ReviewRequests.RoundRequests requests) {
+            List<Survey> surveys, List<Complaint> complaints, ReviewRequests.RoundRequests requests,
+            List<Blocker> decisionBlockers, LocalDate canDecideFrom) {
+    }
+
+    /**
+     * Why the decision cannot be signed today: {@code NOT_POSTED} (the posting has not started),
+     * {@code POSTING_NOT_ENDED} ({@code until} its last day), {@code COMPLAINTS_OPEN} ({@code count} being re-checked),
+     * {@code DRAFTS_LEFT} ({@code count} surveys still drafts), {@code ALREADY_DECIDED}.
+     */
+    public record Blocker(String code, LocalDate until, Long count) {
+
+        static Blocker of(String code) {
+            return new Blocker(code, null, null);
+        }
+    }
+
+    /**
+     * The list to survey of a round with each household's survey so far.
+     *
+     * @param counts the households of the list not surveyed yet ({@code toSurvey}) and the surveys by status
+     */
+    public record HouseholdsToSurvey(String roundId, List<ToSurvey> households, ListCounts counts) {
+    }
+
+    /**
+     * One household of the list.
+     *
+     * @param classInForce its class in force on the round's reference date (null: none decided)
+     * @param why          why it is on the list: CURRENT_LIST, FORM_01, FORM_04, ADDED
+     * @param survey       its survey in the round so far; null when not surveyed
+     */
+    public record ToSurvey(String householdId, String headName, String village, int memberCount,
+            HouseholdClass classInForce, Set<SurveyLists.Why> why, SurveyBrief survey) {
+    }
+
+    /** A survey's result in a list. */
+    public record SurveyBrief(SurveyStatus status, HouseholdClass classification, Long monthlyIncomePerCapitaVnd,
+            List<String> deprivedIndicators, java.time.Instant surveyedAt) {
+
+        static SurveyBrief of(Survey s) {
+            return new SurveyBrief(s.status(), s.classification(), s.monthlyIncomePerCapitaVnd(),
+                    s.deprivedIndicators(), s.surveyedAt());
+        }
+    }
+
+    /** Households of a list not surveyed yet, and surveys by status. */
+    public record ListCounts(long toSurvey, long drafts, long surveyed, long agreed, long backToSurvey) {
+
+        /** @param listed the households listed by class or request; {@code statuses} the round's surveys by household */
+        static ListCounts of(Collection<String> listed, Map<String, SurveyStatus> statuses) {
+            Map<SurveyStatus, Long> by = new java.util.EnumMap<>(SurveyStatus.class);
+            statuses.values().forEach(st -> by.merge(st, 1L, Long::sum));
+            return new ListCounts(listed.stream().filter(h -> !statuses.containsKey(h)).count(),
+                    by.getOrDefault(SurveyStatus.DRAFT, 0L), by.getOrDefault(SurveyStatus.SURVEYED, 0L),
+                    by.getOrDefault(SurveyStatus.AGREED, 0L), by.getOrDefault(SurveyStatus.BACK_TO_SURVEY, 0L));
+        }
     }
 
     private final ReviewStore store;
@@ -88,11 +151,13 @@ public class ReviewService {
     private final OutboxRelay relay;
     private final WorkingCalendar calendar;
     private final ReviewRequests requests;
+    private final SurveyLists lists;
 
     ReviewService(ReviewStore store, HouseholdRegistry registry, AssessmentService assessments, UnitCatalog units,
             ReviewProperties properties, Clock clock, Outbox outbox, OutboxRelay relay, WorkingCalendar calendar,
-            ReviewRequests requests) {
+            ReviewRequests requests, SurveyLists lists) {
         this.store = store;
+        this.lists = lists;
         this.calendar = calendar;
         this.requests = requests;
         this.outbox = outbox;
@@ -130,7 +195,24 @@ public class ReviewService {
         return round;
     }
 
-    public Survey survey(String roundId, String householdId, Income income, Evidence evidence) {
+    /** A survey marked done with complete answers (the spreadsheet's rows): classified, SURVEYED. */
+    public Survey survey(String roundId, String householdId, Income income, Evidence evidence, Survey.Answers answers) {
+        return survey(roundId, householdId, income, evidence, answers, false);
+    }
+
+    /**
+     * Records a household's survey. Marked done ({@code draft} false): complete answers, classified, SURVEYED. A
+     * draft keeps the answers so far ({@code income} or {@code evidence} null while incomplete), classified only when
+     * both are complete, as DRAFT: it does not count as surveyed. The same answers again, as draft or done as before,
+     * change nothing.
+     *
+     * @param answers the answers as the officer gave them, kept so that the form can be reopened
+     */
+    public Survey survey(String roundId, String householdId, Income income, Evidence evidence, Survey.Answers answers,
+            boolean draft) {
+        if (!draft && (income == null || evidence == null)) {
+            throw new IllegalArgumentException("a survey marked done has complete answers");
+        }
         ReviewRound round = round(roundId);
         Household household = registry.find(householdId).orElseThrow(() -> ReviewRuleException.invalid("householdId",
                 "household " + householdId + " does not exist"));
@@ -150,21 +232,44 @@ public class ReviewService {
                     + household.activeMembers().size() + " active members in the registry, not " + annual.members()
                     + "; record the change of members first");
         }
+        boolean complete = income != null && evidence != null;
+        SurveyStatus status = draft ? SurveyStatus.DRAFT : SurveyStatus.SURVEYED;
         Survey previous = store.survey(roundId, householdId).orElse(null);
-        String fingerprint = fingerprint(income, evidence, round.referenceDate());
+        String fingerprint = complete ? fingerprint(income, evidence, round.referenceDate()) : draftFingerprint(answers);
         if (previous != null && fingerprint.equals(previous.answersFingerprint())
-                && previous.status() != SurveyStatus.BACK_TO_SURVEY) {
+                && previous.status() != SurveyStatus.BACK_TO_SURVEY
+                && !(status == SurveyStatus.SURVEYED && previous.status() == SurveyStatus.DRAFT)) {
             return previous;
         }
         round.requireSurveyable(previous == null ? null : previous.status());
-        Classification c = assessment(() -> assessments.evaluate(new AssessmentService.Evaluate(round.referenceDate(),
-                round.unitCode(), null, round.standard(), income, evidence)));
-        Survey survey = new Survey(roundId, householdId, SurveyStatus.SURVEYED, UUID.randomUUID().toString(),
-                c.householdClass(), c.standard().code(), c.areaType().name(),
-                c.monthlyIncomePerCapitaVnd().setScale(0, RoundingMode.CEILING).longValueExact(), c.deprivedCodes(),
-                c.explanation(), clock.instant(), fingerprint, previous == null ? List.of() : previous.votes());
+        List<Survey.Vote> votes = previous == null ? List.of() : previous.votes();
+        Survey survey;
+        if (complete) {
+            Classification c = assessment(() -> assessments.evaluate(new AssessmentService.Evaluate(
+                    round.referenceDate(), round.unitCode(), null, round.standard(), income, evidence)));
+            survey = classified(roundId, householdId, status, c, fingerprint, votes, answers);
+        } else {
+            survey = new Survey(roundId, householdId, status, UUID.randomUUID().toString(), null, round.standard(),
+                    null, null, List.of(), List.of(), clock.instant(), fingerprint, votes, answers);
+        }
         store.save(survey);
         return survey;
+    }
+
+    private Survey classified(String roundId, String householdId, SurveyStatus status, Classification c,
+            String fingerprint, List<Survey.Vote> votes, Survey.Answers answers) {
+        return new Survey(roundId, householdId, status, UUID.randomUUID().toString(), c.householdClass(),
+                c.standard().code(), c.areaType().name(),
+                c.monthlyIncomePerCapitaVnd().setScale(0, RoundingMode.CEILING).longValueExact(), c.deprivedCodes(),
+                c.explanation(), clock.instant(), fingerprint, votes, answers);
+    }
+
+    /** One household's survey in the round. */
+    public Survey survey(String roundId, String householdId) {
+        round(roundId);
+        return store.survey(roundId, householdId).orElseThrow(() -> new ReviewRuleException(
+                ReviewRuleException.Kind.NOT_FOUND, "householdId", "survey of household " + householdId
+                        + " in round " + roundId + " was not found"));
     }
 
     public ReviewRound meeting(String roundId, LocalDate date, int participants, List<VoteInput> votes) {
@@ -189,6 +294,10 @@ public class ReviewService {
             }
             Survey survey = store.survey(roundId, vote.householdId()).orElseThrow(() -> ReviewRuleException.invalid(
                     field + ".householdId", "household " + vote.householdId() + " was not surveyed in this round"));
+            if (survey.status() == SurveyStatus.DRAFT) {
+                throw ReviewRuleException.invalid(field + ".householdId", "the survey of household "
+                        + vote.householdId() + " is a draft: mark it done before the meeting votes on it");
+            }
             if (survey.status() != SurveyStatus.SURVEYED) {
                 throw ReviewRuleException.conflict(field + ".householdId", survey.status() == SurveyStatus.AGREED
                         ? "the meeting already agreed on this household" : "survey this household again first");
@@ -205,7 +314,8 @@ public class ReviewService {
         ReviewRound round = round(roundId);
         List<Survey> surveys = store.surveys(roundId);
         long agreed = surveys.stream().filter(s -> s.status() == SurveyStatus.AGREED).count();
-        ReviewRound after = round.post(startDate, surveys.size(), agreed, calendar);
+        long drafts = surveys.stream().filter(s -> s.status() == SurveyStatus.DRAFT).count();
+        ReviewRound after = round.post(startDate, surveys.size(), agreed, drafts, calendar);
         publishPosting(after, surveys.size(), agreed);
         return after;
     }
@@ -238,7 +348,7 @@ public class ReviewService {
      * is posted again for the full period. Rejected: the posted result stands.
      */
     public RoundView resolve(String roundId, String complaintId, boolean upheld, String resolution,
-            LocalDate resolvedOn, Income income, Evidence evidence) {
+            LocalDate resolvedOn, Income income, Evidence evidence, Survey.Answers answers) {
         ReviewRound round = round(roundId);
         round.requirePosting();
         Complaint complaint = store.complaint(complaintId).filter(c -> c.roundId().equals(roundId))
@@ -257,11 +367,8 @@ public class ReviewService {
             Survey previous = store.survey(roundId, complaint.householdId()).orElseThrow();
             Classification c = assessment(() -> assessments.evaluate(new AssessmentService.Evaluate(
                     round.referenceDate(), round.unitCode(), null, round.standard(), income, evidence)));
-            store.save(new Survey(roundId, complaint.householdId(), SurveyStatus.AGREED, UUID.randomUUID().toString(),
-                    c.householdClass(), c.standard().code(), c.areaType().name(),
-                    c.monthlyIncomePerCapitaVnd().setScale(0, RoundingMode.CEILING).longValueExact(),
-                    c.deprivedCodes(), c.explanation(), clock.instant(),
-                    fingerprint(income, evidence, round.referenceDate()), previous.votes()));
+            store.save(classified(roundId, complaint.householdId(), SurveyStatus.AGREED, c,
+                    fingerprint(income, evidence, round.referenceDate()), previous.votes(), answers));
             List<Survey> surveys = store.surveys(roundId);
             publishPosting(round.reposted(resolvedOn, calendar), surveys.size(),
                     surveys.stream().filter(s -> s.status() == SurveyStatus.AGREED).count());
@@ -285,6 +392,13 @@ public class ReviewService {
         }
         ReviewRound round = round(roundId);
         long open = store.complaints(roundId).stream().filter(c -> c.status() == Complaint.Status.OPEN).count();
+        if (round.decision() == null) {
+            long drafts = store.surveys(roundId).stream().filter(s -> s.status() == SurveyStatus.DRAFT).count();
+            if (drafts > 0) {
+                // A draft is not a result the meeting agreed and the public saw: it must never become a decision.
+                throw ReviewRuleException.conflict("surveys", drafts + " survey(s) of the round are still drafts");
+            }
+        }
         ReviewRound deciding = round.decide(number, date, signerRole, effectiveDate, open);
         LocalDate today = LocalDate.now(clock);
         if (deciding != round && date.isAfter(today)) {
@@ -312,17 +426,32 @@ public class ReviewService {
     public record UploadReport(int recorded, int unchanged, int rejected, List<SurveySpreadsheet.Problem> errors) {
     }
 
-    /** The survey template of a round, prefilled with the households of its unit. */
+    /** The survey template of a round, prefilled with its list to survey. */
     public byte[] template(String roundId) {
         ReviewRound round = round(roundId);
-        List<Household> households = new ArrayList<>();
-        registry.forEachActive(h -> {
-            if (inRoundUnit(h, round)) {
-                households.add(h);
-            }
-        });
+        List<Household> households = lists.of(round, store.surveys(roundId).stream().map(Survey::householdId)
+                .toList()).stream().map(SurveyLists.Listed::household).toList();
         return SurveySpreadsheet.template(round, assessments.standard(round.standard(), round.referenceDate()),
                 households);
+    }
+
+    /** The list to survey of a round, sorted by village and head's name, with each household's survey so far. */
+    public HouseholdsToSurvey toSurvey(String roundId) {
+        ReviewRound round = round(roundId);
+        Map<String, Survey> surveys = new LinkedHashMap<>();
+        store.surveys(roundId).forEach(s -> surveys.put(s.householdId(), s));
+        List<ToSurvey> households = new ArrayList<>();
+        for (SurveyLists.Listed listed : lists.of(round, surveys.keySet())) {
+            Household h = listed.household();
+            Survey survey = surveys.get(h.id());
+            households.add(new ToSurvey(h.id(), h.head().fullName(), h.village(), h.activeMembers().size(),
+                    h.classOn(round.referenceDate()), listed.why(), survey == null ? null : SurveyBrief.of(survey)));
+        }
+        Map<String, SurveyStatus> statuses = new HashMap<>();
+        surveys.forEach((h, s) -> statuses.put(h, s.status()));
+        return new HouseholdsToSurvey(roundId, households, ListCounts.of(households.stream()
+                .filter(t -> !t.why().equals(Set.of(SurveyLists.Why.ADDED))).map(ToSurvey::householdId).toList(),
+                statuses));
     }
 
     /** Records the valid rows of a filled-in template; invalid rows change nothing and are reported. */
@@ -343,7 +472,8 @@ public class ReviewService {
             try {
                 Survey after = survey(roundId, row.householdId(),
                         new Income.Annual(row.annualIncomeVnd(), Math.toIntExact(row.memberCount())),
-                        new Evidence.Declared(row.deprived()));
+                        new Evidence.Declared(row.deprived()), new Survey.Answers(row.annualIncomeVnd(),
+                                Math.toIntExact(row.memberCount()), null, row.deprived(), null));
                 if (after.assessmentId().equals(before)) {
                     unchanged++;
                 } else {
@@ -373,8 +503,34 @@ public class ReviewService {
                 .anyMatch(s -> s.code().equals(round.standard()) && s.provisional());
         LocalDate takesEffect = round.listsTakeEffectOn() != null ? round.listsTakeEffectOn()
                 : round.decision() == null ? null : round.decision().effectiveDate();
-        return new RoundView(round, provisional, takesEffect, surveys, store.complaints(roundId),
-                round.kind() == ReviewKind.MONTHLY ? requests.ofRound(round, surveys) : null);
+        List<Complaint> complaints = store.complaints(roundId);
+        return new RoundView(round, provisional, takesEffect, surveys, complaints,
+                round.kind() == ReviewKind.MONTHLY ? requests.ofRound(round, surveys) : null,
+                blockers(round, surveys, complaints, LocalDate.now(clock)),
+                round.postingEndsOn() == null ? null : round.postingEndsOn().plusDays(1));
+    }
+
+    /** What keeps the chairman from signing the round's decision on {@code today}. */
+    static List<Blocker> blockers(ReviewRound round, List<Survey> surveys, List<Complaint> complaints,
+            LocalDate today) {
+        if (round.decision() != null) {
+            return List.of(Blocker.of("ALREADY_DECIDED"));
+        }
+        List<Blocker> blockers = new ArrayList<>();
+        if (round.postingStartedOn() == null) {
+            blockers.add(Blocker.of("NOT_POSTED"));
+        } else if (!today.isAfter(round.postingEndsOn())) {
+            blockers.add(new Blocker("POSTING_NOT_ENDED", round.postingEndsOn(), null));
+        }
+        long open = complaints.stream().filter(c -> c.status() == Complaint.Status.OPEN).count();
+        if (open > 0) {
+            blockers.add(new Blocker("COMPLAINTS_OPEN", null, open));
+        }
+        long drafts = surveys.stream().filter(s -> s.status() == SurveyStatus.DRAFT).count();
+        if (drafts > 0) {
+            blockers.add(new Blocker("DRAFTS_LEFT", null, drafts));
+        }
+        return blockers;
     }
 
     /**
@@ -402,12 +558,28 @@ public class ReviewService {
             case Evidence.Surveyed surveyed -> "facts:" + surveyed.facts().toCel(referenceDate)
                     + surveyed.facts().presentOptionalFacts();
         };
+        return sha256(answers);
+    }
+
+    private static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(answers.getBytes(StandardCharsets.UTF_8)));
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Incomplete answers: the same answers give the same fingerprint, whatever the order of codes or means. */
+    static String draftFingerprint(Survey.Answers a) {
+        SurveyAnswers.Facts f = a.facts();
+        SurveyAnswers.Facts facts = f == null ? null : new SurveyAnswers.Facts(f.members(), f.floorAreaM2(),
+                f.hasDwelling(), f.wallsDurable(), f.frameDurable(), f.roofDurable(), f.waterSource(), f.latrine(),
+                f.usesTelecom(), f.usesInternet(), f.informationMeans() == null ? null
+                        : new TreeSet<>(f.informationMeans()), f.wasteHandling(), f.sickMemberUntreated());
+        return sha256("draft|" + new Survey.Answers(a.annualIncomeVnd(), a.memberCount(),
+                a.monthlyIncomePerCapitaVnd(), a.deprivedIndicators() == null ? null
+                        : a.deprivedIndicators().stream().sorted().toList(), facts));
     }
 
     private static <T> T assessment(Supplier<T> call) {

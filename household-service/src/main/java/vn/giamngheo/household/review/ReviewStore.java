@@ -11,13 +11,16 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.platform.mongo.Guards;
 import vn.giamngheo.platform.outbox.Outbox;
@@ -31,6 +34,8 @@ class ReviewStore {
 
     static final String ROUNDS = "review_rounds";
     private static final int BUCKETS = 256;
+    /** Survey answers are kept as the request gave them (a draft's facts may be partly empty). */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MongoCollection<Document> rounds;
     private final MongoCollection<Document> surveys;
@@ -44,6 +49,8 @@ class ReviewStore {
         complaints = database.getCollection("review_complaints");
         surveys.createIndex(Indexes.ascending("roundId"));
         complaints.createIndex(Indexes.ascending("roundId"));
+        rounds.createIndex(Indexes.ascending("unitCode", "referenceDate"));
+        rounds.createIndex(Indexes.ascending("referenceDate"));
         Guards.index(rounds, "version");
     }
 
@@ -108,6 +115,57 @@ class ReviewStore {
         return result;
     }
 
+    /**
+     * The rounds of one unit (null: of every unit) of one kind (null: both) with a reference date in [from, to]
+     * (either null: open-ended), newest first; one query.
+     */
+    List<ReviewRound> rounds(String unitCode, ReviewKind kind, LocalDate from, LocalDate to) {
+        List<Bson> conditions = new ArrayList<>();
+        if (unitCode != null) {
+            conditions.add(Filters.eq("unitCode", unitCode));
+        }
+        if (kind != null) {
+            conditions.add(Filters.eq("kind", kind.name()));
+        }
+        if (from != null) {
+            conditions.add(Filters.gte("referenceDate", from.toString()));
+        }
+        if (to != null) {
+            conditions.add(Filters.lte("referenceDate", to.toString()));
+        }
+        List<ReviewRound> result = new ArrayList<>();
+        rounds.find(conditions.isEmpty() ? new Document() : Filters.and(conditions))
+                .projection(Projections.exclude(Outbox.FIELD))
+                .sort(Sorts.descending("referenceDate", "openedAt", "_id"))
+                .forEach(d -> result.add(roundFrom(d)));
+        return result;
+    }
+
+    /** A survey's place in a round, without its answers. */
+    record SurveyState(String roundId, String householdId, SurveyStatus status) {
+    }
+
+    /** Which household has which survey status, in each of these rounds: one query, read once. */
+    List<SurveyState> surveyStates(Collection<String> roundIds) {
+        List<SurveyState> result = new ArrayList<>();
+        if (roundIds.isEmpty()) {
+            return result;
+        }
+        surveys.find(Filters.in("roundId", roundIds)).projection(Projections.include("roundId", "householdId",
+                "status")).forEach(d -> result.add(new SurveyState(d.getString("roundId"), d.getString("householdId"),
+                        SurveyStatus.valueOf(d.getString("status")))));
+        return result;
+    }
+
+    /** Each of these rounds' complaints by status: one query. */
+    List<Complaint> complaintsOf(Collection<String> roundIds) {
+        List<Complaint> result = new ArrayList<>();
+        if (!roundIds.isEmpty()) {
+            complaints.find(Filters.in("roundId", roundIds)).forEach(d -> result.add(complaintFrom(d)));
+        }
+        return result;
+    }
+
     private static String bucket(String roundId, String householdId) {
         return roundId + "#" + Math.floorMod(householdId.hashCode(), BUCKETS);
     }
@@ -167,7 +225,7 @@ class ReviewStore {
                 .append("householdId", s.householdId())
                 .append("status", s.status().name())
                 .append("assessmentId", s.assessmentId())
-                .append("classification", s.classification().name())
+                .append("classification", s.classification() == null ? null : s.classification().name())
                 .append("standard", s.standard())
                 .append("areaType", s.areaType())
                 .append("monthlyIncomePerCapitaVnd", s.monthlyIncomePerCapitaVnd())
@@ -176,18 +234,23 @@ class ReviewStore {
                 .append("surveyedAt", Date.from(s.surveyedAt()))
                 .append("answersFingerprint", s.answersFingerprint())
                 .append("votes", s.votes().stream().map(v -> new Document("date", v.date().toString())
-                        .append("participants", v.participants()).append("agreeing", v.agreeing())).toList());
+                        .append("participants", v.participants()).append("agreeing", v.agreeing())).toList())
+                .append("answers", s.answers() == null ? null : Document.parse(JSON.writeValueAsString(s.answers())));
     }
 
     private static Survey surveyFrom(Document d) {
+        String classification = d.getString("classification");
+        Document answers = d.get("answers", Document.class);
         return new Survey(d.getString("roundId"), d.getString("householdId"),
                 SurveyStatus.valueOf(d.getString("status")), d.getString("assessmentId"),
-                HouseholdClass.valueOf(d.getString("classification")), d.getString("standard"),
-                d.getString("areaType"), d.getLong("monthlyIncomePerCapitaVnd"),
+                classification == null ? null : HouseholdClass.valueOf(classification), d.getString("standard"),
+                d.getString("areaType"), d.get("monthlyIncomePerCapitaVnd") == null ? null
+                        : ((Number) d.get("monthlyIncomePerCapitaVnd")).longValue(),
                 d.getList("deprivedIndicators", String.class), d.getList("explanation", String.class),
                 d.getDate("surveyedAt").toInstant(), d.getString("answersFingerprint"),
                 d.getList("votes", Document.class).stream().map(v -> new Survey.Vote(date(v.getString("date")),
-                        v.getInteger("participants"), v.getInteger("agreeing"))).toList());
+                        v.getInteger("participants"), v.getInteger("agreeing"))).toList(),
+                answers == null ? null : JSON.readValue(answers.toJson(), Survey.Answers.class));
     }
 
     private static Document toDocument(Complaint c) {

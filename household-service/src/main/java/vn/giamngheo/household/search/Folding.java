@@ -80,6 +80,13 @@ public final class Folding {
         return key.toByteArray();
     }
 
+    /** Two texts (villages) in the Vietnamese alphabet's order; null as empty. */
+    public static int compareVietnamese(String a, String b) {
+        synchronized (VIETNAMESE) {
+            return VIETNAMESE.compare(a == null ? "" : a, b == null ? "" : b);
+        }
+    }
+
     private static void appendKey(java.io.ByteArrayOutputStream key, String word) {
         byte[] bytes;
         synchronized (VIETNAMESE) {

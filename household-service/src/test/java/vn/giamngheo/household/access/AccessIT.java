@@ -95,6 +95,13 @@ class AccessIT {
                 .isEqualTo(200);
         assertThat(status(TestTokens.role("STEERING_VIEWER"), "GET", requests + "?unitCode=08707", null))
                 .isEqualTo(403);
+        // Online requests: sent without a token (400: the empty body got through), verified by the officers.
+        String verification = "/api/v1/review-requests/no-such-request/verification";
+        assertThat(status(null, "POST", requests + "/online", "{}")).isEqualTo(400);
+        assertThat(status(TestTokens.role("WARD_OFFICER", "08707"), "POST", verification, "{}")).isEqualTo(404);
+        assertThat(status(TestTokens.role("LABOUR_OFFICER", "*"), "POST", verification, "{}")).isEqualTo(404);
+        assertThat(status(TestTokens.role("COMMUNE_CHAIRMAN", "08707"), "POST", verification, "{}")).isEqualTo(403);
+        assertThat(status(TestTokens.role("STEERING_VIEWER"), "POST", verification, "{}")).isEqualTo(403);
     }
 
     @Test
@@ -185,7 +192,8 @@ class AccessIT {
     /** Every endpoint the service maps, except the open ones and the error and API-document pages, wants a token. */
     @Test
     void everyProtectedEndpointAnswers401WithoutAToken() {
-        java.util.Set<String> open = java.util.Set.of("GET /api/v1/units", "GET /api/v1/standards", "POST /api/v1/assessments/evaluate");
+        java.util.Set<String> open = java.util.Set.of("GET /api/v1/units", "GET /api/v1/standards", "POST /api/v1/assessments/evaluate",
+                "POST /api/v1/review-requests/online");
         var calls = vn.giamngheo.testsupport.Endpoints.withoutToken(port, mappings, open);
         assertThat(calls).hasSizeGreaterThanOrEqualTo(25);
         assertThat(calls).allSatisfy(c -> assertThat(c.status()).as(c.toString()).isEqualTo(401));

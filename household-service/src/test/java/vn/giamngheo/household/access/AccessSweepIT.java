@@ -1,5 +1,6 @@
 package vn.giamngheo.household.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static vn.giamngheo.testsupport.AccessSweep.Scope.ALL_UNITS;
 import static vn.giamngheo.testsupport.AccessSweep.Scope.CROSS;
 import static vn.giamngheo.testsupport.AccessSweep.Scope.HOUSEHOLD;
@@ -79,7 +80,14 @@ class AccessSweepIT {
                 + "không đồng ý\",\"filedOn\":\"" + TODAY + "\"}").expectStatus(201).json().get("id").asString();
         String request = Http.post(url("/api/v1/review-requests"), "{\"householdId\":\"" + id + "\",\"form\":"
                 + "\"FORM_01\",\"receivedOn\":\"" + TODAY + "\"}").expectStatus(201).json().get("id").asString();
+        // Sent from the public page by the head of the household, awaiting an officer's verification.
+        String online = Http.as(null, () -> Http.post(url("/api/v1/review-requests/online"), "{\"unitCode\":\""
+                + unit + "\",\"village\":\"Thôn 1\",\"headName\":\"Nguyễn Văn An\",\"citizenId\":\""
+                + household.get("members").get(0).get("citizenId").asString() + "\",\"form\":\"FORM_01\","
+                + "\"consent\":true}")).expectStatus(201).json().get("receiptNumber").asString();
         side.put("unit", unit);
+        side.put("online", online);
+        side.put("kind", "minutes");
         side.put("householdId", id);
         side.put("head", household.get("members").get(0).get("personId").asString());
         side.put("spouse", household.get("members").get(1).get("personId").asString());
@@ -109,11 +117,13 @@ class AccessSweepIT {
         String member = """
                 {"member":{"fullName":"Nguyễn Thị Mai","dateOfBirth":"2001-02-03","sex":"FEMALE",
                  "relationToHead":"CHILD"}}""";
+        Map<String, String> callers = AccessSweep.areaBoundCallers("08707", "EDUCATION");
         AccessSweep.of(port, mappings)
-                .callers(AccessSweep.areaBoundCallers("08707", "EDUCATION"))
+                .callers(callers)
                 .inside(inside).outside(outside)
                 .state(MongoState.of(database))
-                .open("GET /api/v1/units", "GET /api/v1/standards", "POST /api/v1/assessments/evaluate", "GET /tu-danh-gia")
+                .open("GET /api/v1/units", "GET /api/v1/standards", "POST /api/v1/assessments/evaluate", "GET /tu-danh-gia",
+                        "POST /api/v1/review-requests/online")
                 .get(HOUSEHOLD, "/api/v1/households?unitCode={unit}")
                 .get(ALL_UNITS, "/api/v1/households")
                 .get(HOUSEHOLD, "/api/v1/households/search?unitCode={unit}")
@@ -122,7 +132,12 @@ class AccessSweepIT {
                 .get(HOUSEHOLD, "/api/v1/households/{householdId}/classes")
                 .get(HOUSEHOLD, "/api/v1/households/{householdId}/history")
                 .get(HOUSEHOLD, "/api/v1/households/{householdId}/members/{head}/export")
+                .get(HOUSEHOLD, "/api/v1/review-rounds?unitCode={unit}")
+                .get(ALL_UNITS, "/api/v1/review-rounds")
+                .get(NO_AREA, "/api/v1/review-rounds/board")
                 .get(HOUSEHOLD, "/api/v1/review-rounds/{round}")
+                .get(HOUSEHOLD, "/api/v1/review-rounds/{round}/households")
+                .get(HOUSEHOLD, "/api/v1/review-rounds/{round}/surveys/{householdId}")
                 .get(HOUSEHOLD, "/api/v1/review-rounds/{round}/survey-template")
                 .call(HOUSEHOLD, "POST", "/api/v1/review-rounds/{round}/survey-upload", (path, side) ->
                         Http.upload(path, "file", "phieu.xlsx", side.get("round").equals(inside.get("round")) ? insideTemplate : outsideTemplate))
@@ -148,6 +163,17 @@ class AccessSweepIT {
                 .call(HOUSEHOLD, "POST", "/api/v1/review-rounds/{round}/complaints/{complaint}/resolution",
                         "{\"outcome\":\"REJECTED\",\"resolution\":\"Giữ nguyên kết quả\",\"resolvedOn\":\"" + TODAY
                                 + "\"}")
+                // The round's documents, read while it is posted (the decision's are refused with 409 until signed).
+                .get(HOUSEHOLD, "/api/v1/review-rounds/{round}/documents/minutes.pdf")
+                .get(HOUSEHOLD, "/api/v1/review-rounds/{round}/documents/posting-list.pdf")
+                .get(HOUSEHOLD, "/api/v1/review-rounds/{round}/documents/decision.pdf")
+                .get(HOUSEHOLD, "/api/v1/review-rounds/{round}/documents/certificates.pdf")
+                .get(HOUSEHOLD, "/api/v1/review-rounds/{round}/documents/certificates/{householdId}.pdf")
+                .get(HOUSEHOLD, "/api/v1/review-rounds/{round}/documents/lists.xlsx")
+                .get(NO_AREA, "/api/v1/document-templates")
+                .get(NO_AREA, "/api/v1/document-templates/{kind}")
+                .call(ALL_UNITS, "PUT", "/api/v1/document-templates/{kind}", (path, side) -> Http.put(path,
+                        "{\"content\":\"<p/>\",\"effectiveFrom\":\"2030-01-01\"}"))
                 .call(HOUSEHOLD, "POST", "/api/v1/review-rounds/{round}/decision", "{\"number\":\"9/QĐ-UBND\","
                         + "\"date\":\"" + TODAY + "\",\"signerRole\":\"COMMUNE_CHAIRMAN\"}")
                 .call(HOUSEHOLD, "POST", "/api/v1/households/{householdId}/privacy-notices", "{\"version\":"
@@ -178,9 +204,23 @@ class AccessSweepIT {
                 .get(HOUSEHOLD, "/api/v1/review-requests/{request}")
                 .call(HOUSEHOLD, "POST", "/api/v1/review-requests/{request}/refusal", "{\"date\":\"" + TODAY
                         + "\",\"signerRole\":\"COMMUNE_CHAIRMAN\",\"reasons\":\"Hộ không thuộc diện rà soát\"}")
+                .call(HOUSEHOLD, "POST", "/api/v1/review-requests/{online}/verification",
+                        "{\"householdId\":\"{householdId}\"}")
                 .call(ALL_UNITS, "POST", "/api/v1/simulations", "{\"standard\":\"VN-MPS-2027-2030\","
                         + "\"referenceDate\":\"2027-01-01\",\"middleBand\":{\"choice\":\"AS_FILED\"}}")
                 .get(ALL_UNITS, "/api/v1/audit?householdId={householdId}")
                 .run();
+
+        // The board of a ward's officer and chairman lists their ward only, and its rounds' lists only theirs.
+        for (String role : List.of("WARD_OFFICER[08707]", "COMMUNE_CHAIRMAN[08707]")) {
+            JsonNode board = Http.as(callers.get(role), () -> Http.get(url("/api/v1/review-rounds/board?kind=MONTHLY")))
+                    .expectStatus(200).json();
+            assertThat(board.get("communes").valueStream().map(c -> c.get("unitCode").asString()))
+                    .as(role).containsExactly("08707");
+            assertThat(board.get("communes").get(0).get("round").get("unitCode").asString()).isEqualTo("08707");
+            JsonNode rounds = Http.as(callers.get(role), () -> Http.get(url("/api/v1/review-rounds?unitCode=08707")))
+                    .expectStatus(200).json();
+            assertThat(rounds.valueStream().map(r -> r.get("unitCode").asString())).as(role).containsOnly("08707");
+        }
     }
 }

@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,6 +27,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import vn.giamngheo.household.registry.Households;
+import vn.giamngheo.household.registry.Sex;
 import vn.giamngheo.testsupport.Chromium;
 import vn.giamngheo.testsupport.Http;
 import vn.giamngheo.testsupport.ServiceIntegrationTest;
@@ -127,6 +131,91 @@ class SelfAssessmentPageIT {
         assertThat(heading.getDomAttribute("data-class"))
                 .isEqualTo(api("08716", "3", "150000000", List.of("TELECOM")).get("classification").asString())
                 .isEqualTo("ABOVE");
+    }
+
+    /** The online requests of 08707 awaiting verification, as the commune's officers see them. */
+    private List<JsonNode> awaitingIn08707() {
+        return Http.get("http://localhost:" + port + "/api/v1/review-requests?unitCode=08707&status="
+                + "AWAITING_VERIFICATION").expectStatus(200).json().valueStream().toList();
+    }
+
+    /** After a result, the request's fields: the unit is the one of the self-assessment. */
+    private void fillRequest(String headName, String village, String citizenId) {
+        WebElement name = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("req-headName")));
+        assertThat(new Select(browser.findElement(By.id("req-unitCode"))).getFirstSelectedOption().getText())
+                .isEqualTo("Phường Vĩnh Yên");
+        name.sendKeys(headName);
+        browser.findElement(By.id("req-village")).sendKeys(village);
+        browser.findElement(By.id("req-citizenId")).sendKeys(citizenId);
+        browser.findElement(By.id("req-phone")).sendKeys("0912 345 678");
+        browser.findElement(By.id("req-consent")).click();
+    }
+
+    @Test
+    void aHouseholdSendsAReviewRequestFromThePageOnAPhoneAndIsGivenItsReceipt() throws Exception {
+        browser.manage().window().setSize(new Dimension(360, 1400));
+        try {
+            answer("Phường Vĩnh Yên", "4", "90000000", List.of("HEALTH_INSURANCE", "SANITATION", "DRINKING_WATER"));
+            assertThat(browser.findElement(By.id("privacy")).getText()).contains("số định danh cá nhân",
+                    "xác minh", "bị xóa", "Ai được xem");
+            String village = "Thôn Gò " + System.nanoTime() % 100_000;
+            fillRequest("Hoàng Thị Lan", village, Households.newCitizenId(Sex.FEMALE, LocalDate.parse("1980-05-05")));
+            browser.findElement(By.id("request-submit")).click();
+
+            WebElement number = new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-number")));
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+            assertThat(number.getText()).matches("TD-08707-" + today.format(DateTimeFormatter.ofPattern("yyMM"))
+                    + "-\\d{4}");
+            JsonNode stored = awaitingIn08707().stream()
+                    .filter(r -> r.get("receiptNumber").asString().equals(number.getText())).findFirst().orElseThrow();
+            assertThat(stored.get("headName").asString()).isEqualTo("Hoàng Thị Lan");
+            assertThat(stored.get("village").asString()).isEqualTo(village);
+            assertThat(stored.get("form").asString()).isEqualTo("FORM_01");
+            DateTimeFormatter vn = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+            assertThat(browser.findElement(By.id("receipt-review")).getText())
+                    .contains(LocalDate.parse(stored.get("reviewStartsOn").asString()).format(vn));
+            assertThat(browser.findElement(By.id("receipt-due")).getText())
+                    .contains(LocalDate.parse(stored.get("dueBy").asString()).format(vn));
+            // Usable on a phone: nothing wider than the screen.
+            assertThat(((Number) browser.executeScript("return document.documentElement.scrollWidth")).intValue())
+                    .isLessThanOrEqualTo(((Number) browser.executeScript("return window.innerWidth")).intValue());
+            assertThat(Chromium.contentSecurityViolations(browser)).isEmpty();
+            Files.write(Path.of("target", "self-assessment-request-360.png"), browser.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.manage().window().setSize(new Dimension(1000, 1400));
+        }
+    }
+
+    @Test
+    void aBadCitizenIdIsShownBesideItsFieldAndNothingIsSent() throws Exception {
+        answer("Phường Vĩnh Yên", "4", "90000000", List.of("HEALTH_INSURANCE"));
+        String village = "Thôn Đá " + System.nanoTime() % 100_000;
+        // 12 digits, but 999 is no province's code: the service says so, and the page says it beside the field.
+        fillRequest("Hoàng Văn Nam", village, "999068001234");
+        browser.findElement(By.id("request-submit")).click();
+
+        WebElement error = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("err-citizenId")));
+        assertThat(error.getText()).contains("mã tỉnh");
+        WebElement field = browser.findElement(By.id("req-citizenId"));
+        assertThat(field.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(field.getDomAttribute("aria-describedby")).contains("err-citizenId");
+        assertThat(browser.findElement(By.id("err-headName")).isDisplayed()).isFalse();
+        assertThat(awaitingIn08707()).noneMatch(r -> village.equals(r.get("village").asString()));
+
+        // Too short: said before anything is sent; so is the missing consent.
+        field.clear();
+        field.sendKeys("02608");
+        browser.findElement(By.id("req-consent")).click();
+        browser.findElement(By.id("request-submit")).click();
+        assertThat(browser.findElement(By.id("err-citizenId")).getText()).isEqualTo(
+                "Số định danh cá nhân phải gồm đúng 12 chữ số.");
+        assertThat(browser.findElement(By.id("err-consent")).isDisplayed()).isTrue();
+        assertThat(awaitingIn08707()).noneMatch(r -> village.equals(r.get("village").asString()));
+        assertThat(browser.findElements(By.id("receipt-number"))).isEmpty();
+        Files.write(Path.of("target", "self-assessment-request-errors.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     @Test

@@ -14,10 +14,10 @@ import vn.giamngheo.portal.registry.RegistryViews.Household;
  * The pages of the forms that change one household: the form itself (with what was typed and its errors), and for a
  * legal step the check-your-answers page that posts the same values again with {@code action=send}.
  */
-final class FormPage {
+public final class FormPage {
 
     /** What the person chose to do with a posted form. */
-    enum Action {
+    public enum Action {
         /** Checked, then shown to confirm (a legal step) or sent (any other change). */
         CHECK,
         /** Confirmed on the check page: send it. */
@@ -25,7 +25,7 @@ final class FormPage {
         /** Back from the check page to the form, with what was typed. */
         EDIT;
 
-        static Action of(String action) {
+        public static Action of(String action) {
             return switch (action == null ? "" : action) {
                 case "send" -> SEND;
                 case "edit" -> EDIT;
@@ -35,11 +35,11 @@ final class FormPage {
     }
 
     /** One line of the check page: a question and the answer that will be sent. */
-    record Answer(String label, String value) {
+    public record Answer(String label, String value) {
     }
 
     /** A posted value carried through the check page. */
-    record Hidden(String name, String value) {
+    public record Hidden(String name, String value) {
     }
 
     /** Posted fields that are the page's machinery, not the person's answers. */
@@ -60,8 +60,11 @@ final class FormPage {
         return view;
     }
 
-    /** The check-your-answers page of a legal step, posting {@code values} back to {@code action}. */
-    static String check(String heading, String action, Household household, List<Answer> answers,
+    /**
+     * The check-your-answers page of a legal step, posting {@code values} back to {@code action}; {@code household}
+     * is the one the step changes (null for a step on something else, whose page sets {@code back}: [link, text]).
+     */
+    public static String check(String heading, String action, Household household, List<Answer> answers,
             MultiValueMap<String, String> values, Model model) {
         List<Hidden> hidden = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : values.entrySet()) {

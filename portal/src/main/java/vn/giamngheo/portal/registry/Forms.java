@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The small rules every registry form shares, also used by the templates as {@code ${@forms...}}: the HTML id of a
@@ -73,6 +75,12 @@ public class Forms {
             errors.add(field, reasons.text("form.error.date", typed.strip()));
         }
         return date;
+    }
+
+    /** A .xlsx by its name (browsers send varied types for it, and household-service checks the content). */
+    public static boolean xlsx(MultipartFile file) {
+        String name = file.getOriginalFilename();
+        return name != null && name.toLowerCase(Locale.ROOT).endsWith(".xlsx");
     }
 
     /** The trimmed text, or null when blank (the services read null as "not given"). */

@@ -1,10 +1,16 @@
 package vn.giamngheo.portal.registry;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +23,7 @@ import org.springframework.stereotype.Component;
 public class Reasons {
 
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
+    private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     /** A service reason and its key in messages_vi.properties; the pattern's groups are the message's {0}, {1}… */
     private record Known(Pattern pattern, String key) {
@@ -66,12 +73,35 @@ public class Reasons {
             new Known("no administrative unit with code (\\d+) is in force on (\\S+)", "reason.unit.unknown"),
             new Known("(\\d+) \\((.+)\\) is not a commune-level unit.*", "reason.unit.level"),
             new Known("must be a Vietnamese mobile number.*", "reason.phone"),
-            new Known("contains a line break.*|must be one line.*", "reason.oneLine"));
+            new Known("contains a line break.*|must be one line.*", "reason.oneLine"),
+            // Review surveys (the survey spreadsheet's cells, the answers' shape).
+            new Known("is empty", "reason.sheet.empty"),
+            new Known("'(.*)' is not a whole number", "reason.sheet.notWhole"),
+            new Known("'(.*)' is not a mark.*", "reason.sheet.notMark"),
+            new Known("must be at least (\\d+), was (\\d+)", "reason.sheet.atLeast"),
+            new Known("must not be negative", "reason.negative"));
+
+    /** More reasons another part of the portal knows: each service reason's pattern and its message key. */
+    public interface Vocabulary {
+        Map<String, String> reasons();
+    }
 
     private final MessageSource messages;
+    private final List<Known> known = new ArrayList<>(KNOWN);
 
-    Reasons(MessageSource messages) {
+    /** The registry's reasons only: for a test of one part of a form. */
+    public Reasons(MessageSource messages) {
+        this(messages, List.of());
+    }
+
+    @Autowired
+    Reasons(MessageSource messages, ObjectProvider<Vocabulary> more) {
+        this(messages, more.orderedStream().toList());
+    }
+
+    private Reasons(MessageSource messages, List<Vocabulary> more) {
         this.messages = messages;
+        more.forEach(v -> v.reasons().forEach((regex, key) -> known.add(new Known(regex, key))));
     }
 
     /** {@code reason} in Vietnamese when the portal knows it; as the service wrote it otherwise. */
@@ -79,14 +109,27 @@ public class Reasons {
         if (reason == null || reason.isBlank()) {
             return text("reason.unknown");
         }
-        for (Known known : KNOWN) {
-            Matcher m = known.pattern().matcher(reason.strip());
+        for (Known k : known) {
+            Matcher m = k.pattern().matcher(reason.strip());
             if (m.matches()) {
-                Object[] args = IntStream.rangeClosed(1, m.groupCount()).mapToObj(m::group).toArray();
-                return messages.getMessage(known.key(), args, reason, VIETNAMESE);
+                Object[] args = IntStream.rangeClosed(1, m.groupCount()).mapToObj(m::group).map(Reasons::day)
+                        .toArray();
+                return messages.getMessage(k.key(), args, reason, VIETNAMESE);
             }
         }
         return reason;
+    }
+
+    /** A day the service wrote as 2026-10-01, as people read it (01/10/2026); any other value as it is. */
+    private static String day(String value) {
+        if (value != null && ISO_DAY.matcher(value).matches()) {
+            try {
+                return Forms.show(LocalDate.parse(value));
+            } catch (DateTimeException notADay) {
+                return value;
+            }
+        }
+        return value;
     }
 
     /** A text of messages_vi.properties. */

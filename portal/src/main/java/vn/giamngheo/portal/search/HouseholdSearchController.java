@@ -3,19 +3,14 @@ package vn.giamngheo.portal.search;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import vn.giamngheo.contracts.household.HouseholdClass;
-import vn.giamngheo.portal.services.Service;
-import vn.giamngheo.portal.services.ServiceClient;
 import vn.giamngheo.portal.services.ServiceProblem;
-import vn.giamngheo.portal.signin.AccessTokens;
 import vn.giamngheo.portal.signin.Officer;
 import vn.giamngheo.portal.units.Units;
 import vn.giamngheo.portal.web.PageModel;
@@ -28,18 +23,6 @@ import vn.giamngheo.portal.web.PageModel;
 @Controller
 class HouseholdSearchController {
 
-    /** One line of household-service's search answer. */
-    public record Item(String id, String unitCode, String village, String headName, int activeMembers, String currentClass,
-            String status) {
-    }
-
-    public record Page(List<Item> items, int page, int size, long total) {
-
-        public int pages() {
-            return (int) ((total + size - 1) / size);
-        }
-    }
-
     /** A problem with one field of the form, shown in the error summary and beside the field. */
     public record FieldError(String field, String reason) {
     }
@@ -47,15 +30,11 @@ class HouseholdSearchController {
     static final int PAGE_SIZE = 20;
     static final int MAX_QUERY = 100;
     private static final Set<String> STATUSES = Set.of("ACTIVE", "REMOVED");
-    private static final ParameterizedTypeReference<Page> PAGE = new ParameterizedTypeReference<>() { };
-
-    private final ServiceClient services;
-    private final AccessTokens tokens;
+    private final HouseholdSearch households;
     private final Units units;
 
-    HouseholdSearchController(ServiceClient services, AccessTokens tokens, Units units) {
-        this.services = services;
-        this.tokens = tokens;
+    HouseholdSearchController(HouseholdSearch households, Units units) {
+        this.households = households;
         this.units = units;
     }
 
@@ -101,12 +80,8 @@ class HouseholdSearchController {
             return "search";
         }
         try {
-            Page result = services.get(Service.HOUSEHOLD, u -> u.path("/api/v1/households/search")
-                    .queryParamIfPresent("q", Optional.of(text).filter(t -> !t.isEmpty()))
-                    .queryParamIfPresent("unitCode", Optional.ofNullable(unit))
-                    .queryParamIfPresent("class", Optional.ofNullable(chosenClass))
-                    .queryParamIfPresent("status", Optional.ofNullable(chosenStatus))
-                    .queryParam("page", pageNumber).queryParam("size", PAGE_SIZE).build(), PAGE, tokens.current());
+            HouseholdSearch.Page result = households.find(text, unit, chosenClass, chosenStatus, pageNumber,
+                    PAGE_SIZE);
             model.addAttribute("result", result);
             model.addAttribute("pages", result.pages());
             model.addAttribute("link", ServletUriComponentsBuilder.fromCurrentRequest());

@@ -114,6 +114,14 @@ public class ServiceClient {
 
     /** A file the service offers (a template, a document): its bytes and the headers a browser needs to save it. */
     public record Download(byte[] content, String contentType, String contentDisposition) {
+
+        /** The file for the browser to save, under the service's name for it ({@code fallbackName} when it gave none). */
+        public ResponseEntity<byte[]> toResponse(String fallbackName) {
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType(contentType))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition != null ? contentDisposition
+                            : "attachment; filename=\"" + fallbackName + "\"")
+                    .body(content);
+        }
     }
 
     public Download download(Service service, Function<UriBuilder, URI> uri, String accessToken) {

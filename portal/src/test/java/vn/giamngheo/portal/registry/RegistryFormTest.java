@@ -19,10 +19,10 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class RegistryFormTest {
+public abstract class RegistryFormTest {
 
     /** Lives as long as the test JVM: the cached Spring context keeps pointing at it. */
-    static final FakeService SERVICES = new FakeService();
+    protected static final FakeService SERVICES = new FakeService();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -33,26 +33,26 @@ abstract class RegistryFormTest {
     }
 
     @Autowired
-    MockMvc mvc;
+    protected MockMvc mvc;
 
     @Autowired
-    ClientRegistrationRepository registrations;
+    protected ClientRegistrationRepository registrations;
 
     @BeforeEach
-    void units() {
+    protected void units() {
         SERVICES.reset();
         SERVICES.json("GET", "/api/v1/units", 200, """
                 [{"code":"08707","name":"Phường Vĩnh Phúc","level":"COMMUNE"}]""");
     }
 
-    OidcLoginRequestPostProcessor hoa() {
+    protected OidcLoginRequestPostProcessor hoa() {
         return oidcLogin().clientRegistration(registrations.findByRegistrationId("giamngheo"))
                 .idToken(t -> t.subject("can-bo-08707").claim("name", "Nguyễn Thị Hoa")
                         .claim("roles", List.of("WARD_OFFICER")).claim("units", List.of("08707")));
     }
 
     /** A household of 08707 with a head and a child, as household-service answers GET /api/v1/households/h-1. */
-    static final String HOUSEHOLD = """
+    protected static final String HOUSEHOLD = """
             {"id":"h-1","unitCode":"08707","unitSince":"2025-07-01","village":"Tổ dân phố 3","version":3,
              "status":"ACTIVE","currentClass":"POOR","members":[
               {"personId":"p-1","fullName":"Nguyễn Văn Bình","dateOfBirth":"1970-03-04","sex":"MALE",

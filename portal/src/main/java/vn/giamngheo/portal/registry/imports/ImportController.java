@@ -4,11 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.giamngheo.portal.registry.FormErrors;
+import vn.giamngheo.portal.registry.Forms;
 import vn.giamngheo.portal.registry.Reasons;
 import vn.giamngheo.portal.registry.RegistryCalls;
 import vn.giamngheo.portal.registry.RegistryProperties;
@@ -82,12 +80,8 @@ class ImportController {
     /** The template, from household-service as the person (it may tailor it to their units). */
     @GetMapping("/ho-gia-dinh/nhap-excel/mau")
     ResponseEntity<byte[]> template() {
-        ServiceClient.Download template = services.download(Service.HOUSEHOLD,
-                u -> u.path("/api/v1/households/import-template").build(), tokens.current());
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(template.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, template.contentDisposition() != null
-                        ? template.contentDisposition() : "attachment; filename=\"mau-nhap-ho.xlsx\"")
-                .body(template.content());
+        return services.download(Service.HOUSEHOLD, u -> u.path("/api/v1/households/import-template").build(),
+                tokens.current()).toResponse("mau-nhap-ho.xlsx");
     }
 
     @PostMapping("/ho-gia-dinh/nhap-excel")
@@ -97,7 +91,7 @@ class ImportController {
         model.addAttribute("errors", errors);
         if (file == null || file.isEmpty()) {
             errors.add("file", reasons.text("import.error.noFile"));
-        } else if (!xlsx(file)) {
+        } else if (!Forms.xlsx(file)) {
             errors.add("file", reasons.text("import.error.notXlsx", file.getOriginalFilename()));
         }
         if (!errors.isEmpty()) {
@@ -129,12 +123,6 @@ class ImportController {
             response.setStatus(errors.status());
             return "registry/import";
         }
-    }
-
-    /** A .xlsx by its name (browsers send varied types for it, and household-service checks the content). */
-    private static boolean xlsx(MultipartFile file) {
-        String name = file.getOriginalFilename();
-        return name != null && name.toLowerCase(Locale.ROOT).endsWith(".xlsx");
     }
 
     /**
