@@ -58,14 +58,33 @@ public class AuditLog {
         audit.insertMany(entries);
     }
 
+    /** What a request did to the data: read it (GET, HEAD) or wrote it (any other method). */
+    public enum Action {
+        READ, WRITE
+    }
+
+    private static final List<String> READS = List.of("GET", "HEAD");
+
     /** Entries about a household (or by a subject), newest first. */
     public List<Entry> find(String householdId, String subject, Instant from, Instant to, int limit) {
+        return find(householdId, subject, null, from, to, 0, limit);
+    }
+
+    /**
+     * Entries about a household and/or by a subject, of one action (null: both), in [from, to), newest first (the
+     * same instant: by id, so that pages do not overlap), the first {@code offset} skipped.
+     */
+    public List<Entry> find(String householdId, String subject, Action action, Instant from, Instant to, int offset,
+            int limit) {
         List<Bson> filters = new ArrayList<>();
         if (householdId != null) {
             filters.add(Filters.eq("householdId", householdId));
         }
         if (subject != null) {
             filters.add(Filters.eq("subject", subject));
+        }
+        if (action != null) {
+            filters.add(action == Action.READ ? Filters.in("method", READS) : Filters.nin("method", READS));
         }
         if (from != null) {
             filters.add(Filters.gte("at", Date.from(from)));
@@ -74,8 +93,8 @@ public class AuditLog {
             filters.add(Filters.lt("at", Date.from(to)));
         }
         List<Entry> entries = new ArrayList<>();
-        audit.find(filters.isEmpty() ? new Document() : Filters.and(filters)).sort(Sorts.descending("at"))
-                .limit(limit).forEach(d -> entries.add(new Entry(d.getString("_id"), d.getDate("at").toInstant(),
+        audit.find(filters.isEmpty() ? new Document() : Filters.and(filters)).sort(Sorts.descending("at", "_id"))
+                .skip(offset).limit(limit).forEach(d -> entries.add(new Entry(d.getString("_id"), d.getDate("at").toInstant(),
                         d.getString("service"), d.getString("subject"),
                         d.getString("name") != null ? d.getString("name") : d.getString("subject"),
                         d.getList("roles", String.class),

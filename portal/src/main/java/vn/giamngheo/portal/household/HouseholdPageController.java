@@ -2,11 +2,9 @@ package vn.giamngheo.portal.household;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,13 +15,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.util.UriBuilder;
-import vn.giamngheo.portal.household.HouseholdViews.AuditEntry;
+import vn.giamngheo.portal.audit.AuditTrail;
 import vn.giamngheo.portal.household.HouseholdViews.BenefitDecisionView;
 import vn.giamngheo.portal.household.HouseholdViews.CardRequest;
 import vn.giamngheo.portal.household.HouseholdViews.ClassDecision;
 import vn.giamngheo.portal.household.HouseholdViews.EntitlementReport;
 import vn.giamngheo.portal.household.HouseholdViews.Household;
 import vn.giamngheo.portal.household.HouseholdViews.Message;
+import vn.giamngheo.portal.services.Parallel;
 import vn.giamngheo.portal.services.Section;
 import vn.giamngheo.portal.services.Service;
 import vn.giamngheo.portal.services.ServiceClient;
@@ -52,7 +51,6 @@ class HouseholdPageController {
             new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<List<CardRequest>> CARDS = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<List<Message>> MESSAGES = new ParameterizedTypeReference<>() { };
-    private static final ParameterizedTypeReference<List<AuditEntry>> AUDIT = new ParameterizedTypeReference<>() { };
     /** The newest entries shown on the page, of the three services' audits together (a small page on a phone). */
     private static final int AUDIT_ENTRIES = 50;
 
@@ -60,12 +58,15 @@ class HouseholdPageController {
     private final AccessTokens tokens;
     private final Units units;
     private final Policies policies;
+    private final AuditTrail audit;
 
-    HouseholdPageController(ServiceClient services, AccessTokens tokens, Units units, Policies policies) {
+    HouseholdPageController(ServiceClient services, AccessTokens tokens, Units units, Policies policies,
+            AuditTrail audit) {
         this.services = services;
         this.tokens = tokens;
         this.units = units;
         this.policies = policies;
+        this.audit = audit;
     }
 
     @GetMapping("/ho-gia-dinh/{id}")
@@ -95,13 +96,9 @@ class HouseholdPageController {
                     ? services.section(Service.NOTIFICATION, u -> u.path("/api/v1/messages")
                             .queryParam("householdId", id).queryParam("limit", 50).build(), MESSAGES, token)
                     : notForTheRole(Service.NOTIFICATION));
-            List<Future<Section<List<AuditEntry>>>> audits = new ArrayList<>();
-            if (officer.seesAudit()) {
-                for (Service service : List.of(Service.HOUSEHOLD, Service.POLICY, Service.NOTIFICATION)) {
-                    audits.add(parallel.submit(() -> services.section(service, u -> u.path("/api/v1/audit")
-                            .queryParam("householdId", id).queryParam("limit", AUDIT_ENTRIES).build(), AUDIT, token)));
-                }
-            }
+            Future<AuditTrail.Page> audited = officer.seesAudit() ? parallel.submit(() -> audit.find(
+                    AuditTrail.Query.household(id), List.of(Service.HOUSEHOLD, Service.POLICY, Service.NOTIFICATION),
+                    0, AUDIT_ENTRIES, token)) : null;
             Future<Map<String, String>> policyNames = parallel.submit(policies::names);
 
             Section<Household> core = get(household);
@@ -117,7 +114,7 @@ class HouseholdPageController {
             model.addAttribute("year", year);
             model.addAttribute("cards", get(cards));
             model.addAttribute("messages", get(messages));
-            model.addAttribute("audit", audits.isEmpty() ? null : mergedAudit(audits));
+            model.addAttribute("audit", audited == null ? null : get(audited));
             model.addAttribute("policyNames", get(policyNames));
             model.addAttribute("units", units);
         }
@@ -138,37 +135,7 @@ class HouseholdPageController {
                 Comparator.nullsLast(Comparator.naturalOrder())).reversed()).toList();
     }
 
-    /**
-     * The three services' audits as one list, newest first; the section fails only when every service failed, and
-     * then with the first service's reason. (A service that fails among others is named in {@code missing}.)
-     */
-    private static AuditSection mergedAudit(List<Future<Section<List<AuditEntry>>>> audits) {
-        List<AuditEntry> entries = new ArrayList<>();
-        List<ServiceProblem> missing = new ArrayList<>();
-        for (Future<Section<List<AuditEntry>>> audit : audits) {
-            Section<List<AuditEntry>> section = get(audit);
-            if (section.ok()) {
-                entries.addAll(section.value());
-            } else {
-                missing.add(section.problem());
-            }
-        }
-        entries.sort(Comparator.comparing(AuditEntry::at, Comparator.nullsLast(Comparator.naturalOrder())).reversed());
-        return new AuditSection(entries.subList(0, Math.min(entries.size(), AUDIT_ENTRIES)), missing);
-    }
-
-    /** The merged audit, and the services that could not give theirs. */
-    public record AuditSection(List<AuditEntry> entries, List<ServiceProblem> missing) {
-    }
-
     private static <T> T get(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a service", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
+        return Parallel.await(future);
     }
 }

@@ -99,21 +99,4 @@ public final class HouseholdViews {
     public record Message(String id, String channel, String to, String subject, String text, String status,
             Instant createdAt) {
     }
-
-    /**
-     * GET /api/v1/audit?householdId= of each service.
-     *
-     * @param subject the account (the token's sub); @param name the person's name, when the token carried one
-     */
-    public record AuditEntry(String id, Instant at, String service, String subject, String name, String method,
-            String path, int status) {
-
-        public boolean read() {
-            return "GET".equals(method);
-        }
-
-        public String who() {
-            return name == null || name.isBlank() || name.equals(subject) ? subject : name + " (" + subject + ")";
-        }
-    }
 }
