@@ -38,7 +38,8 @@ class MessagePagesTest extends DeskPageTest {
         String page = mvc.perform(get("/tin-nhan").with(duc()).param("status", "FAILED").param("channel", "SMS"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Tin nhắn không đến được máy người nhận: handset unreachable",
-                "action=\"/tin-nhan/sms-0a1b2c/gui-lai\"", "Thẻ BHYT chưa cấp được", "Cán bộ can-bo-08716")
+                "action=\"/tin-nhan/sms-0a1b2c/gui-lai\"", "Thẻ BHYT chưa cấp được", "Cán bộ can-bo-08716",
+                "href=\"/ho-gia-dinh/h-1/so-dien-thoai\"")
                 .doesNotContain("/tin-nhan/email-9f8e/gui-lai");
         assertThat(calls().getFirst().query()).contains("order=newest", "status=FAILED", "channel=SMS");
     }

@@ -114,7 +114,12 @@ final class PortalPlatform implements AutoCloseable {
 
     /** A token of the demo administrator (client credentials), for what the journeys check behind the pages. */
     String adminToken() throws IOException, InterruptedException {
-        String basic = Base64.getEncoder().encodeToString("city-admin:demo".getBytes(StandardCharsets.UTF_8));
+        return token("city-admin");
+    }
+
+    /** A token of a demo machine client ({@code chairman-04891}, …: client credentials, secret "demo"). */
+    String token(String client) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString((client + ":demo").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port("AUTH_PORT") + "/oauth2/token"))
                 .header("Authorization", "Basic " + basic)
