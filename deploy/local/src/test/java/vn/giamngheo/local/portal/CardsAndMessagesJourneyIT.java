@@ -150,9 +150,9 @@ class CardsAndMessagesJourneyIT {
             assertThat(hanh.heading()).isEqualTo("Tỷ lệ bao phủ thẻ BHYT theo xã, phường");
             assertThat(hanh.driver.findElements(By.cssSelector("table.coverage-table tbody tr")).size())
                     .as("the province's communes").isGreaterThan(100);
-            assertThat(hanh.driver.findElement(By.cssSelector("tr[data-area='" + UNIT + "']")).getText())
+            assertThat(hanh.driver.findElement(By.cssSelector("tr[data-area^='" + UNIT + "@']")).getText())
                     .contains("Xã Tiền Phong");
-            assertThat(hanh.driver.findElement(By.cssSelector("tr[data-area='08716']")).getText())
+            assertThat(hanh.driver.findElement(By.cssSelector("tr[data-area^='08716@']")).getText())
                     .contains("Phường Vĩnh Phúc");
             assertThat(hanh.text()).contains("Còn thiếu so với mục tiêu 100 %");
             hanh.check("c07-bao-phu");
