@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,7 @@ class AccessSweepIT extends OutsideWorld {
                 .get(HOUSEHOLD, "/api/v1/contacts/households/{householdId}")
                 .get(HOUSEHOLD, "/api/v1/card-requests?householdId={householdId}")
                 .get(ALL_UNITS, "/api/v1/card-requests")
+                .get(ALL_UNITS, "/api/v1/card-requests?unitCode={unit}&status=ISSUED&order=newest")
                 .get(HOUSEHOLD, "/api/v1/card-requests/{cardRequest}")
                 .call(HOUSEHOLD, "POST", "/api/v1/card-requests/{cardRequest}/retry", "{}")
                 // A household's messages: also its commune's officer and chairman (read only).
@@ -117,12 +119,41 @@ class AccessSweepIT extends OutsideWorld {
                 // the administrator.
                 .get(ALL_UNITS, "/api/v1/households/{householdId}/events")
                 .get(ALL_UNITS, "/api/v1/messages")
+                .get(ALL_UNITS, "/api/v1/messages?unitCode={unit}&order=newest")
                 .call(ALL_UNITS, "POST", "/api/v1/messages/{message}/resend", "{}")
                 .call(ALL_UNITS, "PUT", "/api/v1/contacts/officers/{officer}",
                         "{\"name\":\"Nguyễn Thị Hoa\",\"email\":\"hoa@vinhyen.local\",\"units\":[\"08716\"]}")
                 .get(ALL_UNITS, "/api/v1/contacts/officers")
                 .get(ALL_UNITS, "/api/v1/audit?householdId={householdId}")
                 .run();
+    }
+
+    /** The lists the portal's pages filter by commune, newest first; a malformed filter names its field. */
+    @Test
+    void theListsFilterByCommuneNewestFirst() {
+        Map<String, String> first = householdWithCardAndMessage("08716");
+        Map<String, String> second = householdWithCardAndMessage("08716");
+        Map<String, String> elsewhere = householdWithCardAndMessage("08707");
+        JsonNode cards = Http.get(url("/api/v1/card-requests?unitCode=08716&order=newest")).json();
+        List<String> ids = cards.findValuesAsString("id");
+        assertThat(ids).contains(first.get("cardRequest"), second.get("cardRequest"))
+                .doesNotContain(elsewhere.get("cardRequest"));
+        assertThat(ids.indexOf(second.get("cardRequest"))).isLessThan(ids.indexOf(first.get("cardRequest")));
+        List<String> oldestFirst = Http.get(url("/api/v1/card-requests?unitCode=08716")).json()
+                .findValuesAsString("id");
+        assertThat(oldestFirst.indexOf(first.get("cardRequest")))
+                .isLessThan(oldestFirst.indexOf(second.get("cardRequest")));
+        List<String> messages = Http.get(url("/api/v1/messages?unitCode=08716&order=newest")).json()
+                .findValuesAsString("householdId");
+        assertThat(messages).contains(first.get("householdId"), second.get("householdId"))
+                .doesNotContain(elsewhere.get("householdId"));
+        assertThat(messages.indexOf(second.get("householdId"))).isLessThan(messages.indexOf(first.get("householdId")));
+        Http.Response badUnit = Http.get(url("/api/v1/card-requests?unitCode=8716"));
+        assertThat(badUnit.status()).isEqualTo(400);
+        assertThat(badUnit.body()).contains("\"field\":\"unitCode\"");
+        Http.Response badOrder = Http.get(url("/api/v1/messages?order=sideways"));
+        assertThat(badOrder.status()).isEqualTo(400);
+        assertThat(badOrder.body()).contains("\"field\":\"order\"");
     }
 
     /** The probe's request, as it made it, and a contact for a household that does not exist. */

@@ -57,6 +57,14 @@ public class HouseholdActivity {
                 .map(d -> d.getString("unitCode"));
     }
 
+    /** The households last seen in the unit. */
+    public List<String> householdsIn(String unitCode) {
+        List<String> ids = new java.util.ArrayList<>();
+        activity.find(Filters.eq("unitCode", unitCode)).projection(com.mongodb.client.model.Projections.include("_id"))
+                .forEach(d -> ids.add(d.getString("_id")));
+        return ids;
+    }
+
     List<SeenEvent> of(String householdId) {
         Document doc = activity.find(Filters.eq("_id", householdId)).first();
         if (doc == null) {

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.giamngheo.notification.activity.HouseholdActivity;
 import vn.giamngheo.notification.outside.QueryParams;
 import vn.giamngheo.notification.outside.SignedCallbacks;
 import vn.giamngheo.platform.security.HouseholdAccess;
@@ -18,21 +19,33 @@ class CardController {
 
     private final CardRequests requests;
     private final HouseholdAccess areas;
+    private final HouseholdActivity activity;
 
-    CardController(CardRequests requests, HouseholdAccess areas) {
+    CardController(CardRequests requests, HouseholdAccess areas, HouseholdActivity activity) {
         this.requests = requests;
         this.areas = areas;
+        this.activity = activity;
     }
 
-    /** {@code from}/{@code to}: days (yyyy-MM-dd, Vietnam time) the request was created on, both included. */
+    /**
+     * {@code from}/{@code to}: days (yyyy-MM-dd, Vietnam time) the request was created on, both included;
+     * {@code unitCode}: the households last seen in that commune-level unit; {@code order}: oldest (default) or newest
+     * first.
+     */
     @GetMapping("/api/v1/card-requests")
     List<CardRequest> list(@RequestParam(required = false) String status,
             @RequestParam(required = false) String householdId, @RequestParam(required = false) String personId,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String unitCode, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String order,
             @RequestParam(defaultValue = "200") int limit) {
         areas.checkListOf(householdId);
-        return requests.search(QueryParams.choice("status", status, CardRequest.Status.class), householdId, personId,
-                QueryParams.days(from, to), QueryParams.limit(limit));
+        CardRequest.Status state = QueryParams.choice("status", status, CardRequest.Status.class);
+        String unit = QueryParams.unitCode(unitCode);
+        QueryParams.Range days = QueryParams.days(from, to);
+        boolean newestFirst = QueryParams.newestFirst(order);
+        int max = QueryParams.limit(limit);
+        return requests.search(state, householdId, unit == null ? null : activity.householdsIn(unit), personId, days,
+                newestFirst, max);
     }
 
     @GetMapping("/api/v1/card-requests/{id}")

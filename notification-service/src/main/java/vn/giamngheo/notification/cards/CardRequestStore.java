@@ -87,9 +87,13 @@ class CardRequestStore {
                 Sorts.ascending("updatedAt"), limit);
     }
 
-    List<CardRequest> search(CardRequest.Status status, String householdId, String personId,
-            QueryParams.Range created, int limit) {
+    /** @param householdIds when not null, only requests of these households (a unit's) */
+    List<CardRequest> search(CardRequest.Status status, String householdId, java.util.Collection<String> householdIds,
+            String personId, QueryParams.Range created, boolean newestFirst, int limit) {
         List<Bson> filters = new ArrayList<>();
+        if (householdIds != null) {
+            filters.add(Filters.in("householdId", householdIds));
+        }
         if (status != null) {
             filters.add(Filters.eq("status", status.name()));
         }
@@ -105,8 +109,8 @@ class CardRequestStore {
         if (created.to() != null) {
             filters.add(Filters.lt("createdAt", Date.from(created.to())));
         }
-        return list(filters.isEmpty() ? new Document() : Filters.and(filters), Sorts.ascending("createdAt", "_id"),
-                limit);
+        return list(filters.isEmpty() ? new Document() : Filters.and(filters), newestFirst
+                ? Sorts.descending("createdAt", "_id") : Sorts.ascending("createdAt", "_id"), limit);
     }
 
     private List<CardRequest> list(Bson filter, Bson sort, int limit) {

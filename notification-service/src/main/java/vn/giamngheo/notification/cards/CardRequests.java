@@ -291,9 +291,11 @@ public class CardRequests {
         return store.find(id).orElseThrow();
     }
 
-    public List<CardRequest> search(CardRequest.Status status, String householdId, String personId,
-            QueryParams.Range created, int limit) {
-        return store.search(status, householdId, personId, created, limit);
+    /** @param householdIds when not null, only the requests of these households (those of one unit) */
+    public List<CardRequest> search(CardRequest.Status status, String householdId,
+            java.util.Collection<String> householdIds, String personId, QueryParams.Range created,
+            boolean newestFirst, int limit) {
+        return store.search(status, householdId, householdIds, personId, created, newestFirst, limit);
     }
 
     public CardRequest find(String id) {

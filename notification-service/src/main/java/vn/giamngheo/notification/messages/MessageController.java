@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.giamngheo.notification.activity.HouseholdActivity;
 import vn.giamngheo.notification.outside.QueryParams;
 import vn.giamngheo.notification.outside.SignedCallbacks;
 import vn.giamngheo.platform.security.HouseholdAccess;
@@ -32,23 +33,31 @@ class MessageController {
 
     private final Messages messages;
     private final HouseholdAccess areas;
+    private final HouseholdActivity activity;
 
-    MessageController(Messages messages, HouseholdAccess areas) {
+    MessageController(Messages messages, HouseholdAccess areas, HouseholdActivity activity) {
         this.messages = messages;
         this.areas = areas;
+        this.activity = activity;
     }
 
-    /** {@code from}/{@code to}: dates (yyyy-MM-dd, Vietnam time) the message was created on, both included. */
+    /**
+     * {@code from}/{@code to}: dates (yyyy-MM-dd, Vietnam time) the message was created on, both included;
+     * {@code unitCode}: the commune-level unit the message is about; {@code order}: oldest (default) or newest first.
+     */
     @GetMapping("/api/v1/messages")
     List<MessageView> list(@RequestParam(required = false) String status,
             @RequestParam(required = false) String channel, @RequestParam(required = false) String householdId,
-            @RequestParam(required = false) String personId, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(defaultValue = "200") int limit) {
+            @RequestParam(required = false) String personId, @RequestParam(required = false) String unitCode,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String order, @RequestParam(defaultValue = "200") int limit) {
         areas.checkListOf(householdId);
         QueryParams.Range days = QueryParams.days(from, to);
+        String unit = QueryParams.unitCode(unitCode);
         return messages.search(new MessageStore.Query(QueryParams.choice("status", status, Message.Status.class),
-                QueryParams.choice("channel", channel, Channel.class), householdId, personId, days.from(), days.to(),
-                QueryParams.limit(limit))).stream().map(MessageView::of).toList();
+                QueryParams.choice("channel", channel, Channel.class), householdId, personId, unit,
+                unit == null ? null : activity.householdsIn(unit), days.from(), days.to(),
+                QueryParams.newestFirst(order), QueryParams.limit(limit))).stream().map(MessageView::of).toList();
     }
 
     @GetMapping("/api/v1/messages/{id}")

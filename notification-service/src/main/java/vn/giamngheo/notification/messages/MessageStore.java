@@ -28,8 +28,12 @@ class MessageStore {
     static final String COLLECTION = "messages";
 
     /** What officers filter by; {@code from}/{@code to} bound the creation time. */
-    record Query(Message.Status status, Channel channel, String householdId, String personId, Instant from,
-            Instant to, int limit) {
+    /**
+     * @param unitCode     messages about that unit: marked with it, or to one of {@code unitHouseholds} (messages
+     *                     written before they carried the household's unit)
+     */
+    record Query(Message.Status status, Channel channel, String householdId, String personId, String unitCode,
+            java.util.Collection<String> unitHouseholds, Instant from, Instant to, boolean newestFirst, int limit) {
     }
 
     private final MongoCollection<Document> messages;
@@ -99,14 +103,18 @@ class MessageStore {
         if (q.personId() != null) {
             filters.add(Filters.eq("personId", q.personId()));
         }
+        if (q.unitCode() != null) {
+            filters.add(Filters.or(Filters.eq("unitCode", q.unitCode()),
+                    Filters.in("householdId", q.unitHouseholds() == null ? List.of() : q.unitHouseholds())));
+        }
         if (q.from() != null) {
             filters.add(Filters.gte("createdAt", Date.from(q.from())));
         }
         if (q.to() != null) {
             filters.add(Filters.lt("createdAt", Date.from(q.to())));
         }
-        return list(filters.isEmpty() ? new Document() : Filters.and(filters), Sorts.ascending("createdAt", "_id"),
-                q.limit());
+        return list(filters.isEmpty() ? new Document() : Filters.and(filters), q.newestFirst()
+                ? Sorts.descending("createdAt", "_id") : Sorts.ascending("createdAt", "_id"), q.limit());
     }
 
     private List<Message> list(Bson filter, Bson sort, int limit) {

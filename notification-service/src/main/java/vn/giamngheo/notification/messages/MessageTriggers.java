@@ -110,7 +110,9 @@ public class MessageTriggers {
             String personId, String unitCode, Map<String, Object> vars) {
         Messages.Recipient recipient = Messages.Recipient.household(householdId,
                 contacts.household(householdId).orElse(null));
-        return messages.queue(kind, cause(event), recipient, householdId, personId, unitCode, vars);
+        // The unit it is about: the event's, else the one the household was last seen in (officers filter by it).
+        String unit = unitCode != null ? unitCode : households.unitOf(householdId).orElse(null);
+        return messages.queue(kind, cause(event), recipient, householdId, personId, unit, vars);
     }
 
     /** The cause's identity is its type, subject and sequence: the same event published twice is one cause. */

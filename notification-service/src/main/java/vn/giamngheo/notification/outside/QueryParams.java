@@ -41,6 +41,25 @@ public final class QueryParams {
         return new Range(start, end == null ? null : end.plus(Duration.ofDays(1)));
     }
 
+    /** A commune-level unit code (5 digits), or null when not given. */
+    public static String unitCode(String unitCode) {
+        if (unitCode != null && !unitCode.matches("\\d{5}")) {
+            throw ApiException.invalid("unitCode", "must be a 5-digit commune-level unit code");
+        }
+        return unitCode;
+    }
+
+    /** {@code order}: {@code oldest} (the default) or {@code newest} first, by creation time. */
+    public static boolean newestFirst(String order) {
+        if (order == null || order.equals("oldest")) {
+            return false;
+        }
+        if (order.equals("newest")) {
+            return true;
+        }
+        throw ApiException.invalid("order", "must be oldest or newest");
+    }
+
     public static int limit(int limit) {
         if (limit < 1 || limit > 1000) {
             throw ApiException.invalid("limit", "must be between 1 and 1000");

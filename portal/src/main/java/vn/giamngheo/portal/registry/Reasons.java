@@ -74,6 +74,11 @@ public class Reasons {
             new Known("(\\d+) \\((.+)\\) is not a commune-level unit.*", "reason.unit.level"),
             new Known("must be a Vietnamese mobile number.*", "reason.phone"),
             new Known("contains a line break.*|must be one line.*", "reason.oneLine"),
+            // Officers' contacts (notification-service).
+            new Known("must be an e-mail address", "reason.email"),
+            new Known("list the unit codes the officer looks after.*", "reason.officerUnits"),
+            new Known("must be a 5-digit unit code or \"\\*\"", "reason.officerUnit"),
+            new Known("1 to 64 letters, digits, '.', '_' or '-'", "reason.officerId"),
             // Review surveys (the survey spreadsheet's cells, the answers' shape).
             new Known("is empty", "reason.sheet.empty"),
             new Known("'(.*)' is not a whole number", "reason.sheet.notWhole"),

@@ -22,6 +22,7 @@ public final class FakeService {
     public record Answer(int status, String contentType, byte[] body) {
     }
 
+    /** @param query the raw query string, null when none */
     public record Request(String method, String path, String authorization, String contentType, byte[] body,
             String query) {
         public String text() {
@@ -91,6 +92,11 @@ public final class FakeService {
         return requests.stream().filter(r -> !r.method().equals("GET")).toList();
     }
 
+    /** Every request received, oldest first. */
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
     public void reset() {
         answers.clear();
         requests.clear();
@@ -106,7 +112,7 @@ public final class FakeService {
         String path = exchange.getRequestURI().getPath();
         requests.add(new Request(exchange.getRequestMethod(), path,
                 exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestHeaders().getFirst("Content-Type"), body, exchange.getRequestURI().getQuery()));
+                exchange.getRequestHeaders().getFirst("Content-Type"), body, exchange.getRequestURI().getRawQuery()));
         Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path, new Answer(404,
                 "application/problem+json", "{\"status\":404,\"detail\":\"not found\"}".getBytes(StandardCharsets.UTF_8)));
         exchange.getResponseHeaders().add("Content-Type", answer.contentType());

@@ -27,7 +27,10 @@ import tools.jackson.databind.node.ObjectNode;
  * delay issues the card and calls the request's {@code callbackUrl} with {@code X-Signature-Timestamp: <Unix seconds>}
  * and {@code X-BHXH-Signature: sha256=<HMAC of "<timestamp>.<body>">}, signed again for each attempt. {@code GET /api/cards/{requestId}} answers the state for polling. A share of calls fails (503 or a
  * timeout); {@link #setDown(boolean)} makes every call fail. A repeated idempotency key never issues twice.
- * {@code GET /admin/log} lists what it received.
+ * {@code GET /admin/log} lists what it received. {@code PUT /admin/refusals/{personId}} with {@code {"reason": "…"}}
+ * makes BHXH refuse every new request for that person (accepted, then called back {@code REJECTED} with the reason,
+ * as BHXH does for a person its registry cannot match) until {@code DELETE /admin/refusals/{personId}};
+ * {@code GET /admin/refusals} lists them. A request already received keeps the answer it got.
  */
 public final class BhxhSimulator implements AutoCloseable {
 
@@ -48,6 +51,8 @@ public final class BhxhSimulator implements AutoCloseable {
         final long receivedAt = System.currentTimeMillis();
         volatile String status = "ACCEPTED";
         volatile String cardNumber;
+        /** Why BHXH refused it (status REJECTED); null otherwise. */
+        volatile String reason;
         final AtomicInteger calls = new AtomicInteger(1);
         final AtomicInteger callbacks = new AtomicInteger();
 
@@ -68,6 +73,8 @@ public final class BhxhSimulator implements AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, Card> cards = new ConcurrentHashMap<>();
+    /** Person id → the reason BHXH gives for refusing their new requests. */
+    private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private final RandomGenerator random;
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
@@ -80,6 +87,7 @@ public final class BhxhSimulator implements AutoCloseable {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/api/cards", this::cards);
         server.createContext("/admin/log", this::log);
+        server.createContext("/admin/refusals", this::refusals);
         server.start();
     }
 
@@ -94,6 +102,16 @@ public final class BhxhSimulator implements AutoCloseable {
     /** While down, every call answers 503. */
     public void setDown(boolean down) {
         this.down = down;
+    }
+
+    /** Until {@link #accept(String)}, every new request for {@code personId} is refused with {@code reason}. */
+    public void refuse(String personId, String reason) {
+        refusals.put(personId, reason);
+    }
+
+    /** New requests for {@code personId} are issued again. */
+    public void accept(String personId) {
+        refusals.remove(personId);
     }
 
     /** Calls received, including failed and repeated ones. */
@@ -158,6 +176,7 @@ public final class BhxhSimulator implements AutoCloseable {
                 card.calls.incrementAndGet();
             } else {
                 card = created;
+                card.reason = refusals.get(card.personId);
                 Card scheduled = card;
                 scheduler.schedule(() -> complete(scheduled), settings.issueDelay().toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -166,7 +185,9 @@ public final class BhxhSimulator implements AutoCloseable {
     }
 
     private void complete(Card card) {
-        if (card.kind.equals("CANCEL")) {
+        if (card.reason != null) {
+            card.status = "REJECTED";
+        } else if (card.kind.equals("CANCEL")) {
             card.status = "CANCELLED";
         } else {
             card.cardNumber = cardNumber(card);
@@ -219,6 +240,9 @@ public final class BhxhSimulator implements AutoCloseable {
             node.put("validFrom", card.validFrom.toString());
             node.put("validTo", card.validFrom.plusYears(1).minusDays(1).toString());
         }
+        if (card.status.equals("REJECTED")) {
+            node.put("reason", card.reason);
+        }
         return node;
     }
 
@@ -231,6 +255,36 @@ public final class BhxhSimulator implements AutoCloseable {
                     "status", c.status, "deliveries", c.calls.get(), "callbacks", c.callbacks.get(),
                     "receivedAt", c.receivedAt)).toList());
             respond(exchange, 200, log);
+        }
+    }
+
+    /** {@code PUT /admin/refusals/{personId}} {@code {"reason"}}, {@code DELETE /admin/refusals/{personId}}, GET. */
+    private void refusals(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String personId = path.startsWith("/admin/refusals/") ? path.substring("/admin/refusals/".length()) : "";
+            switch (exchange.getRequestMethod()) {
+                case "GET" -> respond(exchange, 200, Map.copyOf(refusals));
+                case "PUT" -> {
+                    String reason;
+                    try (var in = exchange.getRequestBody()) {
+                        reason = Exchanges.JSON.readTree(in.readAllBytes()).path("reason").asString("");
+                    } catch (RuntimeException notJson) {
+                        reason = "";
+                    }
+                    if (personId.isBlank() || reason.isBlank()) {
+                        respond(exchange, 400, Map.of("error", "PUT /admin/refusals/{personId} {\"reason\": \"…\"}"));
+                        return;
+                    }
+                    refuse(personId, reason);
+                    respond(exchange, 200, Map.of("personId", personId, "reason", reason));
+                }
+                case "DELETE" -> {
+                    accept(personId);
+                    respond(exchange, 200, Map.of("personId", personId));
+                }
+                default -> respond(exchange, 405, Map.of("error", "GET, PUT or DELETE"));
+            }
         }
     }
 
