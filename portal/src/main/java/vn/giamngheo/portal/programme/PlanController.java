@@ -28,7 +28,6 @@ import vn.giamngheo.portal.registry.FormErrors;
 import vn.giamngheo.portal.registry.Forms;
 import vn.giamngheo.portal.registry.RegistryCalls;
 import vn.giamngheo.portal.services.ServiceProblem;
-import vn.giamngheo.portal.signin.Officer;
 import vn.giamngheo.portal.units.Units;
 import vn.giamngheo.portal.web.PageModel;
 import vn.giamngheo.portal.web.VietnameseFormats;
@@ -161,10 +160,10 @@ class PlanController {
     private String save(Plan existing, MultiValueMap<String, String> values, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         FormErrors errors = new FormErrors();
-        Integer year = year(first(values, "year"), errors);
-        LocalDate from = Forms.date("from", first(values, "from"), false, errors, calls.reasons());
-        LocalDate to = Forms.date("to", first(values, "to"), false, errors, calls.reasons());
-        String area = Forms.text(first(values, "area"));
+        Integer year = year(ProgrammeCalls.first(values, "year"), errors);
+        LocalDate from = Forms.date("from", ProgrammeCalls.first(values, "from"), false, errors, calls.reasons());
+        LocalDate to = Forms.date("to", ProgrammeCalls.first(values, "to"), false, errors, calls.reasons());
+        String area = Forms.text(ProgrammeCalls.first(values, "area"));
         if (area == null) {
             errors.add("area", calls.reasons().text("programme.error.area"));
         }
@@ -174,8 +173,8 @@ class PlanController {
         for (int row = 0; row < ProgrammeViews.INDICATORS.size(); row++) {
             String minField = "targets[" + row + "].min";
             String maxField = "targets[" + row + "].max";
-            String typedMin = first(values, minField);
-            String typedMax = first(values, maxField);
+            String typedMin = ProgrammeCalls.first(values, minField);
+            String typedMax = ProgrammeCalls.first(values, maxField);
             BigDecimal min = calls.number(minField, typedMin, errors);
             BigDecimal max = calls.number(maxField, typedMax, errors);
             if (Forms.blank(typedMin) && !Forms.blank(typedMax)) {
@@ -200,8 +199,8 @@ class PlanController {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
-        body.put("title", Forms.text(first(values, "title")));
-        body.put("basis", Forms.text(first(values, "basis")));
+        body.put("title", Forms.text(ProgrammeCalls.first(values, "title")));
+        body.put("basis", Forms.text(ProgrammeCalls.first(values, "basis")));
         body.put("area", area);
         body.put("year", year);
         body.put("from", from);
@@ -262,23 +261,11 @@ class PlanController {
         if (!errors.isEmpty() && response != null) {
             response.setStatus(errors.status());
         }
-        Officer officer = PageModel.current();
-        List<Units.Unit> communes = new ArrayList<>();
-        communes.add(new Units.Unit("25", calls.reasons().text("programme.area.province"), "PROVINCE"));
-        communes.addAll(units.of(officer));
-        String area = first(values, "area");
-        if (area != null && !area.isBlank() && communes.stream().noneMatch(u -> u.code().equals(area))) {
-            communes.add(new Units.Unit(area, units.name(area), "COMMUNE"));
-        }
         model.addAttribute("plan", existing);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
-        model.addAttribute("areas", communes);
+        model.addAttribute("areas", calls.areas(ProgrammeCalls.first(values, "area")));
         model.addAttribute("indicators", ProgrammeViews.INDICATORS);
         return "programme/plan-form";
-    }
-
-    private static String first(MultiValueMap<String, String> values, String name) {
-        return values == null ? null : values.getFirst(name);
     }
 }

@@ -22,6 +22,7 @@ import vn.giamngheo.portal.services.ServiceClient;
 import vn.giamngheo.portal.services.ServiceProblem;
 import vn.giamngheo.portal.signin.AccessTokens;
 import vn.giamngheo.portal.signin.Officer;
+import vn.giamngheo.portal.units.Units;
 import vn.giamngheo.portal.web.PageModel;
 import vn.giamngheo.portal.web.VietnameseFormats;
 
@@ -79,9 +80,11 @@ class ProgrammeCalls {
     private final RegistryCalls calls;
     private final RegistryProperties properties;
     private final VietnameseFormats vi;
+    private final Units units;
 
     ProgrammeCalls(ServiceClient services, AccessTokens tokens, Reasons reasons, RegistryCalls calls,
-            RegistryProperties properties, VietnameseFormats vi) {
+            RegistryProperties properties, VietnameseFormats vi, Units units) {
+        this.units = units;
         this.services = services;
         this.tokens = tokens;
         this.reasons = reasons;
@@ -206,6 +209,24 @@ class ProgrammeCalls {
         String fraction = n.scale() > 0 ? "," + n.abs().toPlainString().substring(n.abs().toPlainString()
                 .indexOf('.') + 1) : "";
         return (n.signum() < 0 ? "-" : "") + whole + fraction;
+    }
+
+    /**
+     * The areas a form offers: the province, then the communes and wards the person acts for, and {@code current}
+     * (a former unit an older record names) when it is none of them.
+     */
+    List<Units.Unit> areas(String current) {
+        List<Units.Unit> areas = new java.util.ArrayList<>();
+        areas.add(new Units.Unit("25", reasons.text("programme.area.province"), "PROVINCE"));
+        areas.addAll(units.of(PageModel.current()));
+        if (!Forms.blank(current) && areas.stream().noneMatch(u -> u.code().equals(current))) {
+            areas.add(new Units.Unit(current, units.name(current), "COMMUNE"));
+        }
+        return areas;
+    }
+
+    static String first(org.springframework.util.MultiValueMap<String, String> values, String name) {
+        return values == null ? null : values.getFirst(name);
     }
 
     /** A number as typed back into a form: 0,5. */
