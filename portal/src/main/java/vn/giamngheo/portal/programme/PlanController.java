@@ -140,6 +140,7 @@ class PlanController {
             model.addAttribute("plan", progress.plan());
             model.addAttribute("progress", progress);
             model.addAttribute("rows", rows.of(progress));
+            model.addAttribute("elapsed", calls.decimal(progress.elapsedPercent()) + " %");
             model.addAttribute("live", asOf == null || asOf.equals(today));
         } catch (ServiceProblem problem) {
             if (problem.kind() != ServiceProblem.Kind.REFUSED) {
@@ -232,10 +233,10 @@ class PlanController {
         if (field == null) {
             return null;
         }
-        RegistryCalls.Indexed at = RegistryCalls.Indexed.of(field);
-        if (at != null && at.list().equals("targets") && at.index() < sent.size()) {
-            String leaf = at.rest() == null || at.rest().equals("indicator") ? "min" : at.rest();
-            return "targets[" + sent.get(at.index()) + "]." + leaf;
+        String row = ProgrammeCalls.row(field, "targets", sent, "min");
+        if (row != null) {
+            // A target's indicator is the row itself: its reason goes beside the row's first field.
+            return row.endsWith(".indicator") ? row.replace(".indicator", ".min") : row;
         }
         return switch (field) {
             case "title", "year", "area", "from", "to", "basis", "targets" -> field;

@@ -225,6 +225,18 @@ class ProgrammeCalls {
         return areas;
     }
 
+    /**
+     * A service's field of a list that the form sends only the filled rows of: {@code list[k].leaf} → the form's
+     * {@code list[sent.get(k)].leaf} ({@code leafless} for {@code list[k]} itself); null for any other field.
+     */
+    static String row(String field, String list, List<Integer> sent, String leafless) {
+        RegistryCalls.Indexed at = RegistryCalls.Indexed.of(field);
+        if (at == null || !at.list().equals(list) || at.index() >= sent.size()) {
+            return null;
+        }
+        return list + "[" + sent.get(at.index()) + "]." + (at.rest() == null ? leafless : at.rest());
+    }
+
     static String first(org.springframework.util.MultiValueMap<String, String> values, String name) {
         return values == null ? null : values.getFirst(name);
     }

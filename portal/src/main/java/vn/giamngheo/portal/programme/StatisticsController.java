@@ -46,7 +46,7 @@ class StatisticsController {
     private static final Pattern LINE = Pattern.compile("line (\\d+)(?:: (\\w+))?");
 
     /** One rejected row of a file: the line (the sheet's row), the column as the header names it, why. */
-    record Problem(int line, String column, String reason) {
+    record Problem(int row, String column, String reason) {
     }
 
     private final ProgrammeCalls calls;
@@ -128,7 +128,7 @@ class StatisticsController {
             errors.unavailable();
         }
         if (!rejected.isEmpty()) {
-            rejected.sort(Comparator.comparingInt(Problem::line));
+            rejected.sort(Comparator.comparingInt(Problem::row));
             model.addAttribute("rejected", rejected);
         }
         response.setStatus(errors.isEmpty() ? 400 : errors.status());

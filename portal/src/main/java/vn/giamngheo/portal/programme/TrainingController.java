@@ -179,9 +179,9 @@ class TrainingController {
 
     /** {@code attendees[k].unitCode} → the k-th row sent; the course's own fields as they are. */
     static String formField(String field, List<Integer> sent) {
-        RegistryCalls.Indexed at = RegistryCalls.Indexed.of(field);
-        if (at != null && at.list().equals("attendees") && at.index() < sent.size()) {
-            return "attendees[" + sent.get(at.index()) + "]." + (at.rest() == null ? "officerId" : at.rest());
+        String row = ProgrammeCalls.row(field, "attendees", sent, "officerId");
+        if (row != null) {
+            return row;
         }
         return switch (field == null ? "" : field) {
             case "title", "organiser", "startDate", "endDate" -> field;

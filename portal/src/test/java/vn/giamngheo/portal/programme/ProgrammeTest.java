@@ -3,48 +3,14 @@ package vn.giamngheo.portal.programme;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import vn.giamngheo.portal.registry.FakeService;
+import vn.giamngheo.portal.registry.RegistryFormTest;
 
 /**
- * What the programme page tests share: reporting-service and household-service (the units) as one fake, the others
- * down, and the Sở NN&MT's officer (or the steering committee) signed in. One Spring context for all of them.
+ * What the programme page tests share: the fakes of the registry form tests (reporting-service among them), and the
+ * Sở NN&MT's officer or the steering committee signed in.
  */
-@SpringBootTest(properties = "portal.programme.stream-lifetime=20s")
-@AutoConfigureMockMvc
-abstract class ProgrammeTest {
-
-    static final FakeService SERVICES = new FakeService();
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("portal.services.household", SERVICES::url);
-        registry.add("portal.services.reporting", SERVICES::url);
-        registry.add("portal.services.notification", FakeService::down);
-        registry.add("portal.services.policy", FakeService::down);
-    }
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ClientRegistrationRepository registrations;
-
-    @BeforeEach
-    void units() {
-        SERVICES.reset();
-        SERVICES.json("GET", "/api/v1/units", 200, """
-                [{"code":"08716","name":"Phường Vĩnh Phúc","level":"COMMUNE"},
-                 {"code":"08707","name":"Phường Vĩnh Yên","level":"COMMUNE"}]""");
-    }
+abstract class ProgrammeTest extends RegistryFormTest {
 
     OidcLoginRequestPostProcessor duc() {
         return oidcLogin().clientRegistration(registrations.findByRegistrationId("giamngheo"))
