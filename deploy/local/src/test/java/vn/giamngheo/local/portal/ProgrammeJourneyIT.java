@@ -187,7 +187,8 @@ class ProgrammeJourneyIT {
             type(duc, "attendees-0-unitCode", WARD);
             submit(duc);
             duc.waitFor(By.id("startDate-error"));
-            assertThat(duc.driver.findElement(By.id("startDate-error")).getText()).contains("không phải một ngày có thật");
+            assertThat(duc.driver.findElement(By.id("startDate-error")).getText())
+                    .contains("không phải một ngày có thật");
             assertThat(value(duc, "attendees-0-officerId")).isEqualTo("can-bo-08716");
             duc.check("p11-tap-huan-loi-ngay");
             duc.driver.findElement(By.id("startDate")).clear();
