@@ -66,10 +66,35 @@ class AccessSweepIT {
                         + "\"households\":14200,\"population\":49800}]")
                 .call(ALL_UNITS, "POST", "/api/v1/statistics", (path, side) -> Http.post(path, "text/csv",
                         "year,unitCode,households,population\n2026," + side.get("area") + ",14200,49800\n"))
+                .call(ALL_UNITS, "POST", "/api/v1/statistics", (path, side) -> Http.post(path,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        statisticsWorkbook(side.get("area"))))
                 .call(ALL_UNITS, "PUT", "/api/v1/training/courses/{course}", course)
                 .call(ALL_UNITS, "POST", "/api/v1/reconciliation", "{}")
                 .get(ALL_UNITS, "/api/v1/reconciliation")
                 .get(ALL_UNITS, "/api/v1/audit")
                 .run();
+    }
+
+    /** The statistics as the office's Excel file: one row for {@code area}. */
+    private static byte[] statisticsWorkbook(String area) {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("Số liệu");
+            var header = sheet.createRow(0);
+            var row = sheet.createRow(1);
+            String[] columns = {"year", "unitCode", "households", "population"};
+            for (int c = 0; c < columns.length; c++) {
+                header.createCell(c).setCellValue(columns[c]);
+            }
+            row.createCell(0).setCellValue(2026);
+            row.createCell(1).setCellValue(area);
+            row.createCell(2).setCellValue(14200);
+            row.createCell(3).setCellValue(49800);
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

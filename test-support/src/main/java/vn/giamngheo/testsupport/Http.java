@@ -86,6 +86,13 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** A POST of bytes of any type, e.g. an Excel workbook. */
+    public static Response post(String url, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public static Response put(String url, String json) {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")

@@ -129,9 +129,15 @@ public class ServiceClient {
      */
     public <T> T send(Service service, HttpMethod method, Function<UriBuilder, URI> uri, Object body, Class<T> type,
             String accessToken, Duration timeout) {
+        return send(service, method, uri, body, MediaType.APPLICATION_JSON, type, accessToken, timeout);
+    }
+
+    /** As {@link #send(Service, HttpMethod, Function, Object, Class, String, Duration)}, the body as {@code contentType}. */
+    public <T> T send(Service service, HttpMethod method, Function<UriBuilder, URI> uri, Object body,
+            MediaType contentType, Class<T> type, String accessToken, Duration timeout) {
         try {
             return slow(service, timeout).method(method).uri(uri).headers(h -> h.setBearerAuth(accessToken))
-                    .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(type);
+                    .contentType(contentType).body(body).retrieve().body(type);
         } catch (RuntimeException e) {
             throw problemOf(service, e);
         }

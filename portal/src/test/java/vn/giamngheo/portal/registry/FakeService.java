@@ -92,11 +92,6 @@ public final class FakeService {
         return requests.stream().filter(r -> !r.method().equals("GET")).toList();
     }
 
-    /** Every request received, oldest first. */
-    public List<Request> requests() {
-        return List.copyOf(requests);
-    }
-
     public void reset() {
         answers.clear();
         requests.clear();

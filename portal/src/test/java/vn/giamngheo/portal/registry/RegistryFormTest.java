@@ -14,8 +14,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * What the registry form tests share: household-service and notification-service as one fake (their paths do not
- * overlap), policy and reporting down, and the ward officer of 08707 signed in. One Spring context for all of them.
+ * What the registry form tests (and the programme pages' tests) share: household-service, notification-service and
+ * reporting-service as one fake (their paths do not overlap), policy down, and the ward officer of 08707 signed in.
+ * One Spring context for all of them.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -29,7 +30,7 @@ public abstract class RegistryFormTest {
         registry.add("portal.services.household", SERVICES::url);
         registry.add("portal.services.notification", SERVICES::url);
         registry.add("portal.services.policy", FakeService::down);
-        registry.add("portal.services.reporting", FakeService::down);
+        registry.add("portal.services.reporting", SERVICES::url);
     }
 
     @Autowired
@@ -42,7 +43,8 @@ public abstract class RegistryFormTest {
     protected void units() {
         SERVICES.reset();
         SERVICES.json("GET", "/api/v1/units", 200, """
-                [{"code":"08707","name":"Phường Vĩnh Phúc","level":"COMMUNE"}]""");
+                [{"code":"08707","name":"Phường Vĩnh Phúc","level":"COMMUNE"},
+                 {"code":"08716","name":"Phường Vĩnh Phúc","level":"COMMUNE"}]""");
     }
 
     protected OidcLoginRequestPostProcessor hoa() {

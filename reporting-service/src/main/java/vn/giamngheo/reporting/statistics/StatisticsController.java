@@ -40,6 +40,16 @@ class StatisticsController {
 
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     Map<String, Object> storeCsv(@RequestBody String csv) {
+        return store(csv);
+    }
+
+    /** The same columns on the first sheet of an Excel workbook; a problem's line is the sheet's row. */
+    @PostMapping(consumes = StatisticsXlsx.MEDIA_TYPE)
+    Map<String, Object> storeXlsx(@RequestBody byte[] xlsx) {
+        return store(StatisticsXlsx.toCsv(xlsx));
+    }
+
+    private Map<String, Object> store(String csv) {
         StatisticsCsv.Parsed parsed = StatisticsCsv.parse(csv);
         int stored = statistics.store(parsed.rows(), parsed.where(), parsed.problems()).size();
         live.signal();
