@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.reporting.areas.Area;
 import vn.giamngheo.reporting.areas.Areas;
+import vn.giamngheo.reporting.figures.Characteristic;
 import vn.giamngheo.reporting.figures.FigureCalculator;
 import vn.giamngheo.reporting.figures.Figures;
 import vn.giamngheo.reporting.plans.Plan;
@@ -185,6 +186,54 @@ class ReportController {
         }
         return file("chi-so-thieu-hut-" + whole.code() + "-" + date + ".xlsx", book.bytes());
     }
+
+    /**
+     * Poor and near-poor households by characteristic (female head, no member of working age), for the area and by
+     * unit, on a day.
+     */
+    @GetMapping("/characteristics.xlsx")
+    ResponseEntity<byte[]> characteristics(@RequestParam String area,
+            @RequestParam(required = false) String asOf) {
+        LocalDate date = areas.date("asOf", asOf, LocalDate.now(clock));
+        Area whole = areas.resolve(area, date);
+        List<Area> units = areas.communesWithin(whole, date);
+        List<Area> all = new ArrayList<>(units);
+        all.add(whole);
+        Map<String, Figures> figures = calculator.of(all, date);
+        Workbook book = new Workbook().sheet("Theo đặc điểm hộ",
+                "HỘ NGHÈO, HỘ CẬN NGHÈO THEO ĐẶC ĐIỂM HỘ — " + whole.name().toUpperCase(),
+                "Số liệu đến ngày " + d(date));
+        List<Object> header = new ArrayList<>(List.of("Đơn vị", "Tổng số hộ nghèo"));
+        for (Characteristic c : Characteristic.values()) {
+            header.add("Hộ nghèo " + c.label());
+        }
+        header.add("Tổng số hộ cận nghèo");
+        for (Characteristic c : Characteristic.values()) {
+            header.add("Hộ cận nghèo " + c.label());
+        }
+        book.header(header.toArray());
+        // One row per commune in force that day (a commune's own report: its row), then the area's total.
+        for (int i = 0; i <= units.size(); i++) {
+            boolean total = i == units.size();
+            Area a = total ? whole : units.get(i);
+            Figures f = figures.get(a.key());
+            List<Object> row = new ArrayList<>(List.of(total ? "Tổng cộng" : a.name(), f.poor()));
+            for (Characteristic c : Characteristic.values()) {
+                row.add(f.characteristics().getOrDefault(c.name(), NONE).poor());
+            }
+            row.add(f.nearPoor());
+            for (Characteristic c : Characteristic.values()) {
+                row.add(f.characteristics().getOrDefault(c.name(), NONE).nearPoor());
+            }
+            book.row(total, row.toArray());
+        }
+        book.note("Một hộ có thể có nhiều đặc điểm. Độ tuổi lao động: từ đủ 15 tuổi đến tuổi nghỉ hưu theo Nghị định "
+                + "135/2020/NĐ-CP. Chưa có số liệu hộ dân tộc thiểu số, hộ có thành viên khuyết tật (dữ liệu cá nhân "
+                + "nhạy cảm, không chia sẻ cho hệ thống báo cáo) và hộ có người có công (chưa được ghi nhận).");
+        return file("dac-diem-ho-" + whole.code() + "-" + date + ".xlsx", book.bytes());
+    }
+
+    private static final Figures.Deprived NONE = new Figures.Deprived(0, 0);
 
     private static BigDecimal share(long part, long whole) {
         return whole == 0 ? null : BigDecimal.valueOf(part * 100.0 / whole).setScale(2, java.math.RoundingMode.HALF_UP);
