@@ -135,7 +135,7 @@ class ReportsPageTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(
                         containsString("<a href=\"#area\">Không có địa bàn “99999” vào ngày số liệu đã chọn."),
-                        containsString("<option value=\"99999\" selected=\"selected\">99999</option>"))));
+                        containsString("<option value=\"99999\" selected>99999</option>"))));
         SERVICES.refuse("GET", "/api/v1/reports/characteristics.xlsx", "asOf", "is after today (2026-12-07)");
         mvc.perform(get("/bao-cao/tai-ve").param("form", "dac-diem").param("area", "25").with(duc()))
                 .andExpect(status().isBadRequest())
