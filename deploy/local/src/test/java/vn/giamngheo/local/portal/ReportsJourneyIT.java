@@ -70,7 +70,7 @@ class ReportsJourneyIT {
             JsonNode whole = figures("25");
             List<String> expected = totals("Tổng cộng", whole);
             assertThat(row(province.rows(), "Tổng cộng")).isEqualTo(expected);
-            assertThat(province.csv().lines()).as("LibreOffice reads the same totals")
+            assertThat(province.csvLines()).as("LibreOffice reads the same totals")
                     .contains(String.join(",", expected));
             assertThat(whole.get("households").get("POOR").asLong() + whole.get("households").get("NEAR_POOR")
                     .asLong()).as("the demo's poor and near-poor households are counted").isPositive();
@@ -80,7 +80,7 @@ class ReportsJourneyIT {
             assertThat(ward.csv()).contains("HỘ NGHÈO, HỘ CẬN NGHÈO THEO ĐẶC ĐIỂM HỘ — PHƯỜNG VĨNH PHÚC");
             List<String> wardTotals = totals("Tổng cộng", figures("08707"));
             assertThat(row(ward.rows(), "Tổng cộng")).isEqualTo(wardTotals);
-            assertThat(ward.csv().lines()).contains(String.join(",", wardTotals));
+            assertThat(ward.csvLines()).contains(String.join(",", wardTotals));
             List<String> wardInProvince = new ArrayList<>(wardTotals);
             wardInProvince.set(0, "Phường Vĩnh Phúc");
             assertThat(row(province.rows(), "Phường Vĩnh Phúc")).isEqualTo(wardInProvince);
@@ -108,6 +108,11 @@ class ReportsJourneyIT {
 
     /** A workbook's first sheet: as POI reads it (rows of text, whole numbers) and as LibreOffice converts it. */
     record Report(List<List<String>> rows, String csv) {
+
+        /** The CSV's lines without the empty cells LibreOffice writes up to the sheet's widest row. */
+        List<String> csvLines() {
+            return csv.lines().map(l -> l.replaceAll(",+$", "")).toList();
+        }
     }
 
     /** The file the page's form asks for (its fields as the browser would send them), in the officer's session. */
