@@ -54,6 +54,7 @@ class AccessSweepIT {
                 .get(NO_AREA, "/api/v1/areas/{area}/trend")
                 .get(NO_AREA, "/api/v1/reports/review-summary.xlsx?area={area}")
                 .get(NO_AREA, "/api/v1/reports/deprivations.xlsx?area={area}")
+                .get(NO_AREA, "/api/v1/reports/characteristics.xlsx?area={area}")
                 .get(NO_AREA, "/api/v1/reports/progress.xlsx?plan={plan}")
                 .get(NO_AREA, "/api/v1/plans")
                 .get(NO_AREA, "/api/v1/plans/{plan}")

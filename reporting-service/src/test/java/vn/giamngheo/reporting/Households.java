@@ -54,6 +54,25 @@ final class Households {
         return h;
     }
 
+    /** The head (the first member) is of {@code sex}. */
+    Households headedBy(String sex) {
+        MemberFact head = members.getFirst();
+        members.set(0, new MemberFact(head.personId(), head.dateOfBirth(), sex, head.relationToHead()));
+        return this;
+    }
+
+    /** household.updated HEAD_CHANGED effective {@code on}: member {@code member} became the head. */
+    Households headChanged(LocalDate on, int member) {
+        for (int i = 0; i < members.size(); i++) {
+            MemberFact m = members.get(i);
+            String relation = i == member ? "HEAD" : m.relationToHead().equals("HEAD") ? "SPOUSE" : m.relationToHead();
+            members.set(i, new MemberFact(m.personId(), m.dateOfBirth(), m.sex(), relation));
+        }
+        publish(EventTypes.HOUSEHOLD_UPDATED, new HouseholdUpdated(id, ++sequence, "HEAD_CHANGED", unit,
+                "Tổ dân phố 1", on, members), id, at(on));
+        return this;
+    }
+
     private static Instant at(LocalDate day) {
         return day.atTime(9, 0).atZone(VIETNAM).toInstant();
     }

@@ -88,7 +88,8 @@ public final class FactRecorder {
 
     private static List<Document> members(List<MemberFact> members) {
         return members.stream().map(m -> new Document("personId", m.personId())
-                .append("dateOfBirth", m.dateOfBirth().toString())).toList();
+                .append("dateOfBirth", m.dateOfBirth().toString()).append("sex", m.sex())
+                .append("relationToHead", m.relationToHead())).toList();
     }
 
     Outcome registered(EventEnvelope<HouseholdRegistered> event) {

@@ -23,10 +23,18 @@ public final class HouseholdTimeline {
     record Dated<T>(LocalDate on, long sequence, T value) {
     }
 
-    public record Member(String personId, LocalDate dateOfBirth) {
+    /**
+     * A member as {@code household.events} describe them: sex and relation to the head are null in facts recorded
+     * before reporting kept them (a rebuild from the topics fills them in).
+     */
+    public record Member(String personId, LocalDate dateOfBirth, String sex, String relationToHead) {
 
         public int ageOn(LocalDate date) {
             return dateOfBirth.until(date).getYears();
+        }
+
+        public boolean isHead() {
+            return "HEAD".equals(relationToHead);
         }
     }
 
@@ -239,7 +247,8 @@ public final class HouseholdTimeline {
 
     private static List<Member> members(Document fact) {
         return fact.getList("members", Document.class).stream()
-                .map(m -> new Member(m.getString("personId"), LocalDate.parse(m.getString("dateOfBirth"))))
+                .map(m -> new Member(m.getString("personId"), LocalDate.parse(m.getString("dateOfBirth")),
+                        m.getString("sex"), m.getString("relationToHead")))
                 .toList();
     }
 

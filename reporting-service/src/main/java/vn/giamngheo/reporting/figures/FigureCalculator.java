@@ -42,7 +42,7 @@ public class FigureCalculator {
 
     /** What one household adds to the figures of the areas covering it on a day. */
     private record Contribution(Area area, HouseholdClass classification, int people, List<String> deprived,
-            long insurable, long insured, long pupils, long supported, boolean loanNeed, boolean loanGranted) {
+            List<String> characteristics, long insurable, long insured, long pupils, long supported, boolean loanNeed, boolean loanGranted) {
     }
 
     private static final class Tally {
@@ -51,6 +51,7 @@ public class FigureCalculator {
         long peoplePoor;
         long peopleNearPoor;
         final Map<String, long[]> deprived = new TreeMap<>();
+        final Map<String, long[]> characteristics = new TreeMap<>();
         long insurable;
         long insured;
         long pupils;
@@ -75,13 +76,8 @@ public class FigureCalculator {
                 peopleNearPoor += sign * c.people();
             }
             if (k == HouseholdClass.POOR || k == HouseholdClass.NEAR_POOR) {
-                for (String code : c.deprived()) {
-                    long[] n = deprived.computeIfAbsent(code, x -> new long[2]);
-                    n[k == HouseholdClass.POOR ? 0 : 1] += sign;
-                    if (n[0] == 0 && n[1] == 0) {
-                        deprived.remove(code);
-                    }
-                }
+                count(deprived, c.deprived(), k, sign);
+                count(characteristics, c.characteristics(), k, sign);
                 insurable += sign * c.insurable();
                 insured += sign * c.insured();
                 pupils += sign * c.pupils();
@@ -91,15 +87,30 @@ public class FigureCalculator {
             }
         }
 
+        private static void count(Map<String, long[]> counts, List<String> codes, HouseholdClass k, int sign) {
+            for (String code : codes) {
+                long[] n = counts.computeIfAbsent(code, x -> new long[2]);
+                n[k == HouseholdClass.POOR ? 0 : 1] += sign;
+                if (n[0] == 0 && n[1] == 0) {
+                    counts.remove(code);
+                }
+            }
+        }
+
+        private static void addAll(Map<String, long[]> mine, Map<String, long[]> theirs) {
+            theirs.forEach((code, n) -> {
+                long[] m = mine.computeIfAbsent(code, x -> new long[2]);
+                m[0] += n[0];
+                m[1] += n[1];
+            });
+        }
+
         void addAll(Tally other) {
             other.households.forEach((k, n) -> households.merge(k, n, Long::sum));
             peoplePoor += other.peoplePoor;
             peopleNearPoor += other.peopleNearPoor;
-            other.deprived.forEach((code, n) -> {
-                long[] mine = deprived.computeIfAbsent(code, x -> new long[2]);
-                mine[0] += n[0];
-                mine[1] += n[1];
-            });
+            addAll(deprived, other.deprived);
+            addAll(characteristics, other.characteristics);
             insurable += other.insurable;
             insured += other.insured;
             pupils += other.pupils;
@@ -148,6 +159,7 @@ public class FigureCalculator {
                 Tally total = new Tally(area);
                 byArea.values().stream().filter(t -> area.covers(t.area)).forEach(total::addAll);
                 total.deprived.values().removeIf(n -> n[0] == 0 && n[1] == 0);
+                total.characteristics.values().removeIf(n -> n[0] == 0 && n[1] == 0);
                 figures.putIfAbsent(area.key(), figures(total, date));
             }
             return figures;
@@ -230,7 +242,10 @@ public class FigureCalculator {
                 }
             }
         }
-        return Optional.of(new Contribution(state.area(), c, state.members().size(), state.deprived(), insurable,
+        List<String> characteristics = c == HouseholdClass.POOR || c == HouseholdClass.NEAR_POOR
+                ? Characteristic.of(state.members(), date) : List.of();
+        return Optional.of(new Contribution(state.area(), c, state.members().size(), state.deprived(),
+                characteristics, insurable,
                 insured, pupils, supported, loanNeed, loanGranted));
     }
 
@@ -242,11 +257,13 @@ public class FigureCalculator {
                 .orElse(null);
         Map<String, Figures.Deprived> deprived = new LinkedHashMap<>();
         t.deprived.forEach((code, n) -> deprived.put(code, new Figures.Deprived(n[0], n[1])));
+        Map<String, Figures.Deprived> characteristics = new LinkedHashMap<>();
+        t.characteristics.forEach((code, n) -> characteristics.put(code, new Figures.Deprived(n[0], n[1])));
         Long officers = denominator.map(AreaStatistics.Denominator::officers).orElse(null);
         return new Figures(t.area.key(), t.area.name(), date, Map.copyOf(t.households), t.peoplePoor,
                 t.peopleNearPoor, poorRate, nearPoorRate,
                 denominator.map(d -> new Figures.Denominator(d.year(), d.households(), d.population())).orElse(null),
-                deprived,
+                deprived, characteristics,
                 Figures.Coverage.of(t.insurable, t.insured, "Người từ 6 tuổi trở lên thuộc hộ nghèo, cận nghèo có thẻ "
                         + "BHYT còn hạn (trẻ dưới 6 tuổi được cấp thẻ riêng theo luật)"),
                 Figures.Coverage.of(t.pupils, t.supported, "Trẻ từ 3 đến dưới 18 tuổi thuộc hộ nghèo, cận nghèo "

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param denominator     the statistics office's households and population the rates are taken over; null when the
  *                        office supplied none for the area
  * @param deprivations    per indicator code, how many poor and near-poor households are deprived on it
+ * @param characteristics per {@link Characteristic}, how many poor and near-poor households have it (absent: none)
  */
 public record Figures(
         String area,
@@ -24,6 +25,7 @@ public record Figures(
         BigDecimal nearPoorRate,
         Denominator denominator,
         Map<String, Deprived> deprivations,
+        Map<String, Deprived> characteristics,
         Coverage healthInsurance,
         Coverage educationSupport,
         Coverage loans,
@@ -32,6 +34,7 @@ public record Figures(
     public record Denominator(int year, long households, long population) {
     }
 
+    /** Poor and near-poor households counted (deprived on an indicator, or having a characteristic). */
     public record Deprived(long poor, long nearPoor) {
     }
 

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.reporting.areas.Area;
 import vn.giamngheo.reporting.areas.Areas;
+import vn.giamngheo.reporting.figures.Characteristic;
 import vn.giamngheo.reporting.figures.FigureCalculator;
 import vn.giamngheo.reporting.figures.Figures;
 import vn.giamngheo.reporting.plans.Plan;
@@ -97,7 +98,8 @@ class ReportController {
             throw ApiException.invalid("from", "is after to (" + last + ")");
         }
         Area whole = areas.resolve(area, last);
-        List<Area> rows = new ArrayList<>(areas.communesWithin(whole, last));
+        List<Area> communes = areas.communesWithin(whole, last);
+        List<Area> rows = new ArrayList<>(communes);
         rows.add(whole);
         LocalDate before = first.minusDays(1).isBefore(areas.firstDay()) ? areas.firstDay() : first.minusDays(1);
         Map<String, Figures> start = calculator.of(rows, before);
@@ -112,7 +114,8 @@ class ReportController {
                 "Tỷ lệ cuối kỳ (%)",
                 "Hộ cận nghèo đầu kỳ", "Tỷ lệ đầu kỳ (%)", "Thoát cận nghèo", "Chuyển thành hộ nghèo",
                 "Bổ sung vào danh sách cận nghèo", "Biến động khác", "Hộ cận nghèo cuối kỳ", "Tỷ lệ cuối kỳ (%)");
-        for (Area a : rows) {
+        for (UnitRow r : unitRows(communes, whole)) {
+            Area a = r.area();
             Figures s = start.get(a.key());
             Figures e = end.get(a.key());
             FigureCalculator.Changes c = changes.get(a.key());
@@ -120,7 +123,7 @@ class ReportController {
             long nearOther = e.nearPoor() - s.nearPoor() - c.intoNearPoor() + c.outOfNearPoor();
             long initialPoor = c.intoPoor() - c.count("NEWLY_POOR") - c.count("RELAPSED")
                     - c.count("NEAR_POOR_TO_POOR");
-            Object[] values = {a == whole ? "Tổng cộng" : a.name(),
+            Object[] values = {r.label(),
                     e.denominator() == null ? "" : e.denominator().households(),
                     s.poor(), s.poorRate(), c.outOfPoor(), c.escapedToNearPoor(), c.escapedAbove(),
                     c.count("NEWLY_POOR"), c.count("RELAPSED"), c.count("NEAR_POOR_TO_POOR"), initialPoor, poorOther,
@@ -128,7 +131,7 @@ class ReportController {
                     s.nearPoor(), s.nearPoorRate(), c.count("ESCAPED_NEAR_POVERTY"), c.count("NEAR_POOR_TO_POOR"),
                     c.intoNearPoor(), nearOther,
                     e.nearPoor(), e.nearPoorRate()};
-            book.row(a == whole, values);
+            book.row(r.total(), values);
         }
         book.note("Biến động khác: hộ chuyển đến, chuyển đi, ra khỏi danh sách (xoá khỏi sổ hộ) và các thay đổi khác "
                 + "ngoài quyết định công nhận trong kỳ. Tỷ lệ tính trên tổng số hộ do cơ quan thống kê cung cấp.");
@@ -138,12 +141,11 @@ class ReportController {
     /** Poor and near-poor households deprived on each indicator, for the area and by unit. */
     @GetMapping("/deprivations.xlsx")
     ResponseEntity<byte[]> deprivations(@RequestParam String area, @RequestParam(required = false) String asOf) {
-        LocalDate date = areas.date("asOf", asOf, LocalDate.now(clock));
-        Area whole = areas.resolve(area, date);
-        List<Area> units = areas.communesWithin(whole, date);
-        List<Area> all = new ArrayList<>(units);
-        all.add(whole);
-        Map<String, Figures> figures = calculator.of(all, date);
+        ByUnit byUnit = byUnit(area, asOf);
+        LocalDate date = byUnit.date();
+        Area whole = byUnit.whole();
+        List<Area> units = byUnit.units();
+        Map<String, Figures> figures = byUnit.figures();
         Figures total = figures.get(whole.key());
         Workbook book = new Workbook().sheet("Thiếu hụt",
                 "HỘ NGHÈO, HỘ CẬN NGHÈO THEO CHỈ SỐ THIẾU HỤT DỊCH VỤ XÃ HỘI CƠ BẢN — " + whole.name().toUpperCase(),
@@ -174,16 +176,88 @@ class ReportController {
         List<String> present = codes.stream().filter(total.deprivations()::containsKey).toList();
         present.forEach(c -> header.add(labels.getOrDefault(c, new Label("", c)).name()));
         book.header(header.toArray());
-        for (Area a : all) {
-            Figures f = figures.get(a.key());
-            List<Object> row = new ArrayList<>(List.of(a == whole ? "Tổng cộng" : a.name(), f.poor(), f.nearPoor()));
+        for (UnitRow r : unitRows(units, whole)) {
+            Figures f = figures.get(r.area().key());
+            List<Object> row = new ArrayList<>(List.of(r.label(), f.poor(), f.nearPoor()));
             present.forEach(c -> {
                 Figures.Deprived n = f.deprivations().get(c);
                 row.add(n == null ? 0L : n.poor() + n.nearPoor());
             });
-            book.row(a == whole, row.toArray());
+            book.row(r.total(), row.toArray());
         }
         return file("chi-so-thieu-hut-" + whole.code() + "-" + date + ".xlsx", book.bytes());
+    }
+
+    /**
+     * Poor and near-poor households by characteristic (female head, no member of working age), for the area and by
+     * unit, on a day.
+     */
+    @GetMapping("/characteristics.xlsx")
+    ResponseEntity<byte[]> characteristics(@RequestParam String area,
+            @RequestParam(required = false) String asOf) {
+        ByUnit byUnit = byUnit(area, asOf);
+        LocalDate date = byUnit.date();
+        Area whole = byUnit.whole();
+        List<Area> units = byUnit.units();
+        Map<String, Figures> figures = byUnit.figures();
+        Workbook book = new Workbook().sheet("Theo đặc điểm hộ",
+                "HỘ NGHÈO, HỘ CẬN NGHÈO THEO ĐẶC ĐIỂM HỘ — " + whole.name().toUpperCase(),
+                "Số liệu đến ngày " + d(date));
+        List<Object> header = new ArrayList<>(List.of("Đơn vị", "Tổng số hộ nghèo"));
+        for (Characteristic c : Characteristic.values()) {
+            header.add("Hộ nghèo " + c.label());
+        }
+        header.add("Tổng số hộ cận nghèo");
+        for (Characteristic c : Characteristic.values()) {
+            header.add("Hộ cận nghèo " + c.label());
+        }
+        book.header(header.toArray());
+        for (UnitRow r : unitRows(units, whole)) {
+            Figures f = figures.get(r.area().key());
+            List<Object> row = new ArrayList<>(List.of(r.label(), f.poor()));
+            for (Characteristic c : Characteristic.values()) {
+                row.add(f.characteristics().getOrDefault(c.name(), NONE).poor());
+            }
+            row.add(f.nearPoor());
+            for (Characteristic c : Characteristic.values()) {
+                row.add(f.characteristics().getOrDefault(c.name(), NONE).nearPoor());
+            }
+            book.row(r.total(), row.toArray());
+        }
+        book.note("Một hộ có thể có nhiều đặc điểm. Độ tuổi lao động: từ đủ 15 tuổi đến tuổi nghỉ hưu theo Nghị định "
+                + "135/2020/NĐ-CP. Chưa có số liệu hộ dân tộc thiểu số, hộ có thành viên khuyết tật (dữ liệu cá nhân "
+                + "nhạy cảm, không chia sẻ cho hệ thống báo cáo) và hộ có người có công (chưa được ghi nhận).");
+        return file("dac-diem-ho-" + whole.code() + "-" + date + ".xlsx", book.bytes());
+    }
+
+    private static final Figures.Deprived NONE = new Figures.Deprived(0, 0);
+
+    /** An area's figures on a day ({@code asOf}, default today) and those of each commune in force in it. */
+    private record ByUnit(LocalDate date, Area whole, List<Area> units, Map<String, Figures> figures) {
+    }
+
+    private ByUnit byUnit(String area, String asOf) {
+        LocalDate date = areas.date("asOf", asOf, LocalDate.now(clock));
+        Area whole = areas.resolve(area, date);
+        List<Area> units = areas.communesWithin(whole, date);
+        List<Area> all = new ArrayList<>(units);
+        all.add(whole);
+        return new ByUnit(date, whole, units, calculator.of(all, date));
+    }
+
+    /** A report's row by unit: a commune by its name, or the area's total. */
+    private record UnitRow(String label, Area area, boolean total) {
+    }
+
+    /**
+     * One row per commune in force that day, then the area's total: a commune's own report has its row and the total
+     * (the commune is among its own communes, and was listed twice as the total before).
+     */
+    private static List<UnitRow> unitRows(List<Area> units, Area whole) {
+        List<UnitRow> rows = new ArrayList<>();
+        units.forEach(a -> rows.add(new UnitRow(a.name(), a, false)));
+        rows.add(new UnitRow("Tổng cộng", whole, true));
+        return rows;
     }
 
     private static BigDecimal share(long part, long whole) {
@@ -224,7 +298,8 @@ class ReportController {
                         default -> "Chưa có số liệu";
                     });
         }
-        List<Area> units = new ArrayList<>(areas.communesWithin(area, result.asOf()));
+        List<Area> communes = areas.communesWithin(area, result.asOf());
+        List<Area> units = new ArrayList<>(communes);
         units.add(area);
         Map<String, Figures> start = calculator.of(units, result.baselineDate());
         Map<String, Figures> end = calculator.of(units, result.asOf());
@@ -232,12 +307,12 @@ class ReportController {
                 + d(result.asOf()));
         book.header("Đơn vị", "Hộ nghèo đầu kỳ", "Hộ nghèo hiện nay", "Giảm", "Hộ cận nghèo đầu kỳ",
                 "Hộ cận nghèo hiện nay", "Giảm", "Có thẻ BHYT (%)");
-        for (Area a : units) {
-            Figures s = start.get(a.key());
-            Figures e = end.get(a.key());
-            Object[] row = {a == area ? "Tổng cộng" : a.name(), s.poor(), e.poor(), s.poor() - e.poor(), s.nearPoor(),
+        for (UnitRow r : unitRows(communes, area)) {
+            Figures s = start.get(r.area().key());
+            Figures e = end.get(r.area().key());
+            Object[] row = {r.label(), s.poor(), e.poor(), s.poor() - e.poor(), s.nearPoor(),
                     e.nearPoor(), s.nearPoor() - e.nearPoor(), e.healthInsurance().percent()};
-            book.row(a == area, row);
+            book.row(r.total(), row);
         }
         return file("bao-cao-tien-do-" + p.id() + "-" + period + ".xlsx", book.bytes());
     }

@@ -20,7 +20,7 @@ class ProgressTest {
         Figures.Coverage insurance = healthInsurancePercent == null ? none
                 : new Figures.Coverage(100, 0, new BigDecimal(healthInsurancePercent), "");
         return new Figures("243@2021-01-01", "Thành phố Vĩnh Yên", LocalDate.parse("2022-06-30"), households, 0, 0,
-                null, null, null, Map.of(), insurance, none, none, none);
+                null, null, null, Map.of(), Map.of(), insurance, none, none, none);
     }
 
     private static String status(Indicator indicator, String min, Figures baseline, Figures now, double elapsed,
