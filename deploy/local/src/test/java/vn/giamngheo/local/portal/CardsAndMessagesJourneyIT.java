@@ -54,12 +54,9 @@ class CardsAndMessagesJourneyIT {
     static void aPoorHouseholdWhoseHeadBhxhRefuses() throws Exception {
         platform = PortalPlatform.shared();
         portal = platform.portal();
-        // Dates relative to today: the decision is a few weeks old whatever day the test runs.
-        LocalDate today = LocalDate.now(VIETNAM);
-        JsonNode created = call("HOUSEHOLD_PORT", "POST", "/api/v1/households", null, """
-                {"unitCode":"%s","village":"Thôn Đồng Mới","members":[
-                  {"fullName":"Triệu Văn Sinh","dateOfBirth":"1975-05-05","sex":"MALE","relationToHead":"HEAD",
-                   "citizenId":"025075%06d"}]}""".formatted(UNIT, RUN));
+        JsonNode created = DecidedPoor.register(platform, UNIT, "Thôn Đồng Mới", """
+                [{"fullName":"Triệu Văn Sinh","dateOfBirth":"1975-05-05","sex":"MALE","relationToHead":"HEAD",
+                  "citizenId":"025075%06d"}]""".formatted(RUN));
         householdId = created.get("id").asString();
         personId = created.get("members").get(0).get("personId").asString();
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
@@ -70,21 +67,7 @@ class CardsAndMessagesJourneyIT {
         assertThat(status("BHXH_SIM_PORT", "PUT", "/admin/refusals/" + personId, "{\"reason\":\"" + REFUSAL + "\"}"))
                 .isEqualTo(200);
 
-        String round = call("HOUSEHOLD_PORT", "POST", "/api/v1/review-rounds", null, """
-                {"unitCode":"%s","kind":"MONTHLY","referenceDate":"%s"}""".formatted(UNIT, today.minusDays(40)))
-                .get("id").asString();
-        String steps = "/api/v1/review-rounds/" + round;
-        call("HOUSEHOLD_PORT", "POST", steps + "/surveys", null, """
-                {"householdId":"%s","monthlyIncomePerCapitaVnd":900000,
-                 "deprivedIndicators":["HEALTH_INSURANCE","SANITATION","DRINKING_WATER"]}""".formatted(householdId));
-        call("HOUSEHOLD_PORT", "POST", steps + "/village-meeting", null, """
-                {"date":"%s","participants":10,"votes":[{"householdId":"%s","agreeing":9}]}"""
-                .formatted(today.minusDays(39), householdId));
-        call("HOUSEHOLD_PORT", "POST", steps + "/posting", null,
-                "{\"startDate\":\"" + today.minusDays(38) + "\"}");
-        call("HOUSEHOLD_PORT", "POST", steps + "/decision", "chairman-" + UNIT, """
-                {"number":"%d/QĐ-UBND","date":"%s","signerRole":"COMMUNE_CHAIRMAN","effectiveDate":"%s"}"""
-                .formatted(RUN, today.minusDays(10), today.minusDays(10)));
+        DecidedPoor.decide(platform, UNIT, householdId);
         // BHXH refuses the head's card: FAILED at once (a refusal is not retried).
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 cardStatus().equals("FAILED"));

@@ -12,13 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.Period;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -62,18 +61,13 @@ class DepartmentDeskJourneyIT {
     static void aLoanApplicationOfOurOwn() throws Exception {
         platform = PortalPlatform.shared();
         portal = platform.portal();
-        for (JsonNode household : poorHouseholds("08707")) {
-            HttpResponse<String> filed = api("POST", policy("/api/v1/applications"), """
-                    {"policyCode": "POOR_HOUSEHOLD_LOAN", "householdId": "%s", "requestedAmountVnd": 50000000,
-                     "note": "Vay vốn chăn nuôi (kiểm thử %d)"}""".formatted(household.get("id").asString(), RUN));
-            if (filed.statusCode() == 201) {
-                loan = JSON.readTree(filed.body()).get("id").asString();
-                loanHead = household.path("headName").asString("");
-                assertThat(loanHead).as("the head's name, as the administrator sees it").isNotBlank();
-                return;
-            }
-        }
-        throw new AssertionError("no poor household of 08707 could apply for a loan");
+        loanHead = "Đỗ Văn Khải";
+        String household = poorHouseholdOfOurOwn("08707", loanHead, LocalDate.now().minusYears(30))[0];
+        HttpResponse<String> filed = api("POST", policy("/api/v1/applications"), """
+                {"policyCode": "POOR_HOUSEHOLD_LOAN", "householdId": "%s", "requestedAmountVnd": 50000000,
+                 "note": "Vay vốn chăn nuôi (kiểm thử %d)"}""".formatted(household, RUN));
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        loan = JSON.readTree(filed.body()).get("id").asString();
     }
 
     @Test
@@ -324,39 +318,33 @@ class DepartmentDeskJourneyIT {
         return sum;
     }
 
-    /** Poor households of {@code unit}, as household-service lists them to the administrator. */
-    private static List<JsonNode> poorHouseholds(String unit) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + platform.port("HOUSEHOLD_PORT") + "/api/v1/households?size=500&class=POOR&unitCode=" + unit))
-                .header("Authorization", "Bearer " + platform.adminToken()).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        List<JsonNode> households = new ArrayList<>();
-        JSON.readTree(response.body()).get("items").forEach(households::add);
-        assertThat(households).as("poor households of %s in the demo data", unit).isNotEmpty();
-        return households;
+    /**
+     * A household of {@code unit} this class registers (its head {@code head}, and a child born on {@code childBorn})
+     * and has decided poor, once policy-service's view has it poor: {household id, the child's person id}.
+     */
+    private static String[] poorHouseholdOfOurOwn(String unit, String head, LocalDate childBorn) throws Exception {
+        JsonNode created = DecidedPoor.register(platform, unit, "Tổ dân phố 3", """
+                [{"fullName":"%s","dateOfBirth":"1984-04-04","sex":"MALE","relationToHead":"HEAD",
+                  "citizenId":"026084%06d"},
+                 {"fullName":"Đỗ Minh Anh","dateOfBirth":"%s","sex":"FEMALE","relationToHead":"CHILD"}]"""
+                .formatted(head, Math.floorMod(RUN * 7 + unit.hashCode(), 1_000_000), childBorn));
+        String id = created.get("id").asString();
+        DecidedPoor.decide(platform, unit, id);
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            HttpResponse<String> view = api("GET", policy("/api/v1/households/" + id), null);
+            return view.statusCode() == 200
+                    && "POOR".equals(JSON.readTree(view.body()).path("classification").asString());
+        });
+        return new String[] {id, created.get("members").get(1).get("personId").asString()};
     }
 
     /**
-     * A child of 7 to 14 of a poor household of {@code unit} that policy-service knows: {household id, person id,
-     * the school level to record}.
+     * A child of 9 of a poor household of {@code unit} that this class registers: {household id, person id, the school
+     * level to record}.
      */
     private static String[] aChildOfAPoorHousehold(String unit) throws Exception {
-        LocalDate today = LocalDate.now();
-        for (JsonNode household : poorHouseholds(unit)) {
-            String id = household.get("id").asString();
-            HttpResponse<String> view = api("GET", policy("/api/v1/households/" + id), null);
-            if (view.statusCode() != 200 || !"POOR".equals(JSON.readTree(view.body()).path("classification").asString())) {
-                continue;
-            }
-            for (JsonNode m : JSON.readTree(view.body()).get("members")) {
-                int age = Period.between(LocalDate.parse(m.get("dateOfBirth").asString()), today).getYears();
-                if (age >= 7 && age <= 14 && m.get("schooling").asString().equals("NONE")) {
-                    return new String[] {id, m.get("personId").asString(), age <= 10 ? "PRIMARY" : "LOWER_SECONDARY"};
-                }
-            }
-        }
-        throw new AssertionError("no child of 7 to 14 not yet recorded at school in a poor household of " + unit);
+        String[] household = poorHouseholdOfOurOwn(unit, "Đỗ Văn Hùng", LocalDate.now().minusYears(9).minusDays(30));
+        return new String[] {household[0], household[1], "PRIMARY"};
     }
 
     private static JsonNode factsOf(String householdId, String personId) throws Exception {

@@ -44,6 +44,8 @@ final class PortalPlatform implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static PortalPlatform shared;
+    /** Why the shared platform did not start: the later journey classes of the run fail at once with it. */
+    private static RuntimeException failedToStart;
 
     private final Map<String, Integer> ports;
     private final Path runDir;
@@ -58,14 +60,23 @@ final class PortalPlatform implements AutoCloseable {
 
     /** The platform of this test run, started on first use. */
     static synchronized PortalPlatform shared() {
+        if (failedToStart != null) {
+            throw new IllegalStateException("the platform did not start for an earlier journey of this run",
+                    failedToStart);
+        }
         if (shared == null) {
             try {
                 shared = start();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                failedToStart = new java.io.UncheckedIOException(e);
+                throw failedToStart;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                failedToStart = new IllegalStateException(e);
+                throw failedToStart;
+            } catch (RuntimeException | AssertionError e) {
+                failedToStart = new IllegalStateException("the platform did not start", e);
+                throw e;
             }
         }
         return shared;
@@ -81,7 +92,15 @@ final class PortalPlatform implements AutoCloseable {
         }
         PortalPlatform platform = new PortalPlatform(ports, REPO.resolve("deploy/local/target/portal-run"), null);
         Process start = platform.launcher("start");
-        assertThat(start.waitFor(8, TimeUnit.MINUTES)).as("deploy/local/run start finished").isTrue();
+        // The launcher bounds each process's start by GIAMNGHEO_START_TIMEOUT; the demo load comes after it.
+        long bound = Long.parseLong(System.getenv().getOrDefault("GIAMNGHEO_START_TIMEOUT", "240")) + 300;
+        boolean finished = start.waitFor(bound, TimeUnit.SECONDS);
+        if (!finished || start.exitValue() != 0) {
+            // Whatever did start must not outlive the run (the next run would find it "already running").
+            start.destroyForcibly();
+            platform.launcher("stop").waitFor(2, TimeUnit.MINUTES);
+        }
+        assertThat(finished).as("deploy/local/run start finished within %d s", bound).isTrue();
         String output = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(start.exitValue()).as(output).isZero();
         return new PortalPlatform(ports, platform.runDir, output);

@@ -245,34 +245,14 @@ class ProgrammeJourneyIT {
         }
     }
 
-    /**
-     * A household of {@code WARD} registered, surveyed, agreed, posted and decided poor by the ward's chairman, through
-     * the APIs as the city's administrator and the chairman (dates before today, the decision today).
-     */
+    /** A household of {@code WARD} registered and decided poor by the ward's chairman today. */
     private static String registerAndDecidePoor() throws Exception {
-        LocalDate today = LocalDate.now();
-        String serial = String.format("%06d", (RUN * 13 + 5) % 1_000_000);
-        HttpResponse<String> created = call("city-admin", "POST", household("/api/v1/households"), """
-                {"unitCode":"%s","village":"Tổ dân phố Khai Quang %d","members":[
-                  {"fullName":"Lê Văn Tiến","dateOfBirth":"1979-02-02","sex":"MALE","relationToHead":"HEAD",
-                   "citizenId":"026079%s"},
-                  {"fullName":"Lê Thị Hoà","dateOfBirth":"2012-05-05","sex":"FEMALE","relationToHead":"CHILD"}]}
-                """.formatted(WARD, RUN % 100, serial));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = JSON.readTree(created.body()).get("id").asString();
-        JsonNode round = JSON.readTree(ok(call("city-admin", "POST", household("/api/v1/review-rounds"),
-                "{\"unitCode\":\"" + WARD + "\",\"kind\":\"MONTHLY\",\"referenceDate\":\"" + today.minusDays(20)
-                        + "\"}")).body());
-        String steps = household("/api/v1/review-rounds/" + round.get("id").asString());
-        ok(call("city-admin", "POST", steps + "/surveys", "{\"householdId\":\"" + id
-                + "\",\"monthlyIncomePerCapitaVnd\":1500000,"
-                + "\"deprivedIndicators\":[\"HEALTH_INSURANCE\",\"SANITATION\",\"DRINKING_WATER\"]}"));
-        ok(call("city-admin", "POST", steps + "/village-meeting", "{\"date\":\"" + today.minusDays(19)
-                + "\",\"participants\":12,\"votes\":[{\"householdId\":\"" + id + "\",\"agreeing\":11}]}"));
-        ok(call("city-admin", "POST", steps + "/posting", "{\"startDate\":\"" + today.minusDays(18) + "\"}"));
-        ok(call("chairman-" + WARD, "POST", steps + "/decision", "{\"number\":\"" + RUN % 1000
-                + "/QĐ-UBND\",\"date\":\"" + today + "\",\"signerRole\":\"COMMUNE_CHAIRMAN\",\"effectiveDate\":\""
-                + today + "\"}"));
+        String id = DecidedPoor.register(platform, WARD, "Tổ dân phố Khai Quang " + RUN % 100, """
+                [{"fullName":"Lê Văn Tiến","dateOfBirth":"1979-02-02","sex":"MALE","relationToHead":"HEAD",
+                  "citizenId":"026079%06d"},
+                 {"fullName":"Lê Thị Hoà","dateOfBirth":"2012-05-05","sex":"FEMALE","relationToHead":"CHILD"}]"""
+                .formatted((RUN * 13 + 5) % 1_000_000)).get("id").asString();
+        DecidedPoor.decide(platform, WARD, id);
         return id;
     }
 

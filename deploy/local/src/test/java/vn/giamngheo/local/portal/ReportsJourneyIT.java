@@ -26,7 +26,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The Sở NN&MT's official reports (issue 24 item 4), in real headless Chromium signed in as {@code so-nnmt}: from the
  * home page to the report page; the by-characteristic report of Circular 07/2021 Appendix VII for the province and
- * for Phường Vĩnh Phúc on 31/12/2025, fetched as the page's form asks for it in the officer's session, read with POI
+ * for Phường Vĩnh Yên (08707) on 31/12/2025, fetched as the page's form asks for it in the officer's session, read with POI
  * and converted with LibreOffice (Vietnamese headings intact, the totals equal to reporting-service's figures for the
  * same area and day); a day that does not exist shows its error beside the field, the typed value kept. Every page
  * is checked with axe-core and photographed (names starting "b").
@@ -77,13 +77,13 @@ class ReportsJourneyIT {
 
             new Select(duc.driver.findElement(By.id("area"))).selectByValue("08707");
             Report ward = report(duc);
-            assertThat(ward.csv()).contains("HỘ NGHÈO, HỘ CẬN NGHÈO THEO ĐẶC ĐIỂM HỘ — PHƯỜNG VĨNH PHÚC");
+            assertThat(ward.csv()).contains("HỘ NGHÈO, HỘ CẬN NGHÈO THEO ĐẶC ĐIỂM HỘ — PHƯỜNG VĨNH YÊN");
             List<String> wardTotals = totals("Tổng cộng", figures("08707"));
             assertThat(row(ward.rows(), "Tổng cộng")).isEqualTo(wardTotals);
             assertThat(ward.csvLines()).contains(String.join(",", wardTotals));
             List<String> wardInProvince = new ArrayList<>(wardTotals);
-            wardInProvince.set(0, "Phường Vĩnh Phúc");
-            assertThat(row(province.rows(), "Phường Vĩnh Phúc")).isEqualTo(wardInProvince);
+            wardInProvince.set(0, "Phường Vĩnh Yên");
+            assertThat(row(province.rows(), "Phường Vĩnh Yên")).isEqualTo(wardInProvince);
         }
     }
 
