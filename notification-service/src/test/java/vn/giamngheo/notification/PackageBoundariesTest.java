@@ -1,0 +1,29 @@
+package vn.giamngheo.notification;
+
+import org.junit.jupiter.api.Test;
+import vn.giamngheo.testsupport.Boundaries;
+
+/**
+ * The feature packages — activity, messages, cards, outside — form no cycle (the household-events flow lives with the
+ * messages, which read the activity; the activity reads nothing of the others), and the domain model is plain Java:
+ * the messages and card requests with their states, and the rules for talking to the outside (retries, circuit
+ * breaker, signatures).
+ */
+class PackageBoundariesTest {
+
+    private final Boundaries boundaries = Boundaries.of(NotificationServiceApplication.class);
+
+    @Test
+    void featurePackagesFormNoCycle() {
+        boundaries.assertNoCycles();
+    }
+
+    @Test
+    void domainModelUsesNoFramework() {
+        boundaries.assertDomainFreeOfFrameworks(
+                "messages.Message", "messages.MessageKind", "messages.Channel",
+                "cards.CardRequest",
+                "outside.CircuitBreaker", "outside.DueSchedule", "outside.RetryPolicy", "outside.Senders",
+                "outside.Signatures");
+    }
+}
