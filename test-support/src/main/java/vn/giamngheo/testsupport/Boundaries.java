@@ -39,12 +39,16 @@ public final class Boundaries {
     /** The production classes (neither tests nor jars) in and below the package of {@code anchor}. */
     public static Boundaries of(Class<?> anchor) {
         String base = anchor.getPackageName();
-        JavaClasses classes = new ClassFileImporter()
+        return of(base, new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-                .importPackages(base);
+                .importPackages(base));
+    }
+
+    /** The given classes below {@code base} (the rules' own test uses fixture packages). */
+    static Boundaries of(String base, JavaClasses classes) {
         if (classes.stream().noneMatch(c -> c.getPackageName().startsWith(base + "."))) {
-            throw new IllegalStateException("no production classes found below " + base);
+            throw new IllegalStateException("no classes found below " + base);
         }
         return new Boundaries(base, classes);
     }
