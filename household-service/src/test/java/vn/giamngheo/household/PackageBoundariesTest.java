@@ -1,24 +1,16 @@
 package vn.giamngheo.household;
 
-import org.junit.jupiter.api.Test;
-import vn.giamngheo.testsupport.Boundaries;
+import java.util.List;
+import vn.giamngheo.testsupport.PackageBoundaries;
 
 /**
  * The feature packages form no cycle, and the domain model is plain Java: the classification rules, the household
  * aggregate with its members and decisions, the review round's state machine.
  */
-class PackageBoundariesTest {
+class PackageBoundariesTest extends PackageBoundaries {
 
-    private final Boundaries boundaries = Boundaries.of(HouseholdServiceApplication.class);
-
-    @Test
-    void featurePackagesFormNoCycle() {
-        boundaries.assertNoCycles();
-    }
-
-    @Test
-    void domainModelUsesNoFramework() {
-        boundaries.assertDomainFreeOfFrameworks(
+    PackageBoundariesTest() {
+        super(HouseholdServiceApplication.class, List.of(
                 "classification.PovertyStandard", "classification.StandardFile", "classification.Classifier",
                 "classification.ClassRule", "classification.Classification", "classification.DeprivationIndicator",
                 "classification.Evidence", "classification.HouseholdFacts", "classification.MemberFacts",
@@ -30,6 +22,6 @@ class PackageBoundariesTest {
                 "registry.RegistryRuleException",
                 "review.ReviewRound", "review.RoundState", "review.Complaint", "review.Survey", "review.SurveyStatus",
                 "review.ReviewKind", "review.ReviewRequest", "review.MonthlyCycle", "review.WorkingCalendar",
-                "review.ReviewRuleException");
+                "review.ReviewRuleException"));
     }
 }

@@ -1,7 +1,7 @@
 package vn.giamngheo.notification;
 
-import org.junit.jupiter.api.Test;
-import vn.giamngheo.testsupport.Boundaries;
+import java.util.List;
+import vn.giamngheo.testsupport.PackageBoundaries;
 
 /**
  * The feature packages — activity, messages, cards, outside — form no cycle (the household-events flow lives with the
@@ -9,21 +9,13 @@ import vn.giamngheo.testsupport.Boundaries;
  * the messages and card requests with their states, and the rules for talking to the outside (retries, circuit
  * breaker, signatures).
  */
-class PackageBoundariesTest {
+class PackageBoundariesTest extends PackageBoundaries {
 
-    private final Boundaries boundaries = Boundaries.of(NotificationServiceApplication.class);
-
-    @Test
-    void featurePackagesFormNoCycle() {
-        boundaries.assertNoCycles();
-    }
-
-    @Test
-    void domainModelUsesNoFramework() {
-        boundaries.assertDomainFreeOfFrameworks(
+    PackageBoundariesTest() {
+        super(NotificationServiceApplication.class, List.of(
                 "messages.Message", "messages.MessageKind", "messages.Channel",
                 "cards.CardRequest",
                 "outside.CircuitBreaker", "outside.DueSchedule", "outside.RetryPolicy", "outside.Senders",
-                "outside.Signatures");
+                "outside.Signatures"));
     }
 }

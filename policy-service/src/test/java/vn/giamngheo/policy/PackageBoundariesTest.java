@@ -1,7 +1,7 @@
 package vn.giamngheo.policy;
 
-import org.junit.jupiter.api.Test;
-import vn.giamngheo.testsupport.Boundaries;
+import java.util.List;
+import vn.giamngheo.testsupport.PackageBoundaries;
 
 /**
  * The feature packages — catalog, eligibility, decisions, applications, entitlements — form no cycle (eligibility
@@ -9,23 +9,15 @@ import vn.giamngheo.testsupport.Boundaries;
  * domain list while they carry a framework type: {@code catalog.Entitlement} and {@code entitlements.Entitlements}
  * (Jackson's {@code @JsonInclude}), {@code catalog.PolicyCatalog} (loads Spring {@code Resource}s).
  */
-class PackageBoundariesTest {
+class PackageBoundariesTest extends PackageBoundaries {
 
-    private final Boundaries boundaries = Boundaries.of(PolicyServiceApplication.class);
-
-    @Test
-    void featurePackagesFormNoCycle() {
-        boundaries.assertNoCycles();
-    }
-
-    @Test
-    void domainModelUsesNoFramework() {
-        boundaries.assertDomainFreeOfFrameworks(
+    PackageBoundariesTest() {
+        super(PolicyServiceApplication.class, List.of(
                 // the policy rules as data and their evaluation
                 "catalog.PolicyFile", "catalog.PolicyVersion", "catalog.EligibilityEvaluator",
                 "catalog.EligibilityFacts", "catalog.EntitlementRule", "catalog.DatedAmounts", "catalog.Schedule",
                 "catalog.Beneficiary", "catalog.FormerProvinces",
                 // the records the services decide and keep
-                "decisions.BenefitDecision", "applications.Application", "entitlements.PaymentList");
+                "decisions.BenefitDecision", "applications.Application", "entitlements.PaymentList"));
     }
 }

@@ -1,7 +1,7 @@
 package vn.giamngheo.reporting;
 
-import org.junit.jupiter.api.Test;
-import vn.giamngheo.testsupport.Boundaries;
+import java.util.List;
+import vn.giamngheo.testsupport.PackageBoundaries;
 
 /**
  * The feature packages form no cycle: areas at the bottom; facts, statistics and training above them; figures
@@ -11,18 +11,10 @@ import vn.giamngheo.testsupport.Boundaries;
  * {@code facts.HouseholdTimeline} and the {@code FigureCalculator} built on it keep a household's facts as BSON
  * documents.
  */
-class PackageBoundariesTest {
+class PackageBoundariesTest extends PackageBoundaries {
 
-    private final Boundaries boundaries = Boundaries.of(ReportingServiceApplication.class);
-
-    @Test
-    void featurePackagesFormNoCycle() {
-        boundaries.assertNoCycles();
-    }
-
-    @Test
-    void domainModelUsesNoFramework() {
-        boundaries.assertDomainFreeOfFrameworks(
-                "areas", "figures.Figures", "figures.Indicator", "plans.Plan", "live.Snapshot");
+    PackageBoundariesTest() {
+        super(ReportingServiceApplication.class, List.of(
+                "areas", "figures.Figures", "figures.Indicator", "plans.Plan", "live.Snapshot"));
     }
 }

@@ -63,22 +63,6 @@ public final class Boundaries {
     }
 
     /**
-     * Rule 1 with known cycles frozen: each {@code from -> to} pair (fully qualified class names) is a dependency
-     * that closes a cycle today and is not counted; any other cycle fails.
-     */
-    public void assertNoCyclesExcept(List<String> knownFromTo) {
-        SliceRule rule = featurePackagesFreeOfCycles();
-        for (String pair : knownFromTo) {
-            String[] ends = pair.split("\\s*->\\s*");
-            if (ends.length != 2) {
-                throw new IllegalArgumentException("expected 'from.Class -> to.Class': " + pair);
-            }
-            rule = rule.ignoreDependency(ends[0], ends[1]);
-        }
-        rule.check(classes);
-    }
-
-    /**
      * Rule 2 over the domain model, named relative to the base package: a package ({@code "figures"}, its classes
      * but not its sub-packages) or a class ({@code "decisions.BenefitDecision"}, with its nested classes). An entry
      * that names nothing fails, so a renamed class cannot drop out of the rule unnoticed.
