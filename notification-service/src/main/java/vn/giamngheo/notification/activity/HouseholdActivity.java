@@ -35,7 +35,7 @@ public class HouseholdActivity {
         this.guard = new SequenceGuard(activity);
     }
 
-    <T extends DomainEvent> Outcome seen(EventEnvelope<T> event) {
+    public <T extends DomainEvent> Outcome seen(EventEnvelope<T> event) {
         var push = Updates.push("events", new Document("eventId", event.id())
                 .append("type", event.type().ceType())
                 .append("sequence", event.sequence())

@@ -29,6 +29,7 @@ import vn.giamngheo.policy.catalog.PolicyCatalog;
 import vn.giamngheo.policy.catalog.PolicyVersion;
 import vn.giamngheo.policy.catalog.Schedule;
 import vn.giamngheo.policy.eligibility.EligibilityViews;
+import vn.giamngheo.policy.eligibility.Reconciler;
 
 /**
  * Brings a household's decisions in line with what the policies in force say — grants, changed entitlements,
@@ -44,7 +45,7 @@ import vn.giamngheo.policy.eligibility.EligibilityViews;
  * nothing, so a redelivered or replayed event is harmless.
  */
 @Service
-public class AutomaticDecisions {
+public class AutomaticDecisions implements Reconciler {
 
     private static final Logger log = LoggerFactory.getLogger(AutomaticDecisions.class);
     public static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -79,6 +80,7 @@ public class AutomaticDecisions {
     }
 
     /** After a household event: on its effective date unless already done, then up to today. */
+    @Override
     public void reconcile(String householdId) {
         synchronized (lock(householdId)) {
             Document view = views.find(householdId).orElse(null);
@@ -113,6 +115,7 @@ public class AutomaticDecisions {
     }
 
     /** After a department recorded facts of the household, valid from {@code from}. */
+    @Override
     public void factsChanged(String householdId, LocalDate from) {
         synchronized (lock(householdId)) {
             Document view = views.find(householdId).orElseThrow();
@@ -128,6 +131,7 @@ public class AutomaticDecisions {
      * After a decision the household's rules read (a social pension, social assistance) started or ended on
      * {@code from}, here or in another department's instance: reconciled from that day if it has come, else on it.
      */
+    @Override
     public void receiptsChanged(String householdId, LocalDate from) {
         synchronized (lock(householdId)) {
             Document view = views.find(householdId).orElse(null);

@@ -13,7 +13,6 @@ import vn.giamngheo.platform.messaging.EventDispatcher;
 import vn.giamngheo.platform.messaging.EventMetrics;
 import vn.giamngheo.platform.messaging.Outcome;
 import vn.giamngheo.policy.catalog.PolicyCatalog;
-import vn.giamngheo.policy.decisions.AutomaticDecisions;
 
 /**
  * Inbound flow {@code benefitEvents-in-0} ← {@code benefit.events}: what a household receives from any department —
@@ -25,7 +24,7 @@ import vn.giamngheo.policy.decisions.AutomaticDecisions;
 class BenefitEventsBinding {
 
     @Bean
-    Consumer<Message<byte[]>> benefitEvents(EligibilityViews views, AutomaticDecisions decisions,
+    Consumer<Message<byte[]>> benefitEvents(EligibilityViews views, Reconciler decisions,
             PolicyCatalog catalog, EventMetrics metrics) {
         Set<String> read = catalog.receiptsRead();
         return EventDispatcher.builder(metrics)
@@ -50,7 +49,7 @@ class BenefitEventsBinding {
 
     /** Also on a duplicate: if a crash came between the view and the decisions, the redelivery finishes the work. */
     private static Outcome thenDecide(Outcome outcome, String householdId, LocalDate from,
-            AutomaticDecisions decisions) {
+            Reconciler decisions) {
         decisions.receiptsChanged(householdId, from);
         return outcome;
     }

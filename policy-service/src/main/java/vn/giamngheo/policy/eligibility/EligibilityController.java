@@ -19,7 +19,6 @@ import vn.giamngheo.platform.security.HouseholdAccess;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.platform.web.FieldProblem;
 import vn.giamngheo.policy.catalog.EligibilityFacts;
-import vn.giamngheo.policy.decisions.AutomaticDecisions;
 
 @RestController
 @RequestMapping("/api/v1/households")
@@ -82,11 +81,11 @@ class EligibilityController {
     static final long MAX_KWH_PER_MONTH = 100_000L;
 
     private final EligibilityViews views;
-    private final AutomaticDecisions decisions;
+    private final Reconciler decisions;
     private final HouseholdAccess areas;
     private final Clock clock;
 
-    EligibilityController(EligibilityViews views, AutomaticDecisions decisions, HouseholdAccess areas, Clock clock) {
+    EligibilityController(EligibilityViews views, Reconciler decisions, HouseholdAccess areas, Clock clock) {
         this.views = views;
         this.decisions = decisions;
         this.areas = areas;

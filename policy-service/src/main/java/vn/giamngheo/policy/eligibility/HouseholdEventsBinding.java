@@ -8,7 +8,6 @@ import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.platform.messaging.EventDispatcher;
 import vn.giamngheo.platform.messaging.EventMetrics;
 import vn.giamngheo.platform.messaging.Outcome;
-import vn.giamngheo.policy.decisions.AutomaticDecisions;
 
 /** Inbound flow {@code householdEvents-in-0} ← {@code household.events}. */
 @Configuration(proxyBeanMethods = false)
@@ -16,7 +15,7 @@ class HouseholdEventsBinding {
 
     /** Each change of the view is followed by reconciling the household's automatic decisions. */
     @Bean
-    Consumer<Message<byte[]>> householdEvents(EligibilityViews views, AutomaticDecisions decisions,
+    Consumer<Message<byte[]>> householdEvents(EligibilityViews views, Reconciler decisions,
             EventMetrics metrics) {
         return EventDispatcher.builder(metrics)
                 .on(EventTypes.HOUSEHOLD_REGISTERED, views::registered)
@@ -27,7 +26,7 @@ class HouseholdEventsBinding {
     }
 
     /** Also on a duplicate: if a crash came between the view and the decisions, the redelivery finishes the work. */
-    private static Outcome thenDecide(Outcome outcome, String householdId, AutomaticDecisions decisions) {
+    private static Outcome thenDecide(Outcome outcome, String householdId, Reconciler decisions) {
         decisions.reconcile(householdId);
         return outcome;
     }

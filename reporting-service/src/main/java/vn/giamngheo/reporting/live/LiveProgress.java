@@ -30,6 +30,7 @@ import vn.giamngheo.reporting.figures.Indicator;
 import vn.giamngheo.reporting.plans.Plan;
 import vn.giamngheo.reporting.plans.Plans;
 import vn.giamngheo.reporting.plans.Progress;
+import vn.giamngheo.reporting.signals.InputsChanged;
 
 /**
  * Keeps the progress streams current. Every recorded fact signals it with its household; one thread then brings
@@ -42,7 +43,7 @@ import vn.giamngheo.reporting.plans.Progress;
  * passes, not one per event. It also recomputes every few seconds, for statistics, training records, plans and the
  * change of day.
  */
-public class LiveProgress implements SmartLifecycle {
+public class LiveProgress implements SmartLifecycle, InputsChanged {
 
     private static final Logger log = LoggerFactory.getLogger(LiveProgress.class);
 
@@ -100,6 +101,7 @@ public class LiveProgress implements SmartLifecycle {
     private final Map<String, Past> past = new ConcurrentHashMap<>();
 
     /** Asks for a recomputation soon; never blocks. */
+    @Override
     public void signal() {
         signals.offer(Boolean.TRUE);
     }

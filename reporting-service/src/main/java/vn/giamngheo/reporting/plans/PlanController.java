@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.giamngheo.reporting.live.LiveProgress;
+import vn.giamngheo.reporting.signals.InputsChanged;
 import vn.giamngheo.reporting.areas.Areas;
 
 @RestController
@@ -22,9 +22,9 @@ class PlanController {
     private final Areas areas;
     private final Clock clock;
 
-    private final LiveProgress live;
+    private final InputsChanged live;
 
-    PlanController(Plans plans, Progress progress, Areas areas, Clock clock, LiveProgress live) {
+    PlanController(Plans plans, Progress progress, Areas areas, Clock clock, InputsChanged live) {
         this.live = live;
         this.plans = plans;
         this.progress = progress;

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.giamngheo.reporting.live.LiveProgress;
+import vn.giamngheo.reporting.signals.InputsChanged;
 
 /** Area statistics from the statistics office: JSON rows or the office's CSV. All rows or none are stored. */
 @RestController
@@ -18,9 +18,9 @@ class StatisticsController {
 
     private final AreaStatistics statistics;
 
-    private final LiveProgress live;
+    private final InputsChanged live;
 
-    StatisticsController(AreaStatistics statistics, LiveProgress live) {
+    StatisticsController(AreaStatistics statistics, InputsChanged live) {
         this.live = live;
         this.statistics = statistics;
     }

@@ -1,4 +1,4 @@
-package vn.giamngheo.reporting.areas;
+package vn.giamngheo.reporting.figures;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.giamngheo.platform.web.ApiException;
-import vn.giamngheo.reporting.figures.FigureCalculator;
-import vn.giamngheo.reporting.figures.Figures;
+import vn.giamngheo.reporting.areas.Area;
+import vn.giamngheo.reporting.areas.Areas;
 
 /**
  * Figures of any area on any day: a unit in force then, one that no longer exists, or one that did not exist yet (its

@@ -1,18 +1,18 @@
-package vn.giamngheo.notification.activity;
+package vn.giamngheo.notification.messages;
 
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import vn.giamngheo.contracts.EventTypes;
-import vn.giamngheo.notification.messages.MessageTriggers;
-import vn.giamngheo.notification.messages.PostingReminders;
+import vn.giamngheo.notification.activity.HouseholdActivity;
 import vn.giamngheo.platform.messaging.EventDispatcher;
 import vn.giamngheo.platform.messaging.EventMetrics;
 
 /**
  * Inbound flow {@code householdEvents-in-0} ← {@code household.events}: the households' activity, an SMS for each
- * class decision, a reminder for each review round's posting.
+ * class decision, a reminder for each review round's posting. It lives with the messages, which read the activity,
+ * so that the activity depends on no other feature.
  */
 @Configuration(proxyBeanMethods = false)
 class HouseholdEventsBinding {

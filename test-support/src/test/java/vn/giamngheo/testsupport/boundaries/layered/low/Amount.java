@@ -1,0 +1,4 @@
+package vn.giamngheo.testsupport.boundaries.layered.low;
+
+public record Amount(long dong) {
+}
