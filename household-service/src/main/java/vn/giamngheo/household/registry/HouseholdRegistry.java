@@ -13,23 +13,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.bson.Document;
 import org.springframework.stereotype.Service;
-import vn.giamngheo.contracts.DomainEvent;
-import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.household.HouseholdClass;
-import vn.giamngheo.contracts.household.HouseholdRegistered;
-import vn.giamngheo.contracts.household.HouseholdRemoved;
-import vn.giamngheo.contracts.household.HouseholdUpdated;
-import vn.giamngheo.platform.outbox.Outbox;
-import vn.giamngheo.platform.outbox.OutboxRelay;
 import vn.giamngheo.platform.security.AreaAccess;
 import vn.giamngheo.platform.units.AdministrativeUnit;
 import vn.giamngheo.platform.units.Coverage;
 import vn.giamngheo.platform.units.UnitCatalog;
 
 /**
- * Registry commands: check, change each household in one document (state + history + outbox), wake the relay.
+ * Registry commands: check, change each household in one document (state + history + its events, see HouseholdStore).
  * Commands that touch two households write them in an order that a retry can complete, and each step is guarded by
  * the household's version.
  */
@@ -37,6 +29,8 @@ import vn.giamngheo.platform.units.UnitCatalog;
 public class HouseholdRegistry {
 
     private static final int DECISION_BATCH = 500;
+    /** A household changed by someone else while it was decided is read and decided again, this often in all. */
+    private static final int DECISION_ATTEMPTS = 3;
 
     /** A member as given by the caller, before the registry assigns an id. */
     public record NewMember(String fullName, LocalDate dateOfBirth, Sex sex, String citizenId, Relation relationToHead,
@@ -56,20 +50,16 @@ public class HouseholdRegistry {
     private final CitizenIdClaims claims;
     private final CitizenIdRules citizenIds;
     private final UnitCatalog units;
-    private final Outbox outbox;
-    private final OutboxRelay relay;
     private final Clock clock;
     private final AreaAccess access;
 
     HouseholdRegistry(HouseholdStore store, CitizenIdClaims claims, CitizenIdRules citizenIds, UnitCatalog units,
-            AreaAccess access, Outbox outbox, OutboxRelay relay, Clock clock) {
+            AreaAccess access, Clock clock) {
         this.store = store;
         this.access = access;
         this.claims = claims;
         this.citizenIds = citizenIds;
         this.units = units;
-        this.outbox = outbox;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -95,8 +85,7 @@ public class HouseholdRegistry {
         // A failed insert keeps its claims: a write that timed out may still have been applied, and releasing would
         // let the same person be registered again; if it was not applied the claims name no household, so they are
         // stale and the next registration of these people takes them over (CitizenIdClaims).
-        store.insert(registration, entries(registration.events()));
-        relay.wake(HouseholdStore.COLLECTION, id);
+        store.insert(registration);
         return registration.household();
     }
 
@@ -119,8 +108,7 @@ public class HouseholdRegistry {
         }
         // A bulk insert failing part-way leaves the households written before it: every claim is kept (those of the
         // households not written are stale and taken over by their next registration), as in writeAll.
-        store.insertAll(valid, valid.stream().map(c -> entries(c.events())).toList());
-        valid.forEach(c -> relay.wake(HouseholdStore.COLLECTION, c.household().id()));
+        store.insertAll(valid);
         return results;
     }
 
@@ -194,8 +182,7 @@ public class HouseholdRegistry {
             throw new IllegalStateException("a plan with problems is not written");
         }
         List<Household.Change> valid = prepared.registrations();
-        store.insertAll(valid, valid.stream().map(c -> entries(c.events())).toList());
-        valid.forEach(c -> relay.wake(HouseholdStore.COLLECTION, c.household().id()));
+        store.insertAll(valid);
         return valid.stream().map(Household.Change::household).toList();
     }
 
@@ -337,8 +324,7 @@ public class HouseholdRegistry {
                 claims.transfer(m.citizenId(), householdId, founded.id(), store::find);
             }
         }
-        store.insert(split.founded(), entries(split.founded().events()));
-        relay.wake(HouseholdStore.COLLECTION, founded.id());
+        store.insert(split.founded());
         try {
             apply(split.origin());
         } catch (RuntimeException e) {
@@ -403,35 +389,23 @@ public class HouseholdRegistry {
 
     /**
      * A review decision for many households (a ward's annual review holds thousands): read and written 500 at a time,
-     * each household once per round as {@link #applyDecision} does; a household changed by someone else meanwhile is
-     * retried on its own.
+     * each household once per round as {@link #applyDecision} does; the households changed by someone else meanwhile
+     * are read and decided again (only they).
      */
     public void applyDecisions(Map<String, Decision> decisions) {
         List<String> ids = List.copyOf(decisions.keySet());
         for (int from = 0; from < ids.size(); from += DECISION_BATCH) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + DECISION_BATCH));
-            Map<String, Household> found = store.findAll(batch);
-            List<Household.Change> changes = new ArrayList<>();
-            List<List<Document>> events = new ArrayList<>();
-            for (String id : batch) {
-                Household household = found.get(id);
+            Set<String> conflicted = store.decideAll(batch, (id, household) -> {
                 if (household == null) {
                     throw new RegistryRuleException.NotFound("Household " + id);
                 }
-                if (!household.decidedIn(decisions.get(id).roundId())) {
-                    Household.Change change = household.decide(decisions.get(id), now());
-                    changes.add(change);
-                    events.add(entries(change.events()));
-                }
-            }
-            Set<String> missed = store.applyAll(changes, events);
-            for (Household.Change change : changes) {
-                String id = change.household().id();
-                if (missed.contains(id)) {
-                    applyDecision(id, decisions.get(id));
-                } else {
-                    relay.wake(HouseholdStore.COLLECTION, id);
-                }
+                Decision decision = decisions.get(id);
+                return household.decidedIn(decision.roundId()) ? Optional.empty()
+                        : Optional.of(household.decide(decision, now()));
+            }, DECISION_ATTEMPTS);
+            if (!conflicted.isEmpty()) {
+                throw new HouseholdStore.ConcurrentChangeException(conflicted.iterator().next());
             }
         }
     }
@@ -488,8 +462,7 @@ public class HouseholdRegistry {
     }
 
     private Household apply(Household.Change change) {
-        store.apply(change, entries(change.events()));
-        relay.wake(HouseholdStore.COLLECTION, change.household().id());
+        store.apply(change);
         return change.household();
     }
 
@@ -554,23 +527,6 @@ public class HouseholdRegistry {
         if (member.citizenId() != null) {
             claims.release(member.citizenId(), householdId);
         }
-    }
-
-    private List<Document> entries(List<DomainEvent> events) {
-        List<Document> entries = new ArrayList<>();
-        for (DomainEvent event : events) {
-            entries.add(switch (event) {
-                case HouseholdRegistered e -> outbox.entry(EventTypes.HOUSEHOLD_REGISTERED, e);
-                case HouseholdUpdated e -> outbox.entry(EventTypes.HOUSEHOLD_UPDATED, e);
-                case HouseholdRemoved e -> outbox.entry(EventTypes.HOUSEHOLD_REMOVED, e);
-                case vn.giamngheo.contracts.household.HouseholdAssessed e ->
-                        outbox.entry(EventTypes.HOUSEHOLD_ASSESSED, e);
-                case vn.giamngheo.contracts.household.HouseholdReclassified e ->
-                        outbox.entry(EventTypes.HOUSEHOLD_RECLASSIFIED, e);
-                default -> throw new IllegalStateException("no event type for " + event.getClass());
-            });
-        }
-        return entries;
     }
 
     private LocalDate date(LocalDate on) {

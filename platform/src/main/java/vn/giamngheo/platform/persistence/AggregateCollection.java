@@ -75,14 +75,17 @@ public final class AggregateCollection<R> {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Bson projection;
+    private final boolean versioned;
 
     /**
-     * @param many   the same collection with the long bound, for bulk operations
-     * @param outbox null for aggregates that cause no events
+     * @param many      the same collection with the long bound, for bulk operations
+     * @param outbox    null for aggregates that cause no events
+     * @param versioned false for records that are only inserted (no version, no guard index)
      */
     AggregateCollection(String name, MongoCollection<Document> one, MongoCollection<Document> many, Codec<R> codec,
-            Outbox outbox, OutboxRelay relay) {
+            Outbox outbox, OutboxRelay relay, boolean versioned) {
         this.name = name;
+        this.versioned = versioned;
         this.one = one;
         this.many = many;
         this.codec = codec;
@@ -92,7 +95,14 @@ public final class AggregateCollection<R> {
         skipped.add(Outbox.FIELD);
         skipped.add(LAST_WRITE);
         this.projection = Projections.exclude(skipped);
-        Guards.index(one, VERSION);
+        if (versioned) {
+            Guards.index(one, VERSION);
+        }
+    }
+
+    /** What reading a record takes from its document, for the queries a store runs beside this collection. */
+    public Bson readProjection() {
+        return projection;
     }
 
     public String name() {
@@ -245,6 +255,9 @@ public final class AggregateCollection<R> {
     }
 
     private Bson update(Change<R> change, ObjectId token) {
+        if (!versioned) {
+            throw new IllegalStateException(name + " holds records that are only inserted; it has no version to guard");
+        }
         Document state = codec.encode(change.after());
         state.remove("_id");
         if (token != null) {

@@ -31,12 +31,20 @@ public class Aggregates {
     /** Aggregates whose changes cause events: appended to each document's outbox and published by the relay. */
     public <R> AggregateCollection<R> withOutbox(String name, Codec<R> codec) {
         relay.watch(name);
-        return collection(name, codec, outbox);
+        return collection(name, codec, outbox, true);
     }
 
-    /** Aggregates (or plain records) whose changes cause no events; the relay need not sweep them. */
+    /** Aggregates whose changes cause no events; the relay need not sweep them. */
     public <R> AggregateCollection<R> withoutOutbox(String name, Codec<R> codec) {
-        return collection(name, codec, null);
+        return collection(name, codec, null, true);
+    }
+
+    /**
+     * Records that are only inserted if absent (a claim, a key recorded once) and never updated through the
+     * collection: no version, no guard index, no outbox.
+     */
+    public <R> AggregateCollection<R> records(String name, Codec<R> codec) {
+        return collection(name, codec, null, false);
     }
 
     /** Per-aggregate views guarded by the sequence of the events applied to them. */
@@ -44,8 +52,9 @@ public class Aggregates {
         return new SequencedViews(longBound.apply(database.getCollection(name)));
     }
 
-    private <R> AggregateCollection<R> collection(String name, Codec<R> codec, Outbox outbox) {
+    private <R> AggregateCollection<R> collection(String name, Codec<R> codec, Outbox outbox, boolean versioned) {
         MongoCollection<Document> collection = database.getCollection(name);
-        return new AggregateCollection<>(name, collection, longBound.apply(collection), codec, outbox, relay);
+        return new AggregateCollection<>(name, collection, longBound.apply(collection), codec, outbox, relay,
+                versioned);
     }
 }
