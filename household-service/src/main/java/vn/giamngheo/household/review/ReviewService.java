@@ -27,7 +27,6 @@ import java.util.function.Supplier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.annotation.Validated;
-import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.contracts.review.ReviewPostingStarted;
 import vn.giamngheo.household.classification.AssessmentException;
@@ -40,8 +39,6 @@ import vn.giamngheo.household.registry.Decision;
 import vn.giamngheo.household.registry.Household;
 import vn.giamngheo.household.registry.HouseholdRegistry;
 import vn.giamngheo.household.registry.HouseholdStatus;
-import vn.giamngheo.platform.outbox.Outbox;
-import vn.giamngheo.platform.outbox.OutboxRelay;
 import vn.giamngheo.platform.units.AdministrativeUnit;
 import vn.giamngheo.platform.units.Coverage;
 import vn.giamngheo.platform.units.SuccessorChoiceRequiredException;
@@ -147,21 +144,17 @@ public class ReviewService {
     private final UnitCatalog units;
     private final ReviewProperties properties;
     private final Clock clock;
-    private final Outbox outbox;
-    private final OutboxRelay relay;
     private final WorkingCalendar calendar;
     private final ReviewRequests requests;
     private final SurveyLists lists;
 
     ReviewService(ReviewStore store, HouseholdRegistry registry, AssessmentService assessments, UnitCatalog units,
-            ReviewProperties properties, Clock clock, Outbox outbox, OutboxRelay relay, WorkingCalendar calendar,
+            ReviewProperties properties, Clock clock, WorkingCalendar calendar,
             ReviewRequests requests, SurveyLists lists) {
         this.store = store;
         this.lists = lists;
         this.calendar = calendar;
         this.requests = requests;
-        this.outbox = outbox;
-        this.relay = relay;
         this.registry = registry;
         this.assessments = assessments;
         this.units = units;
@@ -322,10 +315,9 @@ public class ReviewService {
 
     /** The posted round with its {@code review.posting-started} event (sequence = the round's version). */
     private void publishPosting(ReviewRound posted, long surveyed, long agreed) {
-        store.update(posted, List.of(outbox.entry(EventTypes.REVIEW_POSTING_STARTED, new ReviewPostingStarted(
-                posted.id(), posted.version(), posted.unitCode(), posted.kind().name(), posted.referenceDate(),
-                posted.postingStartedOn(), posted.postingEndsOn(), (int) surveyed, (int) agreed, posted.standard()))));
-        relay.wake(ReviewStore.ROUNDS, posted.id());
+        store.update(posted, new ReviewPostingStarted(posted.id(), posted.version(), posted.unitCode(),
+                posted.kind().name(), posted.referenceDate(), posted.postingStartedOn(), posted.postingEndsOn(),
+                (int) surveyed, (int) agreed, posted.standard()));
     }
 
     public Complaint complain(String roundId, String householdId, String text, LocalDate filedOn) {

@@ -22,12 +22,15 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.giamngheo.contracts.household.HouseholdClass;
-import vn.giamngheo.platform.mongo.Guards;
-import vn.giamngheo.platform.outbox.Outbox;
+import vn.giamngheo.contracts.DomainEvent;
+import vn.giamngheo.platform.persistence.AggregateCollection;
+import vn.giamngheo.platform.persistence.Aggregates;
+import vn.giamngheo.platform.persistence.Change;
+import vn.giamngheo.platform.persistence.Codec;
 
 /**
  * Rounds, surveys and complaints, one document each (a ward's round may hold thousands of surveys, so they are not
- * embedded in the round). Rounds are written with a version guard.
+ * embedded in the round). Rounds are aggregates: written as changes guarded by their version, with their events.
  */
 @Component
 class ReviewStore {
@@ -37,12 +40,31 @@ class ReviewStore {
     /** Survey answers are kept as the request gave them (a draft's facts may be partly empty). */
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final Codec<ReviewRound> ROUND = new Codec<>() {
+        @Override
+        public String id(ReviewRound round) {
+            return round.id();
+        }
+
+        @Override
+        public Document encode(ReviewRound round) {
+            return toDocument(round);
+        }
+
+        @Override
+        public ReviewRound decode(Document document) {
+            return roundFrom(document);
+        }
+    };
+
+    private final AggregateCollection<ReviewRound> roundAggregates;
     private final MongoCollection<Document> rounds;
     private final MongoCollection<Document> surveys;
     private final MongoCollection<Document> members;
     private final MongoCollection<Document> complaints;
 
-    ReviewStore(MongoDatabase database) {
+    ReviewStore(Aggregates aggregates, MongoDatabase database) {
+        roundAggregates = aggregates.withOutbox(ROUNDS, ROUND);
         rounds = database.getCollection(ROUNDS);
         surveys = database.getCollection("review_surveys");
         members = database.getCollection("review_round_households");
@@ -51,32 +73,24 @@ class ReviewStore {
         complaints.createIndex(Indexes.ascending("roundId"));
         rounds.createIndex(Indexes.ascending("unitCode", "referenceDate"));
         rounds.createIndex(Indexes.ascending("referenceDate"));
-        Guards.index(rounds, "version");
     }
 
     void insert(ReviewRound round) {
-        rounds.insertOne(toDocument(round).append(Outbox.FIELD, List.of()));
+        if (!roundAggregates.insertIfAbsent(round)) {
+            throw ReviewRuleException.conflict("id", "round " + round.id() + " exists");
+        }
     }
 
-    void update(ReviewRound round) {
-        update(round, List.of());
-    }
-
-    /** Writes the round's new state and appends its events to the round's outbox, in one version-guarded write. */
-    void update(ReviewRound round, List<Document> events) {
-        Document fields = toDocument(round);
-        fields.remove("_id");
-        var result = rounds.updateOne(Guards.where(round.id(), "version", round.version() - 1),
-                Updates.combine(new Document("$set", fields), Outbox.append(events)));
-        if (result.getMatchedCount() == 0) {
+    /** Writes the round's new state and its events, in one write guarded by the version before it. */
+    void update(ReviewRound round, DomainEvent... events) {
+        if (!roundAggregates.apply(Change.update(round.version() - 1, round, Change.Event.of(List.of(events))))) {
             throw ReviewRuleException.conflict("version", "round " + round.id()
                     + " was changed by someone else at the same time; please retry");
         }
     }
 
     Optional<ReviewRound> find(String id) {
-        return Optional.ofNullable(rounds.find(Filters.eq("_id", id)).projection(Projections.exclude(Outbox.FIELD))
-                .first()).map(ReviewStore::roundFrom);
+        return roundAggregates.find(id);
     }
 
     /**
@@ -135,7 +149,7 @@ class ReviewStore {
         }
         List<ReviewRound> result = new ArrayList<>();
         rounds.find(conditions.isEmpty() ? new Document() : Filters.and(conditions))
-                .projection(Projections.exclude(Outbox.FIELD))
+                .projection(roundAggregates.readProjection())
                 .sort(Sorts.descending("referenceDate", "openedAt", "_id"))
                 .forEach(d -> result.add(roundFrom(d)));
         return result;
