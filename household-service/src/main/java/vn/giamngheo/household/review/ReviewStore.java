@@ -2,27 +2,33 @@ package vn.giamngheo.household.review;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
-import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.contracts.DomainEvent;
+import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.platform.persistence.AggregateCollection;
 import vn.giamngheo.platform.persistence.Aggregates;
 import vn.giamngheo.platform.persistence.Change;
@@ -104,6 +110,37 @@ class ReviewStore {
                 Updates.addToSet("householdIds", survey.householdId()), new UpdateOptions().upsert(true));
         surveys.replaceOne(Filters.eq("_id", Survey.id(survey.roundId(), survey.householdId())), toDocument(survey),
                 new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * {@link #save} for many surveys of one round or more, in two bulk writes: every household listed in its bucket
+     * first, then every survey.
+     */
+    void saveAll(Collection<Survey> all) {
+        if (all.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> byBucket = new LinkedHashMap<>();
+        all.forEach(s -> byBucket.computeIfAbsent(bucket(s.roundId(), s.householdId()), b -> new ArrayList<>())
+                .add(s.householdId()));
+        List<UpdateOneModel<Document>> listed = new ArrayList<>();
+        byBucket.forEach((bucket, ids) -> listed.add(new UpdateOneModel<>(Filters.eq("_id", bucket),
+                Updates.addEachToSet("householdIds", ids), new UpdateOptions().upsert(true))));
+        members.bulkWrite(listed, new BulkWriteOptions().ordered(false));
+        surveys.bulkWrite(all.stream().<WriteModel<Document>>map(s -> new ReplaceOneModel<>(
+                Filters.eq("_id", Survey.id(s.roundId(), s.householdId())), toDocument(s),
+                new ReplaceOptions().upsert(true))).toList(), new BulkWriteOptions().ordered(false));
+    }
+
+    /** The surveys of these households in a round, those that exist: read by id, a thousand a query. */
+    List<Survey> surveys(String roundId, Collection<String> householdIds) {
+        List<String> ids = householdIds.stream().map(h -> Survey.id(roundId, h)).toList();
+        List<Survey> result = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            surveys.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + 1_000))))
+                    .forEach(d -> result.add(surveyFrom(d)));
+        }
+        return result;
     }
 
     Optional<Survey> survey(String roundId, String householdId) {

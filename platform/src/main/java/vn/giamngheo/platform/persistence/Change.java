@@ -2,6 +2,8 @@ package vn.giamngheo.platform.persistence;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import vn.giamngheo.contracts.DomainEvent;
 import vn.giamngheo.contracts.EventType;
 import vn.giamngheo.contracts.EventTypes;
@@ -59,14 +61,20 @@ public record Change<R>(long expectedVersion, R after, List<Event<?>> events, Li
     /** An event with its logical type. */
     public record Event<T extends DomainEvent>(EventType<T> type, T payload) {
 
+        /** The type of each payload class that exactly one type in {@link EventTypes#ALL} carries. */
+        private static final Map<Class<?>, EventType<?>> BY_PAYLOAD = EventTypes.ALL.stream()
+                .collect(Collectors.groupingBy(EventType::payload)).entrySet().stream()
+                .filter(e -> e.getValue().size() == 1)
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().getFirst()));
+
         /** The event with the one type in {@link EventTypes#ALL} whose payload class it is. */
         public static Event<?> of(DomainEvent payload) {
-            List<EventType<?>> types = EventTypes.ALL.stream().filter(t -> t.payload() == payload.getClass()).toList();
-            if (types.size() != 1) {
-                throw new IllegalArgumentException(types.size() + " event types carry " + payload.getClass()
+            EventType<?> type = BY_PAYLOAD.get(payload.getClass());
+            if (type == null) {
+                throw new IllegalArgumentException("not exactly one event type carries " + payload.getClass()
                         + "; name the type");
             }
-            return typed(types.getFirst(), payload);
+            return typed(type, payload);
         }
 
         /** Every payload with its type ({@link #of}). */
