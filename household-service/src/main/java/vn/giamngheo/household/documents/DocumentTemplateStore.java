@@ -22,30 +22,21 @@ class DocumentTemplateStore {
 
     private static final String COLLECTION = "document_templates";
     /** A version is stored once: its id is its kind and number. */
-    private static final Codec<DocumentTemplates.Version> VERSION = new Codec<>() {
-        @Override
-        public String id(DocumentTemplates.Version v) {
-            return v.kind().code() + ":" + v.version();
-        }
-
-        @Override
-        public Document encode(DocumentTemplates.Version v) {
-            return new Document("_id", id(v))
+    private static final Codec<DocumentTemplates.Version> VERSION = Codec.of(DocumentTemplateStore::id,
+            v -> new Document("_id", id(v))
                     .append("kind", v.kind().code())
                     .append("version", v.version())
                     .append("effectiveFrom", v.effectiveFrom().toString())
                     .append("content", v.content())
                     .append("updatedAt", Date.from(v.updatedAt()))
-                    .append("updatedBy", v.updatedBy());
-        }
+                    .append("updatedBy", v.updatedBy()),
+            d -> new DocumentTemplates.Version(DocumentKind.of(d.getString("kind")).orElseThrow(),
+                    d.getInteger("version"), LocalDate.parse(d.getString("effectiveFrom")), d.getString("content"),
+                    d.getDate("updatedAt").toInstant(), d.getString("updatedBy"), false));
 
-        @Override
-        public DocumentTemplates.Version decode(Document d) {
-            return new DocumentTemplates.Version(DocumentKind.of(d.getString("kind")).orElseThrow(), d.getInteger("version"),
-                    LocalDate.parse(d.getString("effectiveFrom")), d.getString("content"),
-                    d.getDate("updatedAt").toInstant(), d.getString("updatedBy"), false);
-        }
-    };
+    private static String id(DocumentTemplates.Version v) {
+        return v.kind().code() + ":" + v.version();
+    }
 
     private final AggregateCollection<DocumentTemplates.Version> versions;
     private final MongoCollection<Document> templates;

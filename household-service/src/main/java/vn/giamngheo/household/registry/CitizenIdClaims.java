@@ -40,22 +40,9 @@ class CitizenIdClaims {
     }
 
     private static final String COLLECTION = "citizen_ids";
-    private static final Codec<Claim> CODEC = new Codec<>() {
-        @Override
-        public String id(Claim claim) {
-            return claim.citizenId();
-        }
-
-        @Override
-        public Document encode(Claim claim) {
-            return new Document("_id", claim.citizenId()).append("householdId", claim.householdId());
-        }
-
-        @Override
-        public Claim decode(Document d) {
-            return new Claim(d.getString("_id"), d.getString("householdId"));
-        }
-    };
+    private static final Codec<Claim> CODEC = Codec.of(Claim::citizenId,
+            c -> new Document("_id", c.citizenId()).append("householdId", c.householdId()),
+            d -> new Claim(d.getString("_id"), d.getString("householdId")));
 
     private final AggregateCollection<Claim> taken;
     /** Taken over, released and moved while held by a given household: guarded by it ({@link Guards}). */

@@ -51,27 +51,8 @@ class HouseholdStore {
     }
 
     /** How a household is stored; the document also keeps its history, which reading a household skips. */
-    static final Codec<Household> CODEC = new Codec<>() {
-        @Override
-        public String id(Household household) {
-            return household.id();
-        }
-
-        @Override
-        public Document encode(Household household) {
-            return toDocument(household);
-        }
-
-        @Override
-        public Household decode(Document document) {
-            return fromDocument(document);
-        }
-
-        @Override
-        public Set<String> unread() {
-            return Set.of("history");
-        }
-    };
+    static final Codec<Household> CODEC = Codec.of(Household::id, HouseholdStore::toDocument,
+            HouseholdStore::fromDocument, Set.of("history"));
 
     private final AggregateCollection<Household> aggregates;
     private final MongoCollection<Document> households;

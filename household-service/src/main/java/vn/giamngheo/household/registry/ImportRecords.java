@@ -26,24 +26,11 @@ class ImportRecords {
     record ImportRecord(String key, String householdId, String recordedBy, Instant recordedAt) {
     }
 
-    private static final Codec<ImportRecord> CODEC = new Codec<>() {
-        @Override
-        public String id(ImportRecord record) {
-            return record.key();
-        }
-
-        @Override
-        public Document encode(ImportRecord r) {
-            return new Document("_id", r.key()).append("householdId", r.householdId())
-                    .append("recordedBy", r.recordedBy()).append("recordedAt", Date.from(r.recordedAt()));
-        }
-
-        @Override
-        public ImportRecord decode(Document d) {
-            return new ImportRecord(d.getString("_id"), d.getString("householdId"), d.getString("recordedBy"),
-                    d.getDate("recordedAt").toInstant());
-        }
-    };
+    private static final Codec<ImportRecord> CODEC = Codec.of(ImportRecord::key,
+            r -> new Document("_id", r.key()).append("householdId", r.householdId())
+                    .append("recordedBy", r.recordedBy()).append("recordedAt", Date.from(r.recordedAt())),
+            d -> new ImportRecord(d.getString("_id"), d.getString("householdId"), d.getString("recordedBy"),
+                    d.getDate("recordedAt").toInstant()));
 
     private final AggregateCollection<ImportRecord> records;
 

@@ -26,43 +26,16 @@ import vn.giamngheo.platform.persistence.Codec;
 @Component
 class ReviewRequestStore {
 
-    private static final Codec<ReviewRequest> REQUEST = new Codec<>() {
-        @Override
-        public String id(ReviewRequest request) {
-            return request.id();
-        }
-
-        @Override
-        public Document encode(ReviewRequest request) {
-            return toDocument(request);
-        }
-
-        @Override
-        public ReviewRequest decode(Document document) {
-            return fromDocument(document);
-        }
-    };
+    private static final Codec<ReviewRequest> REQUEST = Codec.of(ReviewRequest::id,
+            ReviewRequestStore::toDocument, ReviewRequestStore::fromDocument);
 
     /** An online request's key (who sent it: citizen id, unit, form, day) and the request that holds it. */
     private record Submission(String key, String requestId) {
     }
 
-    private static final Codec<Submission> SUBMISSION = new Codec<>() {
-        @Override
-        public String id(Submission submission) {
-            return submission.key();
-        }
-
-        @Override
-        public Document encode(Submission s) {
-            return new Document("_id", s.key()).append("requestId", s.requestId());
-        }
-
-        @Override
-        public Submission decode(Document d) {
-            return new Submission(d.getString("_id"), d.getString("requestId"));
-        }
-    };
+    private static final Codec<Submission> SUBMISSION = Codec.of(Submission::key,
+            s -> new Document("_id", s.key()).append("requestId", s.requestId()),
+            d -> new Submission(d.getString("_id"), d.getString("requestId")));
 
     private final AggregateCollection<ReviewRequest> requestAggregates;
     private final MongoCollection<Document> requests;

@@ -46,22 +46,8 @@ class ReviewStore {
     /** Survey answers are kept as the request gave them (a draft's facts may be partly empty). */
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final Codec<ReviewRound> ROUND = new Codec<>() {
-        @Override
-        public String id(ReviewRound round) {
-            return round.id();
-        }
-
-        @Override
-        public Document encode(ReviewRound round) {
-            return toDocument(round);
-        }
-
-        @Override
-        public ReviewRound decode(Document document) {
-            return roundFrom(document);
-        }
-    };
+    private static final Codec<ReviewRound> ROUND = Codec.of(ReviewRound::id, ReviewStore::toDocument,
+            ReviewStore::roundFrom);
 
     private final AggregateCollection<ReviewRound> roundAggregates;
     private final MongoCollection<Document> rounds;

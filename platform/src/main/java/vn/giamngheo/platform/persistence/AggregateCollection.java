@@ -1,9 +1,7 @@
 package vn.giamngheo.platform.persistence;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -140,10 +138,8 @@ public final class AggregateCollection<R> {
             try {
                 one.insertOne(document(change));
             } catch (MongoWriteException e) {
-                if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                    return false;
-                }
-                throw e;
+                DuplicateKeys.of(e);
+                return false;
             }
         } else if (one.updateOne(Guards.where(id, VERSION, change.expectedVersion()), update(change, null))
                 .getMatchedCount() == 0) {
@@ -188,12 +184,7 @@ public final class AggregateCollection<R> {
         try {
             result = many.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                conflicted.add(ids.get(error.getIndex()));
-            }
+            DuplicateKeys.of(e).forEach(index -> conflicted.add(ids.get(index)));
             result = e.getWriteResult();
         }
         if (result.getMatchedCount() < updated.size()) {

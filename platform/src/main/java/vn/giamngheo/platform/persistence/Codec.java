@@ -1,6 +1,7 @@
 package vn.giamngheo.platform.persistence;
 
 import java.util.Set;
+import java.util.function.Function;
 import org.bson.Document;
 
 /**
@@ -24,5 +25,36 @@ public interface Codec<R> {
      */
     default Set<String> unread() {
         return Set.of();
+    }
+
+    /** The codec of these three functions. */
+    static <R> Codec<R> of(Function<R, String> id, Function<R, Document> encode, Function<Document, R> decode) {
+        return of(id, encode, decode, Set.of());
+    }
+
+    /** The codec of these three functions, whose documents also keep the {@link #unread} fields. */
+    static <R> Codec<R> of(Function<R, String> id, Function<R, Document> encode, Function<Document, R> decode,
+            Set<String> unread) {
+        return new Codec<>() {
+            @Override
+            public String id(R record) {
+                return id.apply(record);
+            }
+
+            @Override
+            public Document encode(R record) {
+                return encode.apply(record);
+            }
+
+            @Override
+            public R decode(Document document) {
+                return decode.apply(document);
+            }
+
+            @Override
+            public Set<String> unread() {
+                return unread;
+            }
+        };
     }
 }

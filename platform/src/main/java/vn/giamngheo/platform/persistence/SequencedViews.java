@@ -1,8 +1,6 @@
 package vn.giamngheo.platform.persistence;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -96,18 +94,13 @@ public final class SequencedViews {
                 break;
             }
             betweenReadAndWrite.run();
-            Set<Integer> failed = new HashSet<>();
+            Set<Integer> failed = Set.of();
             BulkWriteResult result;
             try {
                 result = views.bulkWrite(writes, new BulkWriteOptions().ordered(false));
             } catch (MongoBulkWriteException e) {
                 // A duplicate key: someone else created the view since it was read.
-                for (BulkWriteError error : e.getWriteErrors()) {
-                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                        throw e;
-                    }
-                    failed.add(error.getIndex());
-                }
+                failed = DuplicateKeys.of(e);
                 result = e.getWriteResult();
             }
             boolean allHeld = failed.isEmpty()

@@ -22,15 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +36,7 @@ import vn.giamngheo.platform.PlatformProperties;
 import vn.giamngheo.platform.messaging.EventMetrics;
 import vn.giamngheo.platform.outbox.Outbox;
 import vn.giamngheo.platform.outbox.OutboxRelay;
+import vn.giamngheo.platform.outbox.RelayFixtures;
 import vn.giamngheo.testsupport.EventFixtures;
 import vn.giamngheo.testsupport.TestInfrastructure;
 import vn.giamngheo.testsupport.TopicProbe;
@@ -63,27 +56,9 @@ class AggregateCollectionIT {
         }
     }
 
-    static final Codec<Counter> CODEC = new Codec<>() {
-        @Override
-        public String id(Counter c) {
-            return c.id();
-        }
-
-        @Override
-        public Document encode(Counter c) {
-            return new Document("_id", c.id()).append("version", c.version()).append("value", c.value());
-        }
-
-        @Override
-        public Counter decode(Document d) {
-            return new Counter(d.getString("_id"), d.getLong("version"), d.getInteger("value"));
-        }
-
-        @Override
-        public Set<String> unread() {
-            return Set.of("log");
-        }
-    };
+    static final Codec<Counter> CODEC = Codec.of(Counter::id,
+            c -> new Document("_id", c.id()).append("version", c.version()).append("value", c.value()),
+            d -> new Counter(d.getString("_id"), d.getLong("version"), d.getInteger("value")), Set.of("log"));
 
     private final List<CommandStartedEvent> commands = new CopyOnWriteArrayList<>();
     private final MongoClient client = MongoClients.create(MongoClientSettings.builder()
@@ -97,7 +72,7 @@ class AggregateCollectionIT {
     private final MongoDatabase database = client.getDatabase("platform-test");
     private final String name = "counters_" + EventFixtures.newId().replace("-", "");
     private final MongoCollection<Document> raw = database.getCollection(name);
-    private final OutboxRelay relay = new OutboxRelay(database, producer(), List.of(),
+    private final OutboxRelay relay = new OutboxRelay(database, RelayFixtures.producer(), List.of(),
             new PlatformProperties.Relay(Duration.ofMillis(300), 100, Duration.ofMillis(200)),
             new EventMetrics(new SimpleMeterRegistry()));
     private final Aggregates aggregates = new Aggregates(database, c -> c,
@@ -106,26 +81,13 @@ class AggregateCollectionIT {
 
     @BeforeAll
     static void topics() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.kafkaBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.HOUSEHOLD_EVENTS, 12, (short) 1))).all().get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
-        }
+        RelayFixtures.householdTopic();
     }
 
     @AfterEach
     void close() {
         relay.stop();
         client.close();
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer());
     }
 
     private static Change.Event<HouseholdRemoved> removed(String id, long sequence) {
