@@ -3,13 +3,16 @@ package vn.giamngheo.household.registry;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.platform.mongo.Guards;
 import vn.giamngheo.platform.persistence.AggregateCollection;
 import vn.giamngheo.platform.persistence.Aggregates;
+import vn.giamngheo.platform.persistence.Change;
 import vn.giamngheo.platform.persistence.Codec;
 
 /**
@@ -77,6 +80,16 @@ class CitizenIdClaims {
         if (taken.getModifiedCount() == 0) {
             throw new AlreadyActiveException(String.valueOf(holder));
         }
+    }
+
+    /**
+     * Claims, in one bulk insert, each citizen id of {@code wanted} (citizen id → household id) that nobody claims yet.
+     *
+     * @return the citizen ids claimed now; the others were claimed before (by anyone) and are left as they are
+     */
+    Set<String> claimFree(Map<String, String> wanted) {
+        return taken.applyAll(wanted.entrySet().stream()
+                .map(w -> Change.create(new Claim(w.getKey(), w.getValue()))).toList()).applied();
     }
 
     /** The household that claims {@code citizenId}, if any (the claim may be stale: check the household). */

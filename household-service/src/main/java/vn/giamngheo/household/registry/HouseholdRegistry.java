@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -113,11 +115,15 @@ public class HouseholdRegistry {
     }
 
     private Household.Change prepare(NewHousehold household) {
-        return prepare(household, UUID.randomUUID().toString());
+        return prepare(household, UUID.randomUUID().toString(), Map.of());
     }
 
-    /** Checks a new household and claims its members' citizen ids; nothing else is written yet. */
-    private Household.Change prepare(NewHousehold household, String id) {
+    /**
+     * Checks a new household and claims its members' citizen ids; nothing else is written yet.
+     *
+     * @param claimedNow citizen ids already claimed for their household by this command (citizen id → household id)
+     */
+    private Household.Change prepare(NewHousehold household, String id, Map<String, String> claimedNow) {
         LocalDate today = household.registeredOn() == null ? LocalDate.now(clock) : household.registeredOn();
         if (today.isAfter(LocalDate.now(clock))) {
             throw new RegistryRuleException("registeredOn", "cannot be in the future");
@@ -135,7 +141,7 @@ public class HouseholdRegistry {
         }
         Household.Change registration = Household.register(id, unitCode, household.village().strip(), newMembers,
                 now(), today);
-        claimAll(newMembers, registration.household().id(), "members");
+        claimAll(newMembers, registration.household().id(), "members", claimedNow);
         return registration;
     }
 
@@ -156,11 +162,21 @@ public class HouseholdRegistry {
     Prepared prepareAll(List<Planned> households) {
         List<Household.Change> valid = new ArrayList<>();
         Map<Integer, RegistryRuleException> problems = new TreeMap<>();
+        // Every citizen id nobody holds yet is claimed in one bulk insert; only the others are claimed one by one.
+        Map<String, String> wanted = new HashMap<>();
+        households.forEach(p -> p.household().members().stream().map(NewMember::citizenId).filter(Objects::nonNull)
+                .forEach(citizenId -> wanted.putIfAbsent(citizenId, p.id())));
+        Map<String, String> claimedNow = new HashMap<>();
+        claims.claimFree(wanted).forEach(citizenId -> claimedNow.put(citizenId, wanted.get(citizenId)));
         for (int i = 0; i < households.size(); i++) {
+            Planned planned = households.get(i);
             try {
-                valid.add(prepare(households.get(i).household(), households.get(i).id()));
+                valid.add(prepare(planned.household(), planned.id(), claimedNow));
             } catch (RegistryRuleException e) {
                 problems.put(i, e);
+                planned.household().members().stream().map(NewMember::citizenId)
+                        .filter(citizenId -> planned.id().equals(claimedNow.get(citizenId)))
+                        .forEach(citizenId -> claims.release(citizenId, planned.id()));
             }
         }
         return new Prepared(valid, problems);
@@ -495,6 +511,10 @@ public class HouseholdRegistry {
     }
 
     private void claimAll(List<Member> members, String householdId, String field) {
+        claimAll(members, householdId, field, Map.of());
+    }
+
+    private void claimAll(List<Member> members, String householdId, String field, Map<String, String> claimedNow) {
         List<Member> claimed = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             Member m = members.get(i);
@@ -502,7 +522,9 @@ public class HouseholdRegistry {
                 continue;
             }
             try {
-                claims.claim(m.citizenId(), householdId, store::find);
+                if (!householdId.equals(claimedNow.get(m.citizenId()))) {
+                    claims.claim(m.citizenId(), householdId, store::find);
+                }
                 claimed.add(m);
             } catch (CitizenIdClaims.AlreadyActiveException e) {
                 claimed.forEach(c -> release(c, householdId));
