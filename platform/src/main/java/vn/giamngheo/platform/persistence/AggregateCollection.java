@@ -138,7 +138,7 @@ public final class AggregateCollection<R> {
             try {
                 one.insertOne(document(change));
             } catch (MongoWriteException e) {
-                DuplicateKeys.of(e);
+                DuplicateKeys.only(e);
                 return false;
             }
         } else if (one.updateOne(Guards.where(id, VERSION, change.expectedVersion()), update(change, null))

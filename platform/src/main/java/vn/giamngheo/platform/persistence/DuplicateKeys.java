@@ -13,12 +13,11 @@ final class DuplicateKeys {
     private DuplicateKeys() {
     }
 
-    /** @return whether the write failed only because the key exists; else the failure is thrown again */
-    static boolean of(MongoWriteException e) {
-        if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
-            return true;
+    /** Returns when the write failed only because its key exists; throws the failure again otherwise. */
+    static void only(MongoWriteException e) {
+        if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) {
+            throw e;
         }
-        throw e;
     }
 
     /** @return the indexes of the writes of a bulk that failed because their key exists; any other failure is thrown */
