@@ -50,6 +50,7 @@ import vn.giamngheo.platform.mongo.MongoTimeouts;
 import vn.giamngheo.platform.outbox.Outbox;
 import vn.giamngheo.platform.outbox.OutboxCollection;
 import vn.giamngheo.platform.outbox.OutboxRelay;
+import vn.giamngheo.platform.persistence.Aggregates;
 import vn.giamngheo.platform.rules.RuleFiles;
 import vn.giamngheo.platform.security.AreaAccess;
 import vn.giamngheo.platform.units.UnitCatalog;
@@ -181,6 +182,12 @@ public class PlatformAutoConfiguration {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return new DefaultKafkaProducerFactory<String, byte[]>(config).createProducer();
+    }
+
+    /** The one way a service declares its aggregate collections and views (design §4a). */
+    @Bean
+    Aggregates aggregates(MongoDatabase database, MongoTimeouts timeouts, Outbox outbox, OutboxRelay relay) {
+        return new Aggregates(database, timeouts::forLongOperations, outbox, relay);
     }
 
     /** Every topic is created explicitly with its partition count; auto-creation would give one partition. */

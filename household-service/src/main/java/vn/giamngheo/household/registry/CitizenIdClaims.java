@@ -1,16 +1,19 @@
 package vn.giamngheo.household.registry;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.platform.mongo.Guards;
+import vn.giamngheo.platform.persistence.AggregateCollection;
+import vn.giamngheo.platform.persistence.Aggregates;
+import vn.giamngheo.platform.persistence.Change;
+import vn.giamngheo.platform.persistence.Codec;
 
 /**
  * "A person is active in at most one household", enforced by a unique key: one claim document per citizen id
@@ -35,10 +38,22 @@ class CitizenIdClaims {
         }
     }
 
+    /** The household a citizen id is claimed for. */
+    private record Claim(String citizenId, String householdId) {
+    }
+
+    private static final String COLLECTION = "citizen_ids";
+    private static final Codec<Claim> CODEC = Codec.of(Claim::citizenId,
+            c -> new Document("_id", c.citizenId()).append("householdId", c.householdId()),
+            d -> new Claim(d.getString("_id"), d.getString("householdId")));
+
+    private final AggregateCollection<Claim> taken;
+    /** Taken over, released and moved while held by a given household: guarded by it ({@link Guards}). */
     private final MongoCollection<Document> claims;
 
-    CitizenIdClaims(MongoDatabase database) {
-        this.claims = database.getCollection("citizen_ids");
+    CitizenIdClaims(Aggregates aggregates, MongoDatabase database) {
+        this.taken = aggregates.records(COLLECTION, CODEC);
+        this.claims = database.getCollection(COLLECTION);
         Guards.index(claims, "householdId");
     }
 
@@ -48,16 +63,10 @@ class CitizenIdClaims {
      * @param lookup finds a household, to tell a live claim from a stale one
      */
     void claim(String citizenId, String householdId, Function<String, Optional<Household>> lookup) {
-        try {
-            claims.insertOne(new Document("_id", citizenId).append("householdId", householdId));
+        if (taken.insertIfAbsent(new Claim(citizenId, householdId))) {
             return;
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
         }
-        Document existing = claims.find(Filters.eq("_id", citizenId)).first();
-        String holder = existing == null ? null : existing.getString("householdId");
+        String holder = taken.find(citizenId).map(Claim::householdId).orElse(null);
         if (householdId.equals(holder)) {
             return;
         }
@@ -73,10 +82,19 @@ class CitizenIdClaims {
         }
     }
 
+    /**
+     * Claims, in one bulk insert, each citizen id of {@code wanted} (citizen id → household id) that nobody claims yet.
+     *
+     * @return the citizen ids claimed now; the others were claimed before (by anyone) and are left as they are
+     */
+    Set<String> claimFree(Map<String, String> wanted) {
+        return taken.applyAll(wanted.entrySet().stream()
+                .map(w -> Change.create(new Claim(w.getKey(), w.getValue()))).toList()).applied();
+    }
+
     /** The household that claims {@code citizenId}, if any (the claim may be stale: check the household). */
     Optional<String> holder(String citizenId) {
-        return Optional.ofNullable(claims.find(Filters.eq("_id", citizenId)).first())
-                .map(d -> d.getString("householdId"));
+        return taken.find(citizenId).map(Claim::householdId);
     }
 
     /** Releases the claim if {@code householdId} holds it. */

@@ -8,28 +8,22 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.bson.Document;
 import org.springframework.stereotype.Service;
-import vn.giamngheo.contracts.DomainEvent;
-import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.household.HouseholdClass;
-import vn.giamngheo.contracts.household.HouseholdRegistered;
-import vn.giamngheo.contracts.household.HouseholdRemoved;
-import vn.giamngheo.contracts.household.HouseholdUpdated;
-import vn.giamngheo.platform.outbox.Outbox;
-import vn.giamngheo.platform.outbox.OutboxRelay;
 import vn.giamngheo.platform.security.AreaAccess;
 import vn.giamngheo.platform.units.AdministrativeUnit;
 import vn.giamngheo.platform.units.Coverage;
 import vn.giamngheo.platform.units.UnitCatalog;
 
 /**
- * Registry commands: check, change each household in one document (state + history + outbox), wake the relay.
+ * Registry commands: check, change each household in one document (state + history + its events, see HouseholdStore).
  * Commands that touch two households write them in an order that a retry can complete, and each step is guarded by
  * the household's version.
  */
@@ -37,6 +31,8 @@ import vn.giamngheo.platform.units.UnitCatalog;
 public class HouseholdRegistry {
 
     private static final int DECISION_BATCH = 500;
+    /** A household changed by someone else while it was decided is read and decided again, this often in all. */
+    private static final int DECISION_ATTEMPTS = 3;
 
     /** A member as given by the caller, before the registry assigns an id. */
     public record NewMember(String fullName, LocalDate dateOfBirth, Sex sex, String citizenId, Relation relationToHead,
@@ -56,20 +52,16 @@ public class HouseholdRegistry {
     private final CitizenIdClaims claims;
     private final CitizenIdRules citizenIds;
     private final UnitCatalog units;
-    private final Outbox outbox;
-    private final OutboxRelay relay;
     private final Clock clock;
     private final AreaAccess access;
 
     HouseholdRegistry(HouseholdStore store, CitizenIdClaims claims, CitizenIdRules citizenIds, UnitCatalog units,
-            AreaAccess access, Outbox outbox, OutboxRelay relay, Clock clock) {
+            AreaAccess access, Clock clock) {
         this.store = store;
         this.access = access;
         this.claims = claims;
         this.citizenIds = citizenIds;
         this.units = units;
-        this.outbox = outbox;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -95,8 +87,7 @@ public class HouseholdRegistry {
         // A failed insert keeps its claims: a write that timed out may still have been applied, and releasing would
         // let the same person be registered again; if it was not applied the claims name no household, so they are
         // stale and the next registration of these people takes them over (CitizenIdClaims).
-        store.insert(registration, entries(registration.events()));
-        relay.wake(HouseholdStore.COLLECTION, id);
+        store.insert(registration);
         return registration.household();
     }
 
@@ -119,17 +110,20 @@ public class HouseholdRegistry {
         }
         // A bulk insert failing part-way leaves the households written before it: every claim is kept (those of the
         // households not written are stale and taken over by their next registration), as in writeAll.
-        store.insertAll(valid, valid.stream().map(c -> entries(c.events())).toList());
-        valid.forEach(c -> relay.wake(HouseholdStore.COLLECTION, c.household().id()));
+        store.insertAll(valid);
         return results;
     }
 
     private Household.Change prepare(NewHousehold household) {
-        return prepare(household, UUID.randomUUID().toString());
+        return prepare(household, UUID.randomUUID().toString(), Map.of());
     }
 
-    /** Checks a new household and claims its members' citizen ids; nothing else is written yet. */
-    private Household.Change prepare(NewHousehold household, String id) {
+    /**
+     * Checks a new household and claims its members' citizen ids; nothing else is written yet.
+     *
+     * @param claimedNow citizen ids already claimed for their household by this command (citizen id → household id)
+     */
+    private Household.Change prepare(NewHousehold household, String id, Map<String, String> claimedNow) {
         LocalDate today = household.registeredOn() == null ? LocalDate.now(clock) : household.registeredOn();
         if (today.isAfter(LocalDate.now(clock))) {
             throw new RegistryRuleException("registeredOn", "cannot be in the future");
@@ -147,7 +141,7 @@ public class HouseholdRegistry {
         }
         Household.Change registration = Household.register(id, unitCode, household.village().strip(), newMembers,
                 now(), today);
-        claimAll(newMembers, registration.household().id(), "members");
+        claimAll(newMembers, registration.household().id(), "members", claimedNow);
         return registration;
     }
 
@@ -168,11 +162,21 @@ public class HouseholdRegistry {
     Prepared prepareAll(List<Planned> households) {
         List<Household.Change> valid = new ArrayList<>();
         Map<Integer, RegistryRuleException> problems = new TreeMap<>();
+        // Every citizen id nobody holds yet is claimed in one bulk insert; only the others are claimed one by one.
+        Map<String, String> wanted = new HashMap<>();
+        households.forEach(p -> p.household().members().stream().map(NewMember::citizenId).filter(Objects::nonNull)
+                .forEach(citizenId -> wanted.putIfAbsent(citizenId, p.id())));
+        Map<String, String> claimedNow = new HashMap<>();
+        claims.claimFree(wanted).forEach(citizenId -> claimedNow.put(citizenId, wanted.get(citizenId)));
         for (int i = 0; i < households.size(); i++) {
+            Planned planned = households.get(i);
             try {
-                valid.add(prepare(households.get(i).household(), households.get(i).id()));
+                valid.add(prepare(planned.household(), planned.id(), claimedNow));
             } catch (RegistryRuleException e) {
                 problems.put(i, e);
+                planned.household().members().stream().map(NewMember::citizenId)
+                        .filter(citizenId -> planned.id().equals(claimedNow.get(citizenId)))
+                        .forEach(citizenId -> claims.release(citizenId, planned.id()));
             }
         }
         return new Prepared(valid, problems);
@@ -194,8 +198,7 @@ public class HouseholdRegistry {
             throw new IllegalStateException("a plan with problems is not written");
         }
         List<Household.Change> valid = prepared.registrations();
-        store.insertAll(valid, valid.stream().map(c -> entries(c.events())).toList());
-        valid.forEach(c -> relay.wake(HouseholdStore.COLLECTION, c.household().id()));
+        store.insertAll(valid);
         return valid.stream().map(Household.Change::household).toList();
     }
 
@@ -337,8 +340,7 @@ public class HouseholdRegistry {
                 claims.transfer(m.citizenId(), householdId, founded.id(), store::find);
             }
         }
-        store.insert(split.founded(), entries(split.founded().events()));
-        relay.wake(HouseholdStore.COLLECTION, founded.id());
+        store.insert(split.founded());
         try {
             apply(split.origin());
         } catch (RuntimeException e) {
@@ -403,35 +405,23 @@ public class HouseholdRegistry {
 
     /**
      * A review decision for many households (a ward's annual review holds thousands): read and written 500 at a time,
-     * each household once per round as {@link #applyDecision} does; a household changed by someone else meanwhile is
-     * retried on its own.
+     * each household once per round as {@link #applyDecision} does; the households changed by someone else meanwhile
+     * are read and decided again (only they).
      */
     public void applyDecisions(Map<String, Decision> decisions) {
         List<String> ids = List.copyOf(decisions.keySet());
         for (int from = 0; from < ids.size(); from += DECISION_BATCH) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + DECISION_BATCH));
-            Map<String, Household> found = store.findAll(batch);
-            List<Household.Change> changes = new ArrayList<>();
-            List<List<Document>> events = new ArrayList<>();
-            for (String id : batch) {
-                Household household = found.get(id);
+            Set<String> conflicted = store.decideAll(batch, (id, household) -> {
                 if (household == null) {
                     throw new RegistryRuleException.NotFound("Household " + id);
                 }
-                if (!household.decidedIn(decisions.get(id).roundId())) {
-                    Household.Change change = household.decide(decisions.get(id), now());
-                    changes.add(change);
-                    events.add(entries(change.events()));
-                }
-            }
-            Set<String> missed = store.applyAll(changes, events);
-            for (Household.Change change : changes) {
-                String id = change.household().id();
-                if (missed.contains(id)) {
-                    applyDecision(id, decisions.get(id));
-                } else {
-                    relay.wake(HouseholdStore.COLLECTION, id);
-                }
+                Decision decision = decisions.get(id);
+                return household.decidedIn(decision.roundId()) ? Optional.empty()
+                        : Optional.of(household.decide(decision, now()));
+            }, DECISION_ATTEMPTS);
+            if (!conflicted.isEmpty()) {
+                throw new HouseholdStore.ConcurrentChangeException(conflicted.iterator().next());
             }
         }
     }
@@ -488,8 +478,7 @@ public class HouseholdRegistry {
     }
 
     private Household apply(Household.Change change) {
-        store.apply(change, entries(change.events()));
-        relay.wake(HouseholdStore.COLLECTION, change.household().id());
+        store.apply(change);
         return change.household();
     }
 
@@ -522,6 +511,10 @@ public class HouseholdRegistry {
     }
 
     private void claimAll(List<Member> members, String householdId, String field) {
+        claimAll(members, householdId, field, Map.of());
+    }
+
+    private void claimAll(List<Member> members, String householdId, String field, Map<String, String> claimedNow) {
         List<Member> claimed = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             Member m = members.get(i);
@@ -529,7 +522,9 @@ public class HouseholdRegistry {
                 continue;
             }
             try {
-                claims.claim(m.citizenId(), householdId, store::find);
+                if (!householdId.equals(claimedNow.get(m.citizenId()))) {
+                    claims.claim(m.citizenId(), householdId, store::find);
+                }
                 claimed.add(m);
             } catch (CitizenIdClaims.AlreadyActiveException e) {
                 claimed.forEach(c -> release(c, householdId));
@@ -554,23 +549,6 @@ public class HouseholdRegistry {
         if (member.citizenId() != null) {
             claims.release(member.citizenId(), householdId);
         }
-    }
-
-    private List<Document> entries(List<DomainEvent> events) {
-        List<Document> entries = new ArrayList<>();
-        for (DomainEvent event : events) {
-            entries.add(switch (event) {
-                case HouseholdRegistered e -> outbox.entry(EventTypes.HOUSEHOLD_REGISTERED, e);
-                case HouseholdUpdated e -> outbox.entry(EventTypes.HOUSEHOLD_UPDATED, e);
-                case HouseholdRemoved e -> outbox.entry(EventTypes.HOUSEHOLD_REMOVED, e);
-                case vn.giamngheo.contracts.household.HouseholdAssessed e ->
-                        outbox.entry(EventTypes.HOUSEHOLD_ASSESSED, e);
-                case vn.giamngheo.contracts.household.HouseholdReclassified e ->
-                        outbox.entry(EventTypes.HOUSEHOLD_RECLASSIFIED, e);
-                default -> throw new IllegalStateException("no event type for " + event.getClass());
-            });
-        }
-        return entries;
     }
 
     private LocalDate date(LocalDate on) {

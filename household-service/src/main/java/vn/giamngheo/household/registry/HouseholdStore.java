@@ -1,26 +1,21 @@
 package vn.giamngheo.household.registry;
 
-import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -28,9 +23,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.contracts.household.HouseholdClass;
-import vn.giamngheo.platform.mongo.Guards;
 import vn.giamngheo.platform.mongo.MongoTimeouts;
-import vn.giamngheo.platform.outbox.Outbox;
+import vn.giamngheo.platform.persistence.AggregateCollection;
+import vn.giamngheo.platform.persistence.Aggregates;
+import vn.giamngheo.platform.persistence.Change;
+import vn.giamngheo.platform.persistence.Codec;
 
 /**
  * Households in MongoDB, each document holding its state, its history and its outbox. Every write is one atomic
@@ -53,87 +50,79 @@ class HouseholdStore {
     record Page(List<Household> items, long total) {
     }
 
+    /** How a household is stored; the document also keeps its history, which reading a household skips. */
+    static final Codec<Household> CODEC = Codec.of(Household::id, HouseholdStore::toDocument,
+            HouseholdStore::fromDocument, Set.of("history"));
+
+    private final AggregateCollection<Household> aggregates;
     private final MongoCollection<Document> households;
     private final ObjectProvider<HouseholdWriteListener> listeners;
     /**
-     * The same with the long bound, for what touches many households at once: imports and review decisions write 500
-     * in one bulk operation, listings and whole-registry passes are answered by scanning on mongo-java-server.
+     * The same with the long bound, for what touches many households at once: listings and whole-registry passes are
+     * answered by scanning on mongo-java-server.
      */
     private final MongoCollection<Document> many;
 
-    HouseholdStore(MongoDatabase database, MongoTimeouts timeouts, ObjectProvider<HouseholdWriteListener> listeners) {
+    HouseholdStore(Aggregates collections, MongoDatabase database, MongoTimeouts timeouts,
+            ObjectProvider<HouseholdWriteListener> listeners) {
+        this.aggregates = collections.withOutbox(COLLECTION, CODEC);
         this.households = database.getCollection(COLLECTION);
         this.listeners = listeners;
         this.many = timeouts.forLongOperations(households);
         // Production MongoDB uses these; mongo-java-server ignores non-unique indexes (queries scan).
         households.createIndex(Indexes.ascending("unitCode", "status"));
         households.createIndex(Indexes.ascending("currentClass"));
-        Guards.index(households, "version");
     }
 
-    void insert(Household.Change registration, List<Document> pendingEvents) {
-        households.insertOne(toDocument(registration.household())
-                .append("history", List.of(toDocument(registration.history())))
-                .append(Outbox.FIELD, pendingEvents));
+    /** A household's change as stored: its state, its events and its history line, decided on the version before. */
+    private static Change<Household> stored(Household.Change change) {
+        Household after = change.household();
+        List<Change.Event<?>> events = Change.Event.of(change.events());
+        // Each event advances the version by one; the command was decided on the version before them.
+        long decidedOn = after.version() - change.events().size();
+        Change<Household> stored = decidedOn == 0 ? Change.create(after, events)
+                : Change.update(decidedOn, after, events);
+        return stored.appending("history", toDocument(change.history()));
+    }
+
+    void insert(Household.Change registration) {
+        if (!aggregates.apply(stored(registration))) {
+            throw new ConcurrentChangeException(registration.household().id());
+        }
         written(List.of(registration.household().id()));
     }
 
     /** {@link #insert} for many new households, in one round trip. */
-    void insertAll(List<Household.Change> registrations, List<List<Document>> pendingEvents) {
-        if (registrations.isEmpty()) {
-            return;
+    void insertAll(List<Household.Change> registrations) {
+        AggregateCollection.Result result = aggregates.applyAll(registrations.stream().map(HouseholdStore::stored)
+                .toList());
+        written(List.copyOf(result.applied()));
+        if (!result.allApplied()) {
+            throw new ConcurrentChangeException(result.conflicted().iterator().next());
         }
-        List<Document> documents = new ArrayList<>();
-        for (int i = 0; i < registrations.size(); i++) {
-            documents.add(toDocument(registrations.get(i).household())
-                    .append("history", List.of(toDocument(registrations.get(i).history())))
-                    .append(Outbox.FIELD, pendingEvents.get(i)));
-        }
-        many.insertMany(documents);
-        written(registrations.stream().map(r -> r.household().id()).toList());
     }
 
     /** Writes the state after a command, appending its events and history line, if nobody changed it meanwhile. */
-    void apply(Household.Change change, List<Document> pendingEvents) {
-        UpdateOneModel<Document> write = write(change, pendingEvents);
-        if (households.updateOne(write.getFilter(), write.getUpdate()).getMatchedCount() == 0) {
+    void apply(Household.Change change) {
+        if (!aggregates.apply(stored(change))) {
             throw new ConcurrentChangeException(change.household().id());
         }
         written(List.of(change.household().id()));
     }
 
     /**
-     * {@link #apply} for many households in one round trip (an unordered bulk write; each write is still atomic and
-     * version-guarded on its own document).
+     * Decides and writes many households: read in one query, written in one bulk write (each household version-guarded
+     * on its own), those someone else changed meanwhile read and decided again, up to {@code attempts} rounds.
      *
-     * @return the ids of the households someone else changed meanwhile: nothing was written for them
+     * @param decider the change of a household by id (null household: none has the id), or empty: nothing to do
+     * @return the households still changed by someone else after the last attempt: nothing was written for them
      */
-    Set<String> applyAll(List<Household.Change> changes, List<List<Document>> pendingEvents) {
-        if (changes.isEmpty()) {
-            return Set.of();
-        }
-        List<UpdateOneModel<Document>> writes = new ArrayList<>();
-        for (int i = 0; i < changes.size(); i++) {
-            writes.add(write(changes.get(i), pendingEvents.get(i)));
-        }
-        BulkWriteResult result = many.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        if (result.getMatchedCount() == changes.size()) {
-            written(changes.stream().map(c -> c.household().id()).toList());
-            return Set.of();
-        }
-        // Some were changed meanwhile: find which by their versions (rare; one read).
-        Map<String, Long> written = new HashMap<>();
-        many.find(Filters.in("_id", changes.stream().map(c -> c.household().id()).toList()))
-                .projection(Projections.include("version"))
-                .forEach(d -> written.put(d.getString("_id"), d.getLong("version")));
-        Set<String> missed = new LinkedHashSet<>();
-        for (Household.Change c : changes) {
-            if (!Long.valueOf(c.household().version()).equals(written.get(c.household().id()))) {
-                missed.add(c.household().id());
-            }
-        }
-        written(changes.stream().map(c -> c.household().id()).filter(id -> !missed.contains(id)).toList());
-        return missed;
+    Set<String> decideAll(Collection<String> ids, BiFunction<String, Household, Optional<Household.Change>> decider,
+            int attempts) {
+        AggregateCollection.Result result = aggregates.decideAll(ids,
+                (id, household) -> decider.apply(id, household).map(HouseholdStore::stored), attempts);
+        written(List.copyOf(result.applied()));
+        return result.conflicted();
     }
 
     /** The write is stored: a listener's failure is its own to repair, never the command's. */
@@ -160,43 +149,17 @@ class HouseholdStore {
 
     /** Every household, whatever its status, one at a time (without history and outbox). */
     void forEach(java.util.function.Consumer<Household> action) {
-        MongoTimeouts.scan(many, new Document()).projection(Projections.exclude("history", Outbox.FIELD))
+        MongoTimeouts.scan(many, new Document()).projection(aggregates.readProjection())
                 .forEach(doc -> action.accept(fromDocument(doc)));
-    }
-
-    private static UpdateOneModel<Document> write(Household.Change change, List<Document> pendingEvents) {
-        Household after = change.household();
-        // Each event advances the version by one; the command was decided on the version before them.
-        long decidedOn = after.version() - change.events().size();
-        Bson filter = Guards.where(after.id(), "version", decidedOn);
-        return new UpdateOneModel<>(filter, Updates.combine(
-                Updates.set("unitCode", after.unitCode()),
-                Updates.set("unitSince", after.unitSince().toString()),
-                Updates.set("village", after.village()),
-                Updates.set("members", after.members().stream().map(HouseholdStore::toDocument).toList()),
-                Updates.set("status", after.status().name()),
-                Updates.set("version", after.version()),
-                Updates.set("currentClass", after.currentClass() == null ? null : after.currentClass().name()),
-                Updates.set(CLASS_FROM, classFrom(after)),
-                Updates.set(CLASS_BEFORE, name(after.classBeforeLatest())),
-                Updates.set("classHistory", after.classHistory().stream().map(HouseholdStore::toDocument).toList()),
-                Updates.set("newlyEscapedUntil", after.newlyEscapedUntil() == null ? null
-                        : after.newlyEscapedUntil().toString()),
-                Updates.push("history", toDocument(change.history())),
-                Outbox.append(pendingEvents)));
     }
 
     /** The households with these ids that exist (without history and outbox), by id. */
     Map<String, Household> findAll(Collection<String> ids) {
-        Map<String, Household> found = new HashMap<>();
-        many.find(Filters.in("_id", ids)).projection(Projections.exclude("history", Outbox.FIELD))
-                .forEach(d -> found.put(d.getString("_id"), fromDocument(d)));
-        return found;
+        return aggregates.loadAll(ids);
     }
 
     Optional<Household> find(String id) {
-        return Optional.ofNullable(households.find(Filters.eq("_id", id)).projection(Projections.exclude("history",
-                Outbox.FIELD)).first()).map(HouseholdStore::fromDocument);
+        return aggregates.find(id);
     }
 
     List<Household.HistoryEntry> history(String id) {
@@ -234,7 +197,7 @@ class HouseholdStore {
         }
         Bson filter = conditions.isEmpty() ? new Document() : Filters.and(conditions);
         List<Household> items = new ArrayList<>();
-        many.find(filter).projection(Projections.exclude("history", Outbox.FIELD))
+        many.find(filter).projection(aggregates.readProjection())
                 .sort(Sorts.ascending("registeredAt", "_id")).skip(page * size).limit(size)
                 .forEach(doc -> items.add(fromDocument(doc)));
         return new Page(items, many.countDocuments(filter));
@@ -243,7 +206,7 @@ class HouseholdStore {
     /** Every active household, one at a time, for whole-registry computations that change nothing. */
     void forEachActive(java.util.function.Consumer<Household> action) {
         MongoTimeouts.scan(many, Filters.eq("status", HouseholdStatus.ACTIVE.name()))
-                .projection(Projections.exclude("history", Outbox.FIELD))
+                .projection(aggregates.readProjection())
                 .forEach(doc -> action.accept(fromDocument(doc)));
     }
 
@@ -258,7 +221,7 @@ class HouseholdStore {
         if (everIn != null) {
             conditions.add(Filters.in("classHistory.toClass", everIn.stream().map(Enum::name).toList()));
         }
-        many.find(Filters.and(conditions)).projection(Projections.exclude("history", Outbox.FIELD))
+        many.find(Filters.and(conditions)).projection(aggregates.readProjection())
                 .forEach(doc -> action.accept(fromDocument(doc)));
     }
 

@@ -1,13 +1,6 @@
 package vn.giamngheo.household.registry;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -15,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import vn.giamngheo.platform.persistence.AggregateCollection;
+import vn.giamngheo.platform.persistence.Aggregates;
+import vn.giamngheo.platform.persistence.Change;
+import vn.giamngheo.platform.persistence.Codec;
 
 /**
  * Which household id each imported household was given (collection {@code household_imports}): one document per
@@ -25,18 +22,26 @@ import org.springframework.stereotype.Component;
 @Component
 class ImportRecords {
 
-    private final MongoCollection<Document> records;
+    /** The id planned for the household with this key. */
+    record ImportRecord(String key, String householdId, String recordedBy, Instant recordedAt) {
+    }
 
-    ImportRecords(MongoDatabase database) {
-        this.records = database.getCollection("household_imports");
+    private static final Codec<ImportRecord> CODEC = Codec.of(ImportRecord::key,
+            r -> new Document("_id", r.key()).append("householdId", r.householdId())
+                    .append("recordedBy", r.recordedBy()).append("recordedAt", Date.from(r.recordedAt())),
+            d -> new ImportRecord(d.getString("_id"), d.getString("householdId"), d.getString("recordedBy"),
+                    d.getDate("recordedAt").toInstant()));
+
+    private final AggregateCollection<ImportRecord> records;
+
+    ImportRecords(Aggregates aggregates) {
+        this.records = aggregates.records("household_imports", CODEC);
     }
 
     /** The household id recorded for each of {@code keys} that has one. */
     Map<String, String> householdIds(Collection<String> keys) {
         Map<String, String> ids = new HashMap<>();
-        if (!keys.isEmpty()) {
-            records.find(Filters.in("_id", keys)).forEach(d -> ids.put(d.getString("_id"), d.getString("householdId")));
-        }
+        records.loadAll(keys).forEach((key, record) -> ids.put(key, record.householdId()));
         return ids;
     }
 
@@ -45,24 +50,15 @@ class ImportRecords {
      * uploaded by the same person at the same moment: a conflict, and the caller abandons its plan.
      */
     void record(Map<String, String> planned, String by, Instant at) {
-        if (planned.isEmpty()) {
+        List<Change<ImportRecord>> inserts = planned.entrySet().stream()
+                .map(p -> Change.create(new ImportRecord(p.getKey(), p.getValue(), by, at))).toList();
+        if (records.applyAll(inserts).allApplied()) {
             return;
         }
-        List<Document> documents = new ArrayList<>();
-        planned.forEach((key, id) -> documents.add(new Document("_id", key).append("householdId", id)
-                .append("recordedBy", by).append("recordedAt", Date.from(at))));
-        try {
-            records.insertMany(documents, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode())
-                    != ErrorCategory.DUPLICATE_KEY)) {
-                throw e;
-            }
-            Map<String, String> recorded = householdIds(planned.keySet());
-            if (planned.entrySet().stream().anyMatch(p -> !p.getValue().equals(recorded.get(p.getKey())))) {
-                throw new RegistryRuleException.Conflict("file", "Tệp này đang được tải lên cùng lúc ở một phiên "
-                        + "khác; chờ phiên đó xong rồi tải lại");
-            }
+        Map<String, String> recorded = householdIds(planned.keySet());
+        if (planned.entrySet().stream().anyMatch(p -> !p.getValue().equals(recorded.get(p.getKey())))) {
+            throw new RegistryRuleException.Conflict("file", "Tệp này đang được tải lên cùng lúc ở một phiên "
+                    + "khác; chờ phiên đó xong rồi tải lại");
         }
     }
 }

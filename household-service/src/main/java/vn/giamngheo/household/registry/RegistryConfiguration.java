@@ -4,15 +4,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
-import vn.giamngheo.platform.outbox.OutboxCollection;
 
 @Configuration(proxyBeanMethods = false)
 class RegistryConfiguration {
-
-    @Bean
-    OutboxCollection householdOutbox() {
-        return new OutboxCollection(HouseholdStore.COLLECTION);
-    }
 
     @Bean
     CitizenIdRules citizenIdRules(@Value("${household.citizen-ids.file}") Resource file) {

@@ -7,18 +7,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
-import vn.giamngheo.platform.outbox.OutboxCollection;
 import vn.giamngheo.platform.rules.RuleFileException;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReviewService.ReviewProperties.class)
 class ReviewConfiguration {
-
-    /** Rounds publish {@code review.posting-started} through their own outbox. */
-    @Bean
-    OutboxCollection reviewRoundOutbox() {
-        return new OutboxCollection(ReviewStore.ROUNDS);
-    }
 
     /** The public holidays file, checked at start-up: a mistake stops the service with the file and the line. */
     @Bean

@@ -1,7 +1,5 @@
 package vn.giamngheo.household.review;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -19,39 +17,48 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
-import vn.giamngheo.platform.mongo.Guards;
+import vn.giamngheo.platform.persistence.AggregateCollection;
+import vn.giamngheo.platform.persistence.Aggregates;
+import vn.giamngheo.platform.persistence.Change;
+import vn.giamngheo.platform.persistence.Codec;
 
-/** Households' review requests, one document each, written with a version guard. */
+/** Households' review requests, one document each, written as changes guarded by their version. */
 @Component
 class ReviewRequestStore {
 
+    private static final Codec<ReviewRequest> REQUEST = Codec.of(ReviewRequest::id,
+            ReviewRequestStore::toDocument, ReviewRequestStore::fromDocument);
+
+    /** An online request's key (who sent it: citizen id, unit, form, day) and the request that holds it. */
+    private record Submission(String key, String requestId) {
+    }
+
+    private static final Codec<Submission> SUBMISSION = Codec.of(Submission::key,
+            s -> new Document("_id", s.key()).append("requestId", s.requestId()),
+            d -> new Submission(d.getString("_id"), d.getString("requestId")));
+
+    private final AggregateCollection<ReviewRequest> requestAggregates;
     private final MongoCollection<Document> requests;
     /** Online requests awaiting verification by who sent them (citizen id, unit, form, day): one receipt each. */
+    private final AggregateCollection<Submission> submissionKeys;
     private final MongoCollection<Document> submissions;
     /** The last receipt number given, per unit and month. */
     private final MongoCollection<Document> receipts;
 
-    ReviewRequestStore(MongoDatabase database) {
+    ReviewRequestStore(Aggregates aggregates, MongoDatabase database) {
+        requestAggregates = aggregates.withoutOutbox("review_requests", REQUEST);
         requests = database.getCollection("review_requests");
+        submissionKeys = aggregates.records("review_request_submissions", SUBMISSION);
         submissions = database.getCollection("review_request_submissions");
         receipts = database.getCollection("review_request_receipts");
         submissions.createIndex(Indexes.ascending("requestId"));
         requests.createIndex(Indexes.ascending("unitCode", "receivedOn"));
         requests.createIndex(Indexes.ascending("householdId"));
-        Guards.index(requests, "version");
     }
 
     /** @return false when the same request (household, form, day) was recorded before: nothing is written */
     boolean insertIfAbsent(ReviewRequest request) {
-        try {
-            requests.insertOne(toDocument(request));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return requestAggregates.insertIfAbsent(request);
     }
 
     /** The next number of the series {@code series} (e.g. a unit's month), from 1. */
@@ -67,21 +74,15 @@ class ReviewRequestStore {
      * @return the id of the request that holds the key: {@code requestId}, or the one that took it before
      */
     String claimSubmission(String key, String requestId) {
-        try {
-            submissions.insertOne(new Document("_id", key).append("requestId", requestId));
+        if (submissionKeys.insertIfAbsent(new Submission(key, requestId))) {
             return requestId;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return submissions.find(Filters.eq("_id", key)).first().getString("requestId");
-            }
-            throw e;
         }
+        return submissionKeys.find(key).orElseThrow().requestId();
     }
 
     /** The online request that holds the submission {@code key}, if one does. */
     Optional<String> submission(String key) {
-        return Optional.ofNullable(submissions.find(Filters.eq("_id", key)).first())
-                .map(d -> d.getString("requestId"));
+        return submissionKeys.find(key).map(Submission::requestId);
     }
 
     /** Forgets the submissions of an online request (it is verified or rejected: its citizen id is erased). */
@@ -99,18 +100,14 @@ class ReviewRequestStore {
     }
 
     void update(ReviewRequest request) {
-        Document fields = toDocument(request);
-        fields.remove("_id");
-        var result = requests.updateOne(Guards.where(request.id(), "version", request.version() - 1),
-                new Document("$set", fields));
-        if (result.getMatchedCount() == 0) {
+        if (!requestAggregates.apply(Change.update(request.version() - 1, request))) {
             throw ReviewRuleException.conflict("version", "request " + request.id()
                     + " was changed by someone else at the same time; please retry");
         }
     }
 
     Optional<ReviewRequest> find(String id) {
-        return Optional.ofNullable(requests.find(Filters.eq("_id", id)).first()).map(ReviewRequestStore::fromDocument);
+        return requestAggregates.find(id);
     }
 
     /** The requests of a unit received in [from, to] (either may be null: open-ended), oldest first. */

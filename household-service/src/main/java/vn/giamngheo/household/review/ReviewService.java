@@ -27,7 +27,6 @@ import java.util.function.Supplier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.annotation.Validated;
-import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.contracts.review.ReviewPostingStarted;
 import vn.giamngheo.household.classification.AssessmentException;
@@ -40,8 +39,6 @@ import vn.giamngheo.household.registry.Decision;
 import vn.giamngheo.household.registry.Household;
 import vn.giamngheo.household.registry.HouseholdRegistry;
 import vn.giamngheo.household.registry.HouseholdStatus;
-import vn.giamngheo.platform.outbox.Outbox;
-import vn.giamngheo.platform.outbox.OutboxRelay;
 import vn.giamngheo.platform.units.AdministrativeUnit;
 import vn.giamngheo.platform.units.Coverage;
 import vn.giamngheo.platform.units.SuccessorChoiceRequiredException;
@@ -147,21 +144,17 @@ public class ReviewService {
     private final UnitCatalog units;
     private final ReviewProperties properties;
     private final Clock clock;
-    private final Outbox outbox;
-    private final OutboxRelay relay;
     private final WorkingCalendar calendar;
     private final ReviewRequests requests;
     private final SurveyLists lists;
 
     ReviewService(ReviewStore store, HouseholdRegistry registry, AssessmentService assessments, UnitCatalog units,
-            ReviewProperties properties, Clock clock, Outbox outbox, OutboxRelay relay, WorkingCalendar calendar,
+            ReviewProperties properties, Clock clock, WorkingCalendar calendar,
             ReviewRequests requests, SurveyLists lists) {
         this.store = store;
         this.lists = lists;
         this.calendar = calendar;
         this.requests = requests;
-        this.outbox = outbox;
-        this.relay = relay;
         this.registry = registry;
         this.assessments = assessments;
         this.units = units;
@@ -214,8 +207,25 @@ public class ReviewService {
             throw new IllegalArgumentException("a survey marked done has complete answers");
         }
         ReviewRound round = round(roundId);
-        Household household = registry.find(householdId).orElseThrow(() -> ReviewRuleException.invalid("householdId",
-                "household " + householdId + " does not exist"));
+        Survey previous = store.survey(roundId, householdId).orElse(null);
+        Survey survey = decideSurvey(round, householdId, registry.find(householdId).orElse(null), previous, income,
+                evidence, answers, draft);
+        if (survey != previous) {
+            store.save(survey);
+        }
+        return survey;
+    }
+
+    /**
+     * What recording a household's survey decides, from the round, the household (null: not in the registry) and its
+     * survey so far: a new survey to save, or {@code previous} itself when the same answers change nothing.
+     */
+    private Survey decideSurvey(ReviewRound round, String householdId, Household household, Survey previous, Income income,
+            Evidence evidence, Survey.Answers answers, boolean draft) {
+        String roundId = round.id();
+        if (household == null) {
+            throw ReviewRuleException.invalid("householdId", "household " + householdId + " does not exist");
+        }
         if (household.status() != HouseholdStatus.ACTIVE) {
             throw ReviewRuleException.invalid("householdId", "household " + householdId + " is no longer in the registry");
         }
@@ -234,7 +244,6 @@ public class ReviewService {
         }
         boolean complete = income != null && evidence != null;
         SurveyStatus status = draft ? SurveyStatus.DRAFT : SurveyStatus.SURVEYED;
-        Survey previous = store.survey(roundId, householdId).orElse(null);
         String fingerprint = complete ? fingerprint(income, evidence, round.referenceDate()) : draftFingerprint(answers);
         if (previous != null && fingerprint.equals(previous.answersFingerprint())
                 && previous.status() != SurveyStatus.BACK_TO_SURVEY
@@ -252,7 +261,6 @@ public class ReviewService {
             survey = new Survey(roundId, householdId, status, UUID.randomUUID().toString(), null, round.standard(),
                     null, null, List.of(), List.of(), clock.instant(), fingerprint, votes, answers);
         }
-        store.save(survey);
         return survey;
     }
 
@@ -322,10 +330,9 @@ public class ReviewService {
 
     /** The posted round with its {@code review.posting-started} event (sequence = the round's version). */
     private void publishPosting(ReviewRound posted, long surveyed, long agreed) {
-        store.update(posted, List.of(outbox.entry(EventTypes.REVIEW_POSTING_STARTED, new ReviewPostingStarted(
-                posted.id(), posted.version(), posted.unitCode(), posted.kind().name(), posted.referenceDate(),
-                posted.postingStartedOn(), posted.postingEndsOn(), (int) surveyed, (int) agreed, posted.standard()))));
-        relay.wake(ReviewStore.ROUNDS, posted.id());
+        store.update(posted, new ReviewPostingStarted(posted.id(), posted.version(), posted.unitCode(),
+                posted.kind().name(), posted.referenceDate(), posted.postingStartedOn(), posted.postingEndsOn(),
+                (int) surveyed, (int) agreed, posted.standard()));
     }
 
     public Complaint complain(String roundId, String householdId, String text, LocalDate filedOn) {
@@ -462,19 +469,31 @@ public class ReviewService {
         int unchanged = 0;
         int rejected = 0;
         List<SurveySpreadsheet.Problem> errors = new ArrayList<>();
-        for (SurveySpreadsheet.SheetRow row : SurveySpreadsheet.read(file, standard, properties.maxUploadRows())) {
+        List<SurveySpreadsheet.SheetRow> rows = SurveySpreadsheet.read(file, standard, properties.maxUploadRows());
+        // The rows' households and their surveys so far are read once, a query each; the surveys are written together.
+        Set<String> ids = new TreeSet<>();
+        rows.stream().filter(r -> r.problems().isEmpty()).forEach(r -> ids.add(r.householdId()));
+        Map<String, Household> households = registry.findAll(ids);
+        Map<String, Survey> surveys = new HashMap<>();
+        store.surveys(roundId, ids).forEach(s -> surveys.put(s.householdId(), s));
+        Map<String, Survey> changed = new LinkedHashMap<>();
+        for (SurveySpreadsheet.SheetRow row : rows) {
             if (!row.problems().isEmpty()) {
                 rejected++;
                 errors.addAll(row.problems());
                 continue;
             }
-            String before = store.survey(roundId, row.householdId()).map(Survey::assessmentId).orElse(null);
+            Survey previous = surveys.get(row.householdId());
             try {
-                Survey after = survey(roundId, row.householdId(),
+                Survey after = decideSurvey(round, row.householdId(), households.get(row.householdId()), previous,
                         new Income.Annual(row.annualIncomeVnd(), Math.toIntExact(row.memberCount())),
                         new Evidence.Declared(row.deprived()), new Survey.Answers(row.annualIncomeVnd(),
-                                Math.toIntExact(row.memberCount()), null, row.deprived(), null));
-                if (after.assessmentId().equals(before)) {
+                                Math.toIntExact(row.memberCount()), null, row.deprived(), null), false);
+                if (after != previous) {
+                    surveys.put(row.householdId(), after);
+                    changed.put(row.householdId(), after);
+                }
+                if (previous != null && after.assessmentId().equals(previous.assessmentId())) {
                     unchanged++;
                 } else {
                     recorded++;
@@ -484,6 +503,7 @@ public class ReviewService {
                 errors.add(new SurveySpreadsheet.Problem(row.row(), column(e.field()), e.getMessage()));
             }
         }
+        store.saveAll(changed.values());
         return new UploadReport(recorded, unchanged, rejected, errors);
     }
 

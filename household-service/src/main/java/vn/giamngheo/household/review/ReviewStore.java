@@ -2,32 +2,41 @@ package vn.giamngheo.household.review;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import vn.giamngheo.contracts.DomainEvent;
 import vn.giamngheo.contracts.household.HouseholdClass;
-import vn.giamngheo.platform.mongo.Guards;
-import vn.giamngheo.platform.outbox.Outbox;
+import vn.giamngheo.platform.persistence.AggregateCollection;
+import vn.giamngheo.platform.persistence.Aggregates;
+import vn.giamngheo.platform.persistence.Change;
+import vn.giamngheo.platform.persistence.Codec;
 
 /**
  * Rounds, surveys and complaints, one document each (a ward's round may hold thousands of surveys, so they are not
- * embedded in the round). Rounds are written with a version guard.
+ * embedded in the round). Rounds are aggregates: written as changes guarded by their version, with their events.
  */
 @Component
 class ReviewStore {
@@ -37,12 +46,17 @@ class ReviewStore {
     /** Survey answers are kept as the request gave them (a draft's facts may be partly empty). */
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final Codec<ReviewRound> ROUND = Codec.of(ReviewRound::id, ReviewStore::toDocument,
+            ReviewStore::roundFrom);
+
+    private final AggregateCollection<ReviewRound> roundAggregates;
     private final MongoCollection<Document> rounds;
     private final MongoCollection<Document> surveys;
     private final MongoCollection<Document> members;
     private final MongoCollection<Document> complaints;
 
-    ReviewStore(MongoDatabase database) {
+    ReviewStore(Aggregates aggregates, MongoDatabase database) {
+        roundAggregates = aggregates.withOutbox(ROUNDS, ROUND);
         rounds = database.getCollection(ROUNDS);
         surveys = database.getCollection("review_surveys");
         members = database.getCollection("review_round_households");
@@ -51,32 +65,24 @@ class ReviewStore {
         complaints.createIndex(Indexes.ascending("roundId"));
         rounds.createIndex(Indexes.ascending("unitCode", "referenceDate"));
         rounds.createIndex(Indexes.ascending("referenceDate"));
-        Guards.index(rounds, "version");
     }
 
     void insert(ReviewRound round) {
-        rounds.insertOne(toDocument(round).append(Outbox.FIELD, List.of()));
+        if (!roundAggregates.insertIfAbsent(round)) {
+            throw ReviewRuleException.conflict("id", "round " + round.id() + " exists");
+        }
     }
 
-    void update(ReviewRound round) {
-        update(round, List.of());
-    }
-
-    /** Writes the round's new state and appends its events to the round's outbox, in one version-guarded write. */
-    void update(ReviewRound round, List<Document> events) {
-        Document fields = toDocument(round);
-        fields.remove("_id");
-        var result = rounds.updateOne(Guards.where(round.id(), "version", round.version() - 1),
-                Updates.combine(new Document("$set", fields), Outbox.append(events)));
-        if (result.getMatchedCount() == 0) {
+    /** Writes the round's new state and its events, in one write guarded by the version before it. */
+    void update(ReviewRound round, DomainEvent... events) {
+        if (!roundAggregates.apply(Change.update(round.version() - 1, round, Change.Event.of(List.of(events))))) {
             throw ReviewRuleException.conflict("version", "round " + round.id()
                     + " was changed by someone else at the same time; please retry");
         }
     }
 
     Optional<ReviewRound> find(String id) {
-        return Optional.ofNullable(rounds.find(Filters.eq("_id", id)).projection(Projections.exclude(Outbox.FIELD))
-                .first()).map(ReviewStore::roundFrom);
+        return roundAggregates.find(id);
     }
 
     /**
@@ -90,6 +96,37 @@ class ReviewStore {
                 Updates.addToSet("householdIds", survey.householdId()), new UpdateOptions().upsert(true));
         surveys.replaceOne(Filters.eq("_id", Survey.id(survey.roundId(), survey.householdId())), toDocument(survey),
                 new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * {@link #save} for many surveys of one round or more, in two bulk writes: every household listed in its bucket
+     * first, then every survey.
+     */
+    void saveAll(Collection<Survey> all) {
+        if (all.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> byBucket = new LinkedHashMap<>();
+        all.forEach(s -> byBucket.computeIfAbsent(bucket(s.roundId(), s.householdId()), b -> new ArrayList<>())
+                .add(s.householdId()));
+        List<UpdateOneModel<Document>> listed = new ArrayList<>();
+        byBucket.forEach((bucket, ids) -> listed.add(new UpdateOneModel<>(Filters.eq("_id", bucket),
+                Updates.addEachToSet("householdIds", ids), new UpdateOptions().upsert(true))));
+        members.bulkWrite(listed, new BulkWriteOptions().ordered(false));
+        surveys.bulkWrite(all.stream().<WriteModel<Document>>map(s -> new ReplaceOneModel<>(
+                Filters.eq("_id", Survey.id(s.roundId(), s.householdId())), toDocument(s),
+                new ReplaceOptions().upsert(true))).toList(), new BulkWriteOptions().ordered(false));
+    }
+
+    /** The surveys of these households in a round, those that exist: read by id, a thousand a query. */
+    List<Survey> surveys(String roundId, Collection<String> householdIds) {
+        List<String> ids = householdIds.stream().map(h -> Survey.id(roundId, h)).toList();
+        List<Survey> result = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            surveys.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + 1_000))))
+                    .forEach(d -> result.add(surveyFrom(d)));
+        }
+        return result;
     }
 
     Optional<Survey> survey(String roundId, String householdId) {
@@ -135,7 +172,7 @@ class ReviewStore {
         }
         List<ReviewRound> result = new ArrayList<>();
         rounds.find(conditions.isEmpty() ? new Document() : Filters.and(conditions))
-                .projection(Projections.exclude(Outbox.FIELD))
+                .projection(roundAggregates.readProjection())
                 .sort(Sorts.descending("referenceDate", "openedAt", "_id"))
                 .forEach(d -> result.add(roundFrom(d)));
         return result;

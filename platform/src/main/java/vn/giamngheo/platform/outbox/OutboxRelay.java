@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -48,7 +49,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final MongoDatabase database;
     private final Producer<String, byte[]> producer;
-    private final List<String> collections;
+    private final CopyOnWriteArrayList<String> collections = new CopyOnWriteArrayList<>();
     private final PlatformProperties.Relay config;
     private final EventMetrics metrics;
     private final LinkedBlockingQueue<Key> wakeUps = new LinkedBlockingQueue<>();
@@ -59,9 +60,14 @@ public class OutboxRelay implements SmartLifecycle {
             PlatformProperties.Relay config, EventMetrics metrics) {
         this.database = database;
         this.producer = producer;
-        this.collections = collections.stream().map(OutboxCollection::name).distinct().toList();
+        collections.stream().map(OutboxCollection::name).forEach(this::watch);
         this.config = config;
         this.metrics = metrics;
+    }
+
+    /** Sweeps {@code collection} too (declared by {@link vn.giamngheo.platform.persistence.Aggregates}). */
+    public void watch(String collection) {
+        collections.addIfAbsent(collection);
     }
 
     /** Call after a write that appended pending events; publication then starts without waiting for the sweep. */

@@ -14,16 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -51,32 +42,19 @@ class OutboxRelayIT {
     private final Outbox outbox = new Outbox("/platform-test", Clock.fixed(Instant.parse("2026-11-24T03:00:00Z"),
             ZoneOffset.UTC));
     private final EventMetrics metrics = new EventMetrics(new SimpleMeterRegistry());
-    private final OutboxRelay relay = new OutboxRelay(database, producer(),
+    private final OutboxRelay relay = new OutboxRelay(database, RelayFixtures.producer(),
             List.of(new OutboxCollection("aggregates")),
             new PlatformProperties.Relay(SWEEP, 100, Duration.ofMillis(200)), metrics);
 
     @BeforeAll
     static void topics() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.kafkaBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.HOUSEHOLD_EVENTS, 12, (short) 1))).all().get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
-        }
+        RelayFixtures.householdTopic();
     }
 
     @AfterEach
     void stop() {
         relay.stop();
         client.close();
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer());
     }
 
     private Document event(String id, long sequence) {
