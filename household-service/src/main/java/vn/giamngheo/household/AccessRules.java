@@ -2,6 +2,7 @@ package vn.giamngheo.household;
 
 import static vn.giamngheo.platform.security.Role.CITY_ADMIN;
 import static vn.giamngheo.platform.security.Role.COMMUNE_CHAIRMAN;
+import static vn.giamngheo.platform.security.Role.DEPARTMENT_OFFICER;
 import static vn.giamngheo.platform.security.Role.LABOUR_OFFICER;
 import static vn.giamngheo.platform.security.Role.PLATFORM_SERVICE;
 import static vn.giamngheo.platform.security.Role.WARD_OFFICER;
@@ -42,6 +43,12 @@ class AccessRules {
                     .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, WARD_OFFICER, COMMUNE_CHAIRMAN, PLATFORM_SERVICE));
             r.requestMatchers(HttpMethod.POST, "/api/v1/review-rounds/*/decision",
                     "/api/v1/review-requests/*/refusal").hasAnyRole(names(CITY_ADMIN, COMMUNE_CHAIRMAN));
+            // A department delivering a benefit (the bank's loan, a school's exemption) reads the one household it
+            // decides for — its head and members, audited like every read — but never lists or searches the registry.
+            r.requestMatchers(HttpMethod.GET, "/api/v1/households/search", "/api/v1/households/import-template")
+                    .hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER, WARD_OFFICER, COMMUNE_CHAIRMAN, PLATFORM_SERVICE));
+            r.requestMatchers(HttpMethod.GET, "/api/v1/households/*").hasAnyRole(names(CITY_ADMIN, LABOUR_OFFICER,
+                    WARD_OFFICER, COMMUNE_CHAIRMAN, PLATFORM_SERVICE, DEPARTMENT_OFFICER));
             r.requestMatchers(HttpMethod.GET, "/api/v1/households", "/api/v1/households/**",
                     "/api/v1/review-rounds", "/api/v1/review-rounds/board", "/api/v1/review-rounds/**",
                     "/api/v1/review-requests", "/api/v1/review-requests/**")

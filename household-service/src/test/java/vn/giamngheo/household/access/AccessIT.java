@@ -72,6 +72,13 @@ class AccessIT {
         assertThat(status(TestTokens.role("COMMUNE_CHAIRMAN", "08707"), "GET", list, null)).isEqualTo(200);
         assertThat(status(TestTokens.role("STEERING_VIEWER"), "GET", list, null)).isEqualTo(403);
         assertThat(status(TestTokens.departmentOfficer("EDUCATION"), "GET", list, null)).isEqualTo(403);
+        // A department reads the one household it decides for (404: none with this id), never a search.
+        assertThat(status(TestTokens.departmentOfficer("SOCIAL_POLICY_BANK"), "GET", "/api/v1/households/no-such-id",
+                null)).isEqualTo(404);
+        assertThat(status(TestTokens.departmentOfficer("SOCIAL_POLICY_BANK"), "GET", "/api/v1/households/search?q=Lan",
+                null)).isEqualTo(403);
+        assertThat(status(TestTokens.departmentOfficer("SOCIAL_POLICY_BANK"), "GET",
+                "/api/v1/households/no-such-id/history", null)).isEqualTo(403);
         assertThat(status(TestTokens.role("BHXH_SYSTEM"), "GET", list, null)).isEqualTo(403);
         // Registering: officers, not the chairman or the steering committee (400: the empty body got through).
         assertThat(status(TestTokens.role("WARD_OFFICER", "08707"), "POST", register, "{}")).isEqualTo(400);
