@@ -127,11 +127,13 @@ class HouseholdController {
     }
 
     /**
-     * Names and citizen ids are for the officers who work with the household; another service reading the registry
-     * with the platform's token gets ids, dates, relations and classes, which is all it acts on.
+     * Names and citizen ids are for the officers who work with the household — a department too, for the one household
+     * it decides a benefit for (it may read no list) —; another service reading the registry with the platform's token
+     * gets ids, dates, relations and classes, which is all it acts on.
      */
     static boolean seesIdentity() {
-        return Caller.current().has(Role.CITY_ADMIN, Role.LABOUR_OFFICER, Role.WARD_OFFICER, Role.COMMUNE_CHAIRMAN);
+        return Caller.current().has(Role.CITY_ADMIN, Role.LABOUR_OFFICER, Role.WARD_OFFICER, Role.COMMUNE_CHAIRMAN,
+                Role.DEPARTMENT_OFFICER);
     }
 
     /**

@@ -151,6 +151,10 @@ class AccessIT {
                 .expectStatus(403);
         Http.as(TestTokens.role("STEERING_VIEWER"), () -> Http.get(url("/api/v1/households/" + id)))
                 .expectStatus(403);
+        // The bank reads the household it decides a loan for, with its members' names (and the read is audited).
+        assertThat(Http.as(TestTokens.departmentOfficer("SOCIAL_POLICY_BANK"),
+                () -> Http.get(url("/api/v1/households/" + id))).expectStatus(200).json().get("members").get(0)
+                .get("fullName").asString()).isNotBlank();
 
         tools.jackson.databind.JsonNode entries = Http.as(labour, () -> Http.get(url("/api/v1/audit?householdId=" + id)))
                 .expectStatus(200).json();
@@ -166,7 +170,8 @@ class AccessIT {
                 "labour_officer@test LABOUR_OFFICER GET /api/v1/households/" + id + " 200",
                 "labour_officer@test LABOUR_OFFICER GET /api/v1/households/" + id + "/classes 200",
                 "ward_officer@test WARD_OFFICER GET /api/v1/households/" + id + " 403",
-                "steering_viewer@test STEERING_VIEWER GET /api/v1/households/" + id + " 403");
+                "steering_viewer@test STEERING_VIEWER GET /api/v1/households/" + id + " 403",
+                "social_policy_bank@test DEPARTMENT_OFFICER GET /api/v1/households/" + id + " 200");
         // Only the administrator and the Labour office may ask; nobody can change or delete an entry.
         assertThat(status(TestTokens.role("WARD_OFFICER", "08716"), "GET", "/api/v1/audit?householdId=" + id, null))
                 .isEqualTo(403);

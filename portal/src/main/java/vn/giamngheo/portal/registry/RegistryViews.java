@@ -25,11 +25,13 @@ public final class RegistryViews {
         }
 
         public String headName() {
-            return activeMembers().stream().filter(Member::head).map(Member::fullName).findFirst().orElse(null);
+            // A role the registry gives no names to gets members without them.
+            return activeMembers().stream().filter(Member::head).map(Member::fullName).filter(n -> n != null)
+                    .findFirst().orElse(null);
         }
 
         public String nameOf(String personId) {
-            return member(personId).map(Member::fullName).orElse(personId);
+            return member(personId).map(Member::fullName).filter(n -> n != null).orElse(personId);
         }
 
         public boolean active() {
