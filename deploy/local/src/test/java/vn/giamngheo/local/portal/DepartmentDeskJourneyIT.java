@@ -79,6 +79,8 @@ class DepartmentDeskJourneyIT {
             tuan.waitFor(By.cssSelector("table.desk-counts"));
             assertThat(tuan.heading()).isEqualTo("Bàn làm việc của sở, ngành");
             assertThat(tuan.text()).contains("Ngân hàng Chính sách xã hội").contains("Mới nộp");
+            assertThat(tuan.driver.findElements(By.cssSelector("nav.site-nav a")).stream().map(WebElement::getText))
+                    .as("the header offers a bank officer nothing it may not do").containsExactly("Trang chủ");
             tuan.check("d01-ban-lam-viec-nhcsxh");
 
             tuan.driver.findElement(By.linkText("Mới nộp")).click();
