@@ -189,9 +189,8 @@ class RemainingPagesJourneyIT {
             click(mai, By.linkText("Đối soát số liệu báo cáo"));
             mai.waitFor(By.cssSelector("main form button"));
             mai.check("r12-doi-soat");
-            WebElement page = mai.driver.findElement(By.tagName("html"));
-            mai.driver.findElement(By.cssSelector("main form button")).click();
-            new WebDriverWait(mai.driver, Duration.ofMinutes(3)).until(ExpectedConditions.stalenessOf(page));
+            // The rebuild takes seconds to a minute: the portal waits for it up to PORTAL_UPLOAD_TIMEOUT (120 s).
+            click(mai, By.cssSelector("main form button"), Duration.ofMinutes(3));
             mai.waitFor(By.id("so-chenh-lech"));
             assertThat(mai.driver.findElement(By.id("so-chenh-lech")).getText()).startsWith("0 chênh lệch");
             mai.check("r13-doi-soat-ket-qua");
@@ -209,9 +208,13 @@ class RemainingPagesJourneyIT {
 
     /** Clicks and waits for the next page. */
     private static void click(PortalBrowser browser, By what) {
+        click(browser, what, Duration.ofSeconds(60));
+    }
+
+    private static void click(PortalBrowser browser, By what, Duration within) {
         WebElement page = browser.driver.findElement(By.tagName("html"));
         browser.driver.findElement(what).click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser.driver, within).until(ExpectedConditions.stalenessOf(page));
         browser.waitFor(By.tagName("h1"));
     }
 
