@@ -1,17 +1,18 @@
 package vn.giamngheo.portal.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.giamngheo.portal.registry.RegistryProperties;
 import vn.giamngheo.portal.services.Service;
 import vn.giamngheo.portal.services.ServiceClient;
 import vn.giamngheo.portal.services.ServiceProblem;
@@ -23,7 +24,7 @@ import vn.giamngheo.portal.web.PageModel;
 /**
  * The administrator's check of reporting-service (its reconciliation): the facts rebuilt from the beginning of the
  * topics and every area's figures at the end of every month compared with the live ones; the differences, or none.
- * The run is a POST (it takes seconds to a minute for the province) and the page shows reporting-service's last result
+ * The run is a POST (it takes seconds to minutes for the province) and the page shows reporting-service's last result
  * afterwards (POST-redirect-GET), so that reloading it does not run it again.
  */
 @Controller
@@ -55,13 +56,19 @@ class ReconciliationController {
 
     private final ServiceClient services;
     private final AccessTokens tokens;
-    private final RegistryProperties properties;
+    private final Duration timeout;
     private final Units units;
 
-    ReconciliationController(ServiceClient services, AccessTokens tokens, RegistryProperties properties, Units units) {
+    /**
+     * @param timeout how long a run may take before the page says reporting-service did not answer (a province's
+     *                rebuild takes seconds to minutes; {@code PORTAL_RECONCILIATION_TIMEOUT})
+     */
+    ReconciliationController(ServiceClient services, AccessTokens tokens,
+            @Value("${portal.admin.reconciliation-timeout:${PORTAL_RECONCILIATION_TIMEOUT:5m}}") Duration timeout,
+            Units units) {
         this.services = services;
         this.tokens = tokens;
-        this.properties = properties;
+        this.timeout = timeout;
         this.units = units;
     }
 
@@ -79,9 +86,8 @@ class ReconciliationController {
     String run(Model model, RedirectAttributes redirect, HttpServletResponse response) {
         requireAdministrator();
         try {
-            // A long call: the upload's bound rather than a change's.
             services.send(Service.REPORTING, HttpMethod.POST, u -> u.path("/api/v1/reconciliation").build(), Map.of(),
-                    Result.class, tokens.current(), properties.uploadTimeout());
+                    Result.class, tokens.current(), timeout);
         } catch (ServiceProblem problem) {
             if (problem.kind() != ServiceProblem.Kind.UNAVAILABLE) {
                 throw problem;

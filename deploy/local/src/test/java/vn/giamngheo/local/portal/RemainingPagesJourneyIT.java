@@ -189,8 +189,8 @@ class RemainingPagesJourneyIT {
             click(mai, By.linkText("Đối soát số liệu báo cáo"));
             mai.waitFor(By.cssSelector("main form button"));
             mai.check("r12-doi-soat");
-            // The rebuild takes seconds to a minute: the portal waits for it up to PORTAL_UPLOAD_TIMEOUT (120 s).
-            click(mai, By.cssSelector("main form button"), Duration.ofMinutes(3));
+            // The rebuild takes seconds to minutes: the portal waits for it up to PORTAL_RECONCILIATION_TIMEOUT (5 min).
+            click(mai, By.cssSelector("main form button"), Duration.ofMinutes(6));
             mai.waitFor(By.id("so-chenh-lech"));
             assertThat(mai.driver.findElement(By.id("so-chenh-lech")).getText()).startsWith("0 chênh lệch");
             mai.check("r13-doi-soat-ket-qua");
