@@ -28,12 +28,12 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The pages of the last calls of the README's "Try it" that had none (issue 24's done-when), in real headless
  * Chromium on the platform the real launcher starts, each signed in through the real provider as the person who does
- * it: the ward officer of 08707 files a poor household's loan application from its page (an amount over the ceiling
- * first, named beside its field) and sees it in the household's applications; the officer of Phường Thống Nhất records
- * the successor of the demo household of Xã Vầy Nưa left waiting (household-service answered 422 until then); the Sở
- * NN&MT simulates the 2027–2030 standard (first without the middle-living band it requires, named beside the choice)
- * and sees the API's figures; the administrator runs the reconciliation and sees 0 differences, then opens a
- * household's events. Every page is checked with axe-core and photographed (names starting "r").
+ * it: the officer of a ward of Vĩnh Yên files a poor (or near-poor) household's loan application from its page (an
+ * amount over the ceiling first, named beside its field) and sees it in the household's applications; the officer of
+ * Phường Thống Nhất records the successor of the demo household of Xã Vầy Nưa left waiting (household-service
+ * answered 422 until then); the Sở NN&MT simulates the 2027–2030 standard (first without the middle-living band it
+ * requires, named beside the choice) and sees the API's figures; the administrator runs the reconciliation and sees 0
+ * differences, then opens a household's events. Every page is checked with axe-core and photographed ("r…").
  */
 @ExtendWith(PortalPlatform.Running.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -44,32 +44,41 @@ class RemainingPagesJourneyIT {
 
     /** The codes the demo households of Phường Vĩnh Yên (08707) were registered under in 2021 (Population). */
     private static final List<String> WARD_08707 = List.of("08707", "08713", "08722", "08731");
+    private static final List<String> WARD_08716 = List.of("08710", "08716", "08719", "08725", "08728");
 
     private static PortalPlatform platform;
-    /** A poor household of 08707 with no loan application (the desk's journey takes the first ones). */
+    /** A poor or near-poor household with no application (the desk's journey takes the first ones of 08707). */
     private static JsonNode poor;
+    /** Its ward's officer, the loan of its class and the loan's name. */
+    private static String officer;
+    private static String loan;
+    private static String loanName;
 
     @BeforeAll
-    static void aPoorHouseholdWithoutALoanApplication() throws Exception {
+    static void aHouseholdThatMayBorrowWithoutAnApplication() throws Exception {
         platform = PortalPlatform.shared();
-        // The whole province's poor households: those recorded under a 2021 code of Vĩnh Yên that Phường Vĩnh Yên
-        // (08707) covers today are the ward officer's too.
-        List<JsonNode> households = items(get(household("/api/v1/households?size=500&class=POOR")));
+        // The demo city has few poor households (one in a second run): a poor or near-poor household of either ward of
+        // Vĩnh Yên with no application yet, and the loan of its class.
         List<String> seen = new ArrayList<>();
-        for (JsonNode h : households.reversed()) {
-            seen.add(h.path("unitCode").asString() + "/" + h.path("unitSince").asString());
-            if (!WARD_08707.contains(h.path("unitCode").asString()) || h.path("headName").asString("").isBlank()) {
-                continue;
-            }
-            JsonNode applications = JSON.readTree(get(policy("/api/v1/applications?householdId="
-                    + h.get("id").asString())));
-            if (applications.isEmpty()) {
-                poor = h;
-                return;
+        for (String householdClass : List.of("POOR", "NEAR_POOR")) {
+            for (JsonNode h : items(get(household("/api/v1/households?size=500&class=" + householdClass))).reversed()) {
+                String unit = h.path("unitCode").asString();
+                seen.add(householdClass + " " + unit);
+                String ward = WARD_08707.contains(unit) ? "08707" : WARD_08716.contains(unit) ? "08716" : null;
+                if (ward == null || h.path("headName").asString("").isBlank()) {
+                    continue;
+                }
+                if (JSON.readTree(get(policy("/api/v1/applications?householdId=" + h.get("id").asString())))
+                        .isEmpty()) {
+                    poor = h;
+                    officer = "can-bo-" + ward;
+                    loan = householdClass.equals("POOR") ? "POOR_HOUSEHOLD_LOAN" : "NEAR_POOR_HOUSEHOLD_LOAN";
+                    loanName = householdClass.equals("POOR") ? "Cho vay hộ nghèo" : "Cho vay hộ cận nghèo";
+                    return;
+                }
             }
         }
-        throw new AssertionError("no poor household of 08707 without an application; poor households (unit/since): "
-                + seen);
+        throw new AssertionError("no poor or near-poor household of Vĩnh Yên without an application: " + seen);
     }
 
     @Test
@@ -77,7 +86,7 @@ class RemainingPagesJourneyIT {
     void theWardOfficerFilesALoanApplicationFromTheHouseholdsPage() throws Exception {
         String id = poor.get("id").asString();
         try (PortalBrowser hoa = new PortalBrowser(platform.portal(), 1280, 900)) {
-            hoa.signIn("can-bo-08707", "demo");
+            hoa.signIn(officer, "demo");
             hoa.open("/ho-gia-dinh/" + id);
             hoa.waitFor(By.linkText("Lập hồ sơ đề nghị"));
             assertThat(hoa.driver.findElements(By.linkText("Sự kiện của hộ (chẩn đoán)"))).as("not the ward's").isEmpty();
@@ -85,7 +94,7 @@ class RemainingPagesJourneyIT {
             click(hoa, By.linkText("Lập hồ sơ đề nghị"));
             hoa.waitFor(By.id("policyCode"));
             assertThat(hoa.heading()).isEqualTo("Lập hồ sơ đề nghị hưởng chính sách");
-            new Select(hoa.driver.findElement(By.id("policyCode"))).selectByValue("POOR_HOUSEHOLD_LOAN");
+            new Select(hoa.driver.findElement(By.id("policyCode"))).selectByValue(loan);
             hoa.driver.findElement(By.id("requestedAmountVnd")).sendKeys("5.000.000.000");
             hoa.driver.findElement(By.id("note")).sendKeys("Vay vốn nuôi bò sinh sản");
             hoa.check("r02-lap-ho-so");
@@ -105,10 +114,10 @@ class RemainingPagesJourneyIT {
             submit(hoa);
             hoa.waitFor(By.id("da-luu"));
             assertThat(hoa.driver.findElement(By.id("da-luu")).getText())
-                    .contains("Đã gửi hồ sơ đề nghị Cho vay hộ nghèo đến Ngân hàng Chính sách xã hội");
+                    .contains("Đã gửi hồ sơ đề nghị " + loanName + " đến Ngân hàng Chính sách xã hội");
             assertThat(hoa.heading()).isEqualTo("Hồ sơ đề nghị của hộ");
             WebElement row = hoa.driver.findElement(By.cssSelector("table tbody tr"));
-            assertThat(row.getText()).contains("Cho vay hộ nghèo").contains("50.000.000 đ").contains("Mới nộp");
+            assertThat(row.getText()).contains(loanName).contains("50.000.000 đ").contains("Mới nộp");
             hoa.check("r04-ho-so-cua-ho");
             hoa.atPhoneWidth("r04-ho-so-cua-ho-360px");
 
@@ -119,7 +128,7 @@ class RemainingPagesJourneyIT {
         JsonNode filed = JSON.readTree(get(policy("/api/v1/applications?householdId=" + id)));
         assertThat(filed).hasSize(1);
         assertThat(filed.get(0).get("requestedAmountVnd").asLong()).isEqualTo(50_000_000L);
-        assertThat(filed.get(0).get("steps").get(0).get("recordedBy").asString()).isEqualTo("can-bo-08707");
+        assertThat(filed.get(0).get("steps").get(0).get("recordedBy").asString()).isEqualTo(officer);
     }
 
     @Test
