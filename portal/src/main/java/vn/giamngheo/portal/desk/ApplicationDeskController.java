@@ -139,7 +139,7 @@ class ApplicationDeskController {
         String given = required(decision.field, values, "desk.error." + decision.field, errors);
         LocalDate decidedOn = Forms.date("decidedOn", values.getFirst("decidedOn"), false, errors, reasons);
         boolean amounted = decision == Decision.APPROVE && application.loan();
-        Long amount = amounted ? amount("approvedAmountVnd", values, errors) : null;
+        Long amount = amounted ? amount("approvedAmountVnd", values, errors, reasons) : null;
         String reviewer = required("reviewer", values, "desk.error.reviewer", errors);
         FormPage.Action action = FormPage.Action.of(values.getFirst("action"));
         if (!errors.isEmpty() || action == FormPage.Action.EDIT) {
@@ -194,7 +194,7 @@ class ApplicationDeskController {
     }
 
     /** An amount typed as 80.000.000 or 80000000; blank is none (the service takes the requested amount). */
-    private Long amount(String field, MultiValueMap<String, String> values, FormErrors errors) {
+    static Long amount(String field, MultiValueMap<String, String> values, FormErrors errors, Reasons reasons) {
         String typed = Forms.text(values.getFirst(field));
         if (typed == null) {
             return null;

@@ -63,8 +63,13 @@ class DepartmentDesk {
 
     /** The officer's department's policy-service instance. */
     private ServiceClient policy() {
-        return instances.computeIfAbsent(department(), department -> {
-            DeskProperties.Instance instance = properties.departments().get(department);
+        return instance(department());
+    }
+
+    /** {@code department}'s policy-service instance (the general one when it runs none of its own). */
+    ServiceClient instance(String department) {
+        return instances.computeIfAbsent(department, d -> {
+            DeskProperties.Instance instance = properties.departments().get(d);
             return instance == null || instance.url() == null ? services : services.at(Service.POLICY, instance.url());
         });
     }

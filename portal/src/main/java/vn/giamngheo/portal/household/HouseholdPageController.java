@@ -22,6 +22,7 @@ import vn.giamngheo.portal.household.HouseholdViews.ClassDecision;
 import vn.giamngheo.portal.household.HouseholdViews.EntitlementReport;
 import vn.giamngheo.portal.household.HouseholdViews.Household;
 import vn.giamngheo.portal.household.HouseholdViews.Message;
+import vn.giamngheo.portal.registry.SuccessorUnitController;
 import vn.giamngheo.portal.services.Parallel;
 import vn.giamngheo.portal.services.Section;
 import vn.giamngheo.portal.services.Service;
@@ -102,6 +103,15 @@ class HouseholdPageController {
             Future<Map<String, String>> policyNames = parallel.submit(policies::names);
 
             Section<Household> core = get(household);
+            List<String> successors = core.ok() ? null : SuccessorUnitController.named(core.problem());
+            if (successors != null) {
+                // An officer of a successor of a split unit: household-service answers nothing until it is recorded.
+                model.addAttribute("id", id);
+                model.addAttribute("formerUnit", SuccessorUnitController.formerUnit(core.problem()));
+                model.addAttribute("successors", successors);
+                model.addAttribute("records", SuccessorUnitController.records(officer));
+                return "registry/successor-needed";
+            }
             if (!core.ok() && core.problem().kind() != ServiceProblem.Kind.UNAVAILABLE) {
                 // Not within the person's units, no such household, or a sign-in to renew: the whole page says so.
                 throw core.problem();
@@ -117,6 +127,9 @@ class HouseholdPageController {
             model.addAttribute("audit", audited == null ? null : get(audited));
             model.addAttribute("policyNames", get(policyNames));
             model.addAttribute("units", units);
+            model.addAttribute("successors", core.ok() ? units.successorsOf(core.value().unitCode(),
+                    core.value().unitSince()) : List.of());
+            model.addAttribute("records", SuccessorUnitController.records(officer));
         }
         return "household";
     }

@@ -2,6 +2,7 @@ package vn.giamngheo.portal.units;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +31,17 @@ public class Units {
     /** The last day of the units before the reorganisation of 2025-07-01 (Resolution 60-NQ/TW). */
     private static final String BEFORE_REORGANISATION = "2025-06-30";
     private static final ParameterizedTypeReference<List<Unit>> UNITS = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<List<Former>> FORMER = new ParameterizedTypeReference<>() { };
+    private static final LocalDate REORGANISED = LocalDate.of(2025, 7, 1);
+
+    /** A unit of before the reorganisation with the units its territory went to (several: it was split). */
+    private record Former(String code, String name, String level, List<String> successors) {
+    }
 
     private final ServiceClient services;
     private volatile Map<String, Unit> communes = Map.of();
     private volatile Map<String, Unit> former = Map.of();
+    private volatile Map<String, List<String>> splits = Map.of();
     private volatile Instant loadedAt = Instant.EPOCH;
 
     Units(ServiceClient services) {
@@ -66,6 +74,26 @@ public class Units {
                 .toList();
     }
 
+    /**
+     * The units a household recorded under {@code code} on {@code recordedOn} may lie in today, when that unit was
+     * split in the 2025 reorganisation (Xã Vầy Nưa 04891 → 04828 or 04891); empty when it was not (or is unknown).
+     * household-service decides; this only lets a page say where the choice is to be made.
+     */
+    public List<String> successorsOf(String code, LocalDate recordedOn) {
+        if (code == null || recordedOn == null || !recordedOn.isBefore(REORGANISED)) {
+            return List.of();
+        }
+        all();
+        return splits.getOrDefault(code, List.of());
+    }
+
+    /** The name of {@code code} before 2025-07-01 (Xã Vầy Nưa for 04891); the code when unknown. */
+    public String formerName(String code) {
+        all();
+        Unit was = former.get(code);
+        return was == null ? code : was.name();
+    }
+
     private Map<String, Unit> all() {
         if (Duration.between(loadedAt, Instant.now()).compareTo(KEEP) < 0 && !communes.isEmpty()) {
             return communes;
@@ -77,12 +105,17 @@ public class Units {
                 loaded.put(unit.code(), unit);
             }
             Map<String, Unit> before = new LinkedHashMap<>();
-            for (Unit unit : services.get(Service.HOUSEHOLD, u -> u.path("/api/v1/units").queryParam("level", "COMMUNE")
-                    .queryParam("date", BEFORE_REORGANISATION).build(), UNITS, null)) {
-                before.put(unit.code(), unit);
+            Map<String, List<String>> split = new LinkedHashMap<>();
+            for (Former unit : services.get(Service.HOUSEHOLD, u -> u.path("/api/v1/units").queryParam("level",
+                    "COMMUNE").queryParam("date", BEFORE_REORGANISATION).build(), FORMER, null)) {
+                before.put(unit.code(), new Unit(unit.code(), unit.name(), unit.level()));
+                if (unit.successors() != null && unit.successors().size() > 1) {
+                    split.put(unit.code(), List.copyOf(unit.successors()));
+                }
             }
             communes = Map.copyOf(loaded);
             former = Map.copyOf(before);
+            splits = Map.copyOf(split);
             loadedAt = Instant.now();
         } catch (ServiceProblem unavailable) {
             // Shown as codes until the next page asks again.
