@@ -139,6 +139,6 @@ class ReportsPageTest {
         SERVICES.refuse("GET", "/api/v1/reports/characteristics.xlsx", "asOf", "is after today (2026-12-07)");
         mvc.perform(get("/bao-cao/tai-ve").param("form", "dac-diem").param("area", "25").with(duc()))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("<a href=\"#asOf\">is after today (2026-12-07)")));
+                .andExpect(content().string(containsString("<a href=\"#asOf\">Ngày này sau hôm nay (07/12/2026).")));
     }
 }

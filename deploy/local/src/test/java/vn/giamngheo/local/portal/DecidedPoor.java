@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -40,7 +41,8 @@ final class DecidedPoor {
 
     /**
      * Has {@code householdId} of {@code unit} decided poor in a monthly round: surveyed (low income, three
-     * deprivations), agreed at the village meeting, posted, and signed by the chairman today, in force today.
+     * deprivations), agreed at the village meeting, posted, and signed by the chairman today, in force today; returns
+     * once policy-service's view has it poor (so that an application for it can be filed).
      */
     static void decide(PortalPlatform platform, String unit, String householdId) throws Exception {
         LocalDate today = LocalDate.now(VIETNAM);
@@ -58,6 +60,14 @@ final class DecidedPoor {
         call(platform, "chairman-" + unit, "POST", steps + "/decision", """
                 {"number":"%s/QĐ-UBND","date":"%s","signerRole":"COMMUNE_CHAIRMAN","effectiveDate":"%s"}"""
                 .formatted(round.substring(0, 6), today, today));
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            HttpResponse<String> view = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                            + platform.port("POLICY_PORT") + "/api/v1/households/" + householdId))
+                    .header("Authorization", "Bearer " + platform.adminToken()).timeout(Duration.ofSeconds(30))
+                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return view.statusCode() == 200
+                    && "POOR".equals(JSON.readTree(view.body()).path("classification").asString());
+        });
     }
 
     /** A call to household-service as the administrator ({@code client} null) or a demo client; must be 2xx. */

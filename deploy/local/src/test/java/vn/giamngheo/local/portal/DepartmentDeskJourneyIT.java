@@ -17,7 +17,6 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -322,7 +321,7 @@ class DepartmentDeskJourneyIT {
 
     /**
      * A household of {@code unit} this class registers (its head {@code head}, and a child born on {@code childBorn})
-     * and has decided poor, once policy-service's view has it poor: {household id, the child's person id}.
+     * and has decided poor: {household id, the child's person id}.
      */
     private static String[] poorHouseholdOfOurOwn(String unit, String head, LocalDate childBorn) throws Exception {
         JsonNode created = DecidedPoor.register(platform, unit, "Tổ dân phố 3", """
@@ -332,11 +331,6 @@ class DepartmentDeskJourneyIT {
                 .formatted(head, Math.floorMod(RUN * 7 + unit.hashCode(), 1_000_000), childBorn));
         String id = created.get("id").asString();
         DecidedPoor.decide(platform, unit, id);
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            HttpResponse<String> view = api("GET", policy("/api/v1/households/" + id), null);
-            return view.statusCode() == 200
-                    && "POOR".equals(JSON.readTree(view.body()).path("classification").asString());
-        });
         return new String[] {id, created.get("members").get(1).get("personId").asString()};
     }
 
