@@ -2,6 +2,7 @@ package vn.giamngheo.platform.rules;
 
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.SimpleType;
+import java.util.List;
 import java.util.Map;
 
 /** A whole-number CEL expression of a rule file (an amount, a percentage), compiled once, reported by file:line. */
@@ -14,7 +15,7 @@ public final class IntExpression {
     }
 
     public static IntExpression compile(YamlNode source, Map<String, CelType> variables) {
-        return new IntExpression(CelProgram.compile(source, variables, SimpleType.INT,
+        return new IntExpression(CelProgram.compile(source, variables, List.of(), SimpleType.INT,
                 "the expression (a whole number)"));
     }
 
