@@ -150,9 +150,14 @@ public final class Classifier {
 
     /** Vietnamese money format: 1.500.000 or 1.500.000,09. */
     static String money(BigDecimal value) {
+        return MONEY.get().format(value);
+    }
+
+    /** A DecimalFormat is not thread-safe and costs more to build than to use: one per thread. */
+    private static final ThreadLocal<DecimalFormat> MONEY = ThreadLocal.withInitial(() -> {
         DecimalFormatSymbols symbols = new DecimalFormatSymbols();
         symbols.setGroupingSeparator('.');
         symbols.setDecimalSeparator(',');
-        return new DecimalFormat("#,##0.##", symbols).format(value);
-    }
+        return new DecimalFormat("#,##0.##", symbols);
+    });
 }
