@@ -93,7 +93,7 @@ public final class FactRecord extends AbstractMap<String, Object> {
     public static final class Builder {
 
         private final RecordType type;
-        private final Object[] values;
+        private Object[] values;
 
         Builder(RecordType type) {
             this.type = type;
@@ -110,7 +110,7 @@ public final class FactRecord extends AbstractMap<String, Object> {
                 throw new IllegalArgumentException(type.name() + " has no field " + field);
             }
             Object adapted = value instanceof Integer i ? Long.valueOf(i) : value;
-            if (adapted != null && !conforms(adapted, type.fieldType(slot))) {
+            if (adapted != null && !type.conforms(slot, adapted)) {
                 throw new IllegalArgumentException(type.name() + "." + field + " is declared "
                         + type.fieldType(slot).name() + ", not " + adapted.getClass().getSimpleName());
             }
@@ -118,13 +118,19 @@ public final class FactRecord extends AbstractMap<String, Object> {
             return this;
         }
 
+        /** Once: the builder hands its values over to the record. */
         public FactRecord build() {
+            if (values == null) {
+                throw new IllegalStateException("this " + type.name() + " was already built");
+            }
             for (int slot = 0; slot < values.length; slot++) {
                 if (values[slot] == null && !type.optional(slot)) {
                     throw new IllegalArgumentException(type.name() + "." + type.fieldName(slot) + " is not set");
                 }
             }
-            return new FactRecord(type, values.clone());
+            FactRecord record = new FactRecord(type, values);
+            values = null;
+            return record;
         }
     }
 

@@ -1,6 +1,7 @@
 package vn.giamngheo.platform.rules;
 
 import com.google.common.collect.ImmutableSet;
+import dev.cel.common.types.CelKind;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.StructType;
@@ -23,6 +24,7 @@ public final class RecordType {
     private final String name;
     private final List<String> fieldNames;
     private final List<CelType> fieldTypes;
+    private final CelKind[] kinds;
     private final boolean[] optional;
     private final Map<String, Integer> slots;
     private final List<RecordType> nested;
@@ -33,6 +35,7 @@ public final class RecordType {
         this.name = name;
         this.fieldNames = List.copyOf(fieldNames);
         this.fieldTypes = List.copyOf(fieldTypes);
+        this.kinds = fieldTypes.stream().map(CelType::kind).toArray(CelKind[]::new);
         this.optional = optional;
         this.nested = List.copyOf(nested);
         Map<String, Integer> bySlot = new HashMap<>();
@@ -96,6 +99,17 @@ public final class RecordType {
 
     CelType fieldType(int slot) {
         return fieldTypes.get(slot);
+    }
+
+    /** Whether a value may be stored in a field: the scalar kinds are checked here, without a call per value. */
+    boolean conforms(int slot, Object value) {
+        return switch (kinds[slot]) {
+            case BOOL -> value instanceof Boolean;
+            case INT -> value instanceof Long;
+            case DOUBLE -> value instanceof Double;
+            case STRING -> value instanceof String;
+            default -> FactRecord.conforms(value, fieldTypes.get(slot));
+        };
     }
 
     boolean optional(int slot) {
