@@ -51,7 +51,7 @@ public final class Classifier {
             }
         }
 
-        List<String> explanation = new ArrayList<>();
+        List<String> explanation = new ArrayList<>(8 + deprivations.size());
         explanation.add("Chuẩn áp dụng: " + standard.name() + " (" + standard.code() + "; " + standard.legalBasis()
                 + "), áp dụng từ " + VN_DATE.format(standard.effectiveFrom())
                 + (standard.provisional() ? "; chuẩn này còn tạm thời, chưa đối chiếu đủ văn bản gốc." : "."));
@@ -111,7 +111,7 @@ public final class Classifier {
         }
         Set<String> present = facts.presentOptionalFacts();
         Map<String, Object> variables = Map.of("household", facts.toCel(referenceDate));
-        List<Classification.Deprivation> result = new ArrayList<>();
+        List<Classification.Deprivation> result = new ArrayList<>(standard.indicators().size());
         for (DeprivationIndicator indicator : standard.indicators()) {
             for (String fact : indicator.facts()) {
                 if (!present.contains(fact)) {

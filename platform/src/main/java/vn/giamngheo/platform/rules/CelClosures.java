@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongBinaryOperator;
 
 /**
  * Compiles a type-checked CEL expression into Java closures, for the subset of CEL the rule files use: constants
@@ -376,31 +377,13 @@ final class CelClosures {
                 return in(argExprs, a, b);
             }
             case "add_int64" -> {
-                return frame -> {
-                    try {
-                        return Math.addExact(longOf(a, frame), longOf(b, frame));
-                    } catch (ArithmeticException e) {
-                        throw new EvalError("integer overflow");
-                    }
-                };
+                return exact(a, b, Math::addExact);
             }
             case "subtract_int64" -> {
-                return frame -> {
-                    try {
-                        return Math.subtractExact(longOf(a, frame), longOf(b, frame));
-                    } catch (ArithmeticException e) {
-                        throw new EvalError("integer overflow");
-                    }
-                };
+                return exact(a, b, Math::subtractExact);
             }
             case "multiply_int64" -> {
-                return frame -> {
-                    try {
-                        return Math.multiplyExact(longOf(a, frame), longOf(b, frame));
-                    } catch (ArithmeticException e) {
-                        throw new EvalError("integer overflow");
-                    }
-                };
+                return exact(a, b, Math::multiplyExact);
             }
             case "divide_int64" -> {
                 return frame -> {
@@ -426,13 +409,7 @@ final class CelClosures {
                 };
             }
             case "negate_int64" -> {
-                return frame -> {
-                    try {
-                        return Math.negateExact(longOf(a, frame));
-                    } catch (ArithmeticException e) {
-                        throw new EvalError("integer overflow");
-                    }
-                };
+                return exact(frame -> 0L, a, Math::subtractExact);
             }
             case "add_double" -> {
                 return frame -> doubleOf(a, frame) + doubleOf(b, frame);
@@ -577,6 +554,19 @@ final class CelClosures {
 
     private CelType type(CelExpr expr) {
         return ast.getType(expr.id()).orElse(SimpleType.DYN);
+    }
+
+    /** Integer arithmetic fails on overflow, as CEL's does. */
+    private static Node exact(Node a, Node b, LongBinaryOperator operation) {
+        return frame -> {
+            long x = longOf(a, frame);
+            long y = longOf(b, frame);
+            try {
+                return operation.applyAsLong(x, y);
+            } catch (ArithmeticException e) {
+                throw new EvalError("integer overflow");
+            }
+        };
     }
 
     private static long longOf(Node node, Object[] frame) {
