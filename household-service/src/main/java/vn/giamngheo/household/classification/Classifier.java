@@ -53,10 +53,10 @@ public final class Classifier {
 
         List<String> explanation = new ArrayList<>(8 + deprivations.size());
         explanation.add("Chuẩn áp dụng: " + standard.name() + " (" + standard.code() + "; " + standard.legalBasis()
-                + "), áp dụng từ " + VN_DATE.format(standard.effectiveFrom())
+                + "), áp dụng từ " + vnDate(standard.effectiveFrom())
                 + (standard.provisional() ? "; chuẩn này còn tạm thời, chưa đối chiếu đủ văn bản gốc." : "."));
         explanation.add("Khu vực " + areaName(area) + (areaSource == null ? "" : " theo " + areaSource)
-                + ", ngày tham chiếu " + VN_DATE.format(referenceDate) + ".");
+                + ", ngày tham chiếu " + vnDate(referenceDate) + ".");
         explanation.add("Thu nhập bình quân: " + money(income.monthlyPerCapita()) + " đồng/người/tháng"
                 + (income instanceof Income.Annual annual ? " (" + money(BigDecimal.valueOf(annual.annualVnd()))
                         + " đồng/năm, " + annual.members() + " người)" : "") + ".");
@@ -142,6 +142,16 @@ public final class Classifier {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** dd/MM/yyyy as {@link #VN_DATE} writes it, without a formatter's cost for the years it writes plainly. */
+    static String vnDate(LocalDate date) {
+        if (date.getYear() < 1000 || date.getYear() > 9999) {
+            return VN_DATE.format(date);
+        }
+        int day = date.getDayOfMonth();
+        int month = date.getMonthValue();
+        return (day < 10 ? "0" : "") + day + (month < 10 ? "/0" : "/") + month + "/" + date.getYear();
     }
 
     static String areaName(AreaType area) {

@@ -42,7 +42,7 @@ public final class RecordType {
         for (int i = 0; i < fieldNames.size(); i++) {
             bySlot.put(fieldNames.get(i), i);
         }
-        this.slots = Map.copyOf(bySlot);
+        this.slots = bySlot;
         this.celType = StructType.create(name, ImmutableSet.copyOf(fieldNames),
                 field -> Optional.ofNullable(slots.get(field)).map(this.fieldTypes::get));
     }
