@@ -386,27 +386,20 @@ final class CelClosures {
                 return exact(a, b, Math::multiplyExact);
             }
             case "divide_int64" -> {
-                return frame -> {
-                    long x = longOf(a, frame);
-                    long y = longOf(b, frame);
+                return exact(a, b, (x, y) -> {
                     if (y == 0) {
                         throw new EvalError("/ by zero");
                     }
-                    if (x == Long.MIN_VALUE && y == -1) {
-                        throw new EvalError("most negative number wraps");
-                    }
-                    return x / y;
-                };
+                    return Math.divideExact(x, y);
+                });
             }
             case "modulo_int64" -> {
-                return frame -> {
-                    long x = longOf(a, frame);
-                    long y = longOf(b, frame);
+                return exact(a, b, (x, y) -> {
                     if (y == 0) {
                         throw new EvalError("% by zero");
                     }
                     return x % y;
-                };
+                });
             }
             case "negate_int64" -> {
                 return exact(frame -> 0L, a, Math::subtractExact);
