@@ -86,7 +86,7 @@ final class StandardFile {
         for (YamlNode rule : root.list("classes")) {
             rule.allowOnly(RULE);
             HouseholdClass householdClass = enumValue(HouseholdClass.class, rule.string("class"), rule.get("class"));
-            Condition when = Condition.compile(rule.get("when"), CLASS_VARIABLES);
+            Condition when = Condition.compile(rule.get("when"), CLASS_VARIABLES, List.of());
             String explanation = checkedTemplate(rule.get("explanation"), lines.keySet());
             classes.add(new ClassRule(householdClass, when, explanation));
             dryRunClassRule(rule.get("when"), when, lines.keySet());

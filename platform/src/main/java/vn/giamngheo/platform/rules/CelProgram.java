@@ -36,13 +36,14 @@ final class CelProgram {
     }
 
     /**
-     * @param records the declared record types the variables use (and the types their fields use, found from these)
+     * @param records the declared record types the variables use (and the types their fields use, found from these);
+     *                null keeps the expression in CEL's interpreter (rule sets whose facts are not declared)
      * @param kind    how the expected result is named in errors, e.g. "the condition"
      */
     static CelProgram compile(YamlNode source, Map<String, CelType> variables, List<RecordType> records,
             CelType resultType, String kind) {
         String expression = source.text();
-        Map<String, RecordType> declared = RecordType.byName(records);
+        Map<String, RecordType> declared = RecordType.byName(records == null ? List.of() : records);
         var builder = CelCompilerFactory.standardCelCompilerBuilder()
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .setResultType(resultType);
@@ -68,11 +69,13 @@ final class CelProgram {
                     + first.getMessage() + " in «" + expression + "»");
         }
         try {
-            CelClosures.Program closures;
+            CelClosures.Program closures = null;
             try {
-                closures = CelClosures.compile(result.getAst(), declared);
+                if (records != null) {
+                    closures = CelClosures.compile(result.getAst(), declared);
+                }
             } catch (CelClosures.Unsupported e) {
-                closures = null;
+                // Beyond the compiled subset: the interpreter evaluates it.
             }
             return new CelProgram(expression, source.file() + ":" + source.line(),
                     RUNTIME.createProgram(result.getAst()), closures);

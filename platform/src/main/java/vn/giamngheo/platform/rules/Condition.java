@@ -22,12 +22,13 @@ public final class Condition {
      * result is reported at the line of {@code source} in its file.
      */
     public static Condition compile(YamlNode source, Map<String, CelType> variables) {
-        return compile(source, variables, List.of());
+        return new Condition(CelProgram.compile(source, variables, null, SimpleType.BOOL, "the condition"));
     }
 
     /**
-     * Compiles over variables some of which are declared records: a field the record does not declare, or a
-     * comparison its type does not allow, is reported here rather than when a household meets the rule.
+     * Compiles over variables some of which may be declared records: a field the record does not declare, or a
+     * comparison its type does not allow, is reported here rather than when a household meets the rule; and the
+     * condition runs as compiled closures when it stays within their subset.
      */
     public static Condition compile(YamlNode source, Map<String, CelType> variables, List<RecordType> records) {
         return new Condition(CelProgram.compile(source, variables, records, SimpleType.BOOL, "the condition"));

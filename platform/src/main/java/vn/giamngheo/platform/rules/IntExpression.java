@@ -2,7 +2,6 @@ package vn.giamngheo.platform.rules;
 
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.SimpleType;
-import java.util.List;
 import java.util.Map;
 
 /** A whole-number CEL expression of a rule file (an amount, a percentage), compiled once, reported by file:line. */
@@ -15,7 +14,7 @@ public final class IntExpression {
     }
 
     public static IntExpression compile(YamlNode source, Map<String, CelType> variables) {
-        return new IntExpression(CelProgram.compile(source, variables, List.of(), SimpleType.INT,
+        return new IntExpression(CelProgram.compile(source, variables, null, SimpleType.INT,
                 "the expression (a whole number)"));
     }
 
