@@ -51,12 +51,12 @@ public final class Classifier {
             }
         }
 
-        List<String> explanation = new ArrayList<>();
+        List<String> explanation = new ArrayList<>(8 + deprivations.size());
         explanation.add("Chuẩn áp dụng: " + standard.name() + " (" + standard.code() + "; " + standard.legalBasis()
-                + "), áp dụng từ " + VN_DATE.format(standard.effectiveFrom())
+                + "), áp dụng từ " + vnDate(standard.effectiveFrom())
                 + (standard.provisional() ? "; chuẩn này còn tạm thời, chưa đối chiếu đủ văn bản gốc." : "."));
         explanation.add("Khu vực " + areaName(area) + (areaSource == null ? "" : " theo " + areaSource)
-                + ", ngày tham chiếu " + VN_DATE.format(referenceDate) + ".");
+                + ", ngày tham chiếu " + vnDate(referenceDate) + ".");
         explanation.add("Thu nhập bình quân: " + money(income.monthlyPerCapita()) + " đồng/người/tháng"
                 + (income instanceof Income.Annual annual ? " (" + money(BigDecimal.valueOf(annual.annualVnd()))
                         + " đồng/năm, " + annual.members() + " người)" : "") + ".");
@@ -111,7 +111,7 @@ public final class Classifier {
         }
         Set<String> present = facts.presentOptionalFacts();
         Map<String, Object> variables = Map.of("household", facts.toCel(referenceDate));
-        List<Classification.Deprivation> result = new ArrayList<>();
+        List<Classification.Deprivation> result = new ArrayList<>(standard.indicators().size());
         for (DeprivationIndicator indicator : standard.indicators()) {
             for (String fact : indicator.facts()) {
                 if (!present.contains(fact)) {
@@ -144,15 +144,30 @@ public final class Classifier {
         return out.toString();
     }
 
+    /** dd/MM/yyyy as {@link #VN_DATE} writes it, without a formatter's cost for the years it writes plainly. */
+    static String vnDate(LocalDate date) {
+        if (date.getYear() < 1000 || date.getYear() > 9999) {
+            return VN_DATE.format(date);
+        }
+        int day = date.getDayOfMonth();
+        int month = date.getMonthValue();
+        return (day < 10 ? "0" : "") + day + (month < 10 ? "/0" : "/") + month + "/" + date.getYear();
+    }
+
     static String areaName(AreaType area) {
         return area == AreaType.URBAN ? "thành thị" : "nông thôn";
     }
 
     /** Vietnamese money format: 1.500.000 or 1.500.000,09. */
     static String money(BigDecimal value) {
+        return MONEY.get().format(value);
+    }
+
+    /** A DecimalFormat is not thread-safe and costs more to build than to use: one per thread. */
+    private static final ThreadLocal<DecimalFormat> MONEY = ThreadLocal.withInitial(() -> {
         DecimalFormatSymbols symbols = new DecimalFormatSymbols();
         symbols.setGroupingSeparator('.');
         symbols.setDecimalSeparator(',');
-        return new DecimalFormat("#,##0.##", symbols).format(value);
-    }
+        return new DecimalFormat("#,##0.##", symbols);
+    });
 }

@@ -1,13 +1,16 @@
 package vn.giamngheo.household.classification;
 
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.SimpleType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import vn.giamngheo.platform.rules.FactRecord;
+import vn.giamngheo.platform.rules.RecordType;
 
 /**
  * The documented fact model of a household (standards/README.md), from which the deprivation indicators are derived
@@ -54,26 +57,46 @@ public record HouseholdFacts(
         return present;
     }
 
-    /** The {@code household} variable of the indicator conditions. */
-    public Map<String, Object> toCel(LocalDate referenceDate) {
-        Map<String, Object> household = new LinkedHashMap<>();
-        household.put("members", members.stream().map(m -> m.toCel(referenceDate)).toList());
-        household.put("floorAreaM2", floorAreaM2.doubleValue());
-        household.put("hasDwelling", hasDwelling);
-        household.put("wallsDurable", wallsDurable);
-        household.put("frameDurable", frameDurable);
-        household.put("roofDurable", roofDurable);
-        household.put("waterSource", waterSource.name());
-        household.put("latrine", latrine.name());
-        household.put("usesTelecom", usesTelecom);
-        household.put("usesInternet", usesInternet);
-        household.put("informationMeans", informationMeans.stream().map(Enum::name).sorted().toList());
-        if (wasteHandling != null) {
-            household.put("wasteHandling", wasteHandling.name());
+    /**
+     * The {@code household} variable of the indicator conditions, declared to CEL: a rule that reads a field not
+     * listed here, or compares one with a value of another type, is refused when its standard file is loaded.
+     */
+    static final RecordType CEL_TYPE = RecordType.named("giamngheo.household.Household")
+            .listField("members", MemberFacts.CEL_TYPE)
+            .field("floorAreaM2", SimpleType.DOUBLE)
+            .field("hasDwelling", SimpleType.BOOL)
+            .field("wallsDurable", SimpleType.BOOL)
+            .field("frameDurable", SimpleType.BOOL)
+            .field("roofDurable", SimpleType.BOOL)
+            .field("waterSource", SimpleType.STRING)
+            .field("latrine", SimpleType.STRING)
+            .field("usesTelecom", SimpleType.BOOL)
+            .field("usesInternet", SimpleType.BOOL)
+            .field("informationMeans", ListType.create(SimpleType.STRING))
+            .optionalField("wasteHandling", SimpleType.STRING)
+            .optionalField("sickMemberUntreated", SimpleType.BOOL)
+            .build();
+
+    /** The {@code household} variable of the indicator conditions (a map of its fields, in this order). */
+    public FactRecord toCel(LocalDate referenceDate) {
+        List<FactRecord> cel = new ArrayList<>(members.size());
+        for (MemberFacts member : members) {
+            cel.add(member.toCel(referenceDate));
         }
-        if (sickMemberUntreated != null) {
-            household.put("sickMemberUntreated", sickMemberUntreated);
-        }
-        return household;
+        return CEL_TYPE.builder()
+                .set("members", List.copyOf(cel))
+                .set("floorAreaM2", floorAreaM2.doubleValue())
+                .set("hasDwelling", hasDwelling)
+                .set("wallsDurable", wallsDurable)
+                .set("frameDurable", frameDurable)
+                .set("roofDurable", roofDurable)
+                .set("waterSource", waterSource.name())
+                .set("latrine", latrine.name())
+                .set("usesTelecom", usesTelecom)
+                .set("usesInternet", usesInternet)
+                .set("informationMeans", informationMeans.stream().map(Enum::name).sorted().toList())
+                .set("wasteHandling", wasteHandling == null ? null : wasteHandling.name())
+                .set("sickMemberUntreated", sickMemberUntreated)
+                .build();
     }
 }

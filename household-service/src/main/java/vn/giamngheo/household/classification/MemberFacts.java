@@ -1,10 +1,11 @@
 package vn.giamngheo.household.classification;
 
+import dev.cel.common.types.SimpleType;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
+import vn.giamngheo.platform.rules.FactRecord;
+import vn.giamngheo.platform.rules.RecordType;
 
 /** What the indicators need to know of one member; ages are derived for the reference date. */
 public record MemberFacts(
@@ -23,18 +24,31 @@ public record MemberFacts(
         Objects.requireNonNull(employment, "employment");
     }
 
-    Map<String, Object> toCel(LocalDate referenceDate) {
+    /** A member as the rules see it ({@code m} in {@code household.members.exists(m, …)}), declared to CEL. */
+    static final RecordType CEL_TYPE = RecordType.named("giamngheo.household.Member")
+            .field("ageYears", SimpleType.INT)
+            .field("ageMonths", SimpleType.INT)
+            .field("hasHealthInsurance", SimpleType.BOOL)
+            .field("attendingSchool", SimpleType.BOOL)
+            .field("education", SimpleType.STRING)
+            .field("employment", SimpleType.STRING)
+            .field("unableToWork", SimpleType.BOOL)
+            .field("malnourished", SimpleType.BOOL)
+            .field("receivesSocialAllowance", SimpleType.BOOL)
+            .build();
+
+    FactRecord toCel(LocalDate referenceDate) {
         Period age = Period.between(dateOfBirth, referenceDate);
-        Map<String, Object> member = new LinkedHashMap<>();
-        member.put("ageYears", (long) age.getYears());
-        member.put("ageMonths", age.toTotalMonths());
-        member.put("hasHealthInsurance", hasHealthInsurance);
-        member.put("attendingSchool", attendingSchool);
-        member.put("education", education.name());
-        member.put("employment", employment.name());
-        member.put("unableToWork", unableToWork);
-        member.put("malnourished", malnourished);
-        member.put("receivesSocialAllowance", receivesSocialAllowance);
-        return member;
+        return CEL_TYPE.builder()
+                .set("ageYears", (long) age.getYears())
+                .set("ageMonths", age.toTotalMonths())
+                .set("hasHealthInsurance", hasHealthInsurance)
+                .set("attendingSchool", attendingSchool)
+                .set("education", education.name())
+                .set("employment", employment.name())
+                .set("unableToWork", unableToWork)
+                .set("malnourished", malnourished)
+                .set("receivesSocialAllowance", receivesSocialAllowance)
+                .build();
     }
 }

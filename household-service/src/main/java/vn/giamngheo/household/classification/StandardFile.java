@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.platform.rules.Condition;
+import vn.giamngheo.platform.rules.RecordType;
 import vn.giamngheo.platform.rules.RuleEvaluationException;
 import vn.giamngheo.platform.rules.YamlNode;
 import vn.giamngheo.platform.units.AreaType;
@@ -25,8 +26,9 @@ import vn.giamngheo.platform.units.AreaType;
 /** Reads and checks one standard file (standards/README.md). */
 final class StandardFile {
 
-    static final Map<String, CelType> INDICATOR_VARIABLES =
-            Map.of("household", MapType.create(SimpleType.STRING, SimpleType.DYN));
+    /** {@code household}, of the declared fact model; its fields and their types are checked at load. */
+    static final Map<String, CelType> INDICATOR_VARIABLES = Map.of("household", HouseholdFacts.CEL_TYPE.celType());
+    static final List<RecordType> INDICATOR_RECORDS = List.of(HouseholdFacts.CEL_TYPE);
     static final Map<String, CelType> CLASS_VARIABLES = Map.of(
             "within", MapType.create(SimpleType.STRING, SimpleType.BOOL),
             "deprived", SimpleType.INT,
@@ -84,7 +86,7 @@ final class StandardFile {
         for (YamlNode rule : root.list("classes")) {
             rule.allowOnly(RULE);
             HouseholdClass householdClass = enumValue(HouseholdClass.class, rule.string("class"), rule.get("class"));
-            Condition when = Condition.compile(rule.get("when"), CLASS_VARIABLES);
+            Condition when = Condition.compile(rule.get("when"), CLASS_VARIABLES, List.of());
             String explanation = checkedTemplate(rule.get("explanation"), lines.keySet());
             classes.add(new ClassRule(householdClass, when, explanation));
             dryRunClassRule(rule.get("when"), when, lines.keySet());
@@ -109,7 +111,8 @@ final class StandardFile {
                             + String.join(", ", HouseholdFacts.OPTIONAL_FACTS) + ")");
                 }
             }
-            Condition deprivedWhen = Condition.compile(node.get("deprivedWhen"), INDICATOR_VARIABLES);
+            Condition deprivedWhen = Condition.compile(node.get("deprivedWhen"), INDICATOR_VARIABLES,
+                    INDICATOR_RECORDS);
             DeprivationIndicator indicator = new DeprivationIndicator(code, node.string("dimension"),
                     node.string("nameVi"), node.string("nameEn"), node.string("legalReference"),
                     node.bool("provisional", false), Set.copyOf(facts), deprivedWhen, node.string("reason"));
@@ -158,8 +161,9 @@ final class StandardFile {
     }
 
     /**
-     * Evaluates an indicator on the built-in sample households. CEL checks syntax and variables at compile time;
-     * the fields of {@code household} are dynamic, so a misspelt field or a wrong comparison shows only here.
+     * Evaluates an indicator on the built-in sample households. CEL's checker has already refused a misspelt field or
+     * a comparison of the wrong types (the fact model is declared); this also refuses a rule that fails when it is
+     * evaluated on a household using every part of the fact model, e.g. an index past the end of a list.
      */
     private static void dryRunIndicator(YamlNode source, DeprivationIndicator indicator) {
         LocalDate date = LocalDate.of(2024, 1, 1);

@@ -100,6 +100,23 @@ class StandardFileTest {
     }
 
     @Test
+    void aFieldTheFactModelDoesNotDeclareOrAComparisonOfTheWrongTypeIsRefusedWhenTheFileIsLoaded() throws IOException {
+        String misspelt = shipped().replace("m.ageYears >= 6 && !m.hasHealthInsurance",
+                "m.ageYears >= 6 && !m.hasHealthInsurence");
+        String wrongType = shipped().replace("household.floorAreaM2 < 8.0 * double(household.members.size())",
+                "household.floorAreaM2 < household.members.size()");
+
+        assertThatThrownBy(() -> read(misspelt)).isInstanceOf(RuleFileException.class)
+                .hasMessageStartingWith("edited.yaml:" + lineOf(misspelt, "hasHealthInsurence") + ": indicators[3]"
+                        + ".deprivedWhen: the condition does not compile: ")
+                .hasMessageContaining("undefined field 'hasHealthInsurence'");
+        assertThatThrownBy(() -> read(wrongType)).isInstanceOf(RuleFileException.class)
+                .hasMessageStartingWith("edited.yaml:" + lineOf(wrongType, "household.floorAreaM2 < household")
+                        + ": indicators[7].deprivedWhen: the condition does not compile: ")
+                .hasMessageContaining("no matching overload");
+    }
+
+    @Test
     void aConditionThatIsNotTrueOrFalseIsRejected() throws IOException {
         String yaml = shipped().replace("when: within.middle", "when: deprived + 1");
 

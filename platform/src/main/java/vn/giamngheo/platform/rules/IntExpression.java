@@ -14,7 +14,7 @@ public final class IntExpression {
     }
 
     public static IntExpression compile(YamlNode source, Map<String, CelType> variables) {
-        return new IntExpression(CelProgram.compile(source, variables, SimpleType.INT,
+        return new IntExpression(CelProgram.compile(source, variables, null, SimpleType.INT,
                 "the expression (a whole number)"));
     }
 
