@@ -41,6 +41,13 @@ class ProvinceRollupIT {
     int port;
 
     long cityBeforeTheThanhTruHousehold;
+    /**
+     * The former Hòa Bình province's (17) figures before this class sends its households: other classes of the same
+     * run register households there too (CharacteristicsReportIT), so its counts are compared as differences.
+     */
+    long hoaBinhPoorEnd2024;
+    long hoaBinhPoorToday;
+    long hoaBinhNearPoorToday;
 
     String url(String path) {
         return "http://localhost:" + port + path;
@@ -57,6 +64,9 @@ class ProvinceRollupIT {
     @BeforeAll
     void sendTheHouseholds() {
         cityBeforeTheThanhTruHousehold = count("243", "2024-01-31", "POOR");
+        hoaBinhPoorEnd2024 = count("17", END_2024, "POOR");
+        hoaBinhPoorToday = count("17", TODAY, "POOR");
+        hoaBinhNearPoorToday = count("17", TODAY, "NEAR_POOR");
         // Old Xã Tiền Phong (04888), wholly in the new Xã Tiền Phong (04891).
         Households.in("04888", "1970-01-01", "1972-01-01").registered(REGISTERED)
                 .decided(DECIDED, POOR, Transition.INITIAL, "HEALTH_INSURANCE", "SANITATION", "TELECOM");
@@ -73,7 +83,8 @@ class ProvinceRollupIT {
         // Xã Thanh Trù of the former city of Vĩnh Yên.
         Households.in("08731", "1990-01-01", "1992-01-01").registered(REGISTERED)
                 .decided(DECIDED, POOR, Transition.INITIAL, "EMPLOYMENT", "HOUSING_QUALITY", "SANITATION");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count("17", END_2024, "POOR") == 3
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count("17", END_2024, "POOR")
+                == hoaBinhPoorEnd2024 + 3
                 && count("04828", TODAY, "NEAR_POOR") == 1 && count("243", END_2024, "POOR")
                 == cityBeforeTheThanhTruHousehold + 1);
     }
@@ -116,8 +127,8 @@ class ProvinceRollupIT {
         // The former district's territory today: Tiền Phong and the unassigned part of Vầy Nưa, not Thống Nhất.
         assertThat(count("150", TODAY, "POOR")).isEqualTo(2);
         assertThat(count("150", TODAY, "NEAR_POOR")).isZero();
-        assertThat(count("17", TODAY, "POOR")).isEqualTo(3);
-        assertThat(count("17", TODAY, "NEAR_POOR")).isEqualTo(1);
+        assertThat(count("17", TODAY, "POOR")).isEqualTo(hoaBinhPoorToday + 3);
+        assertThat(count("17", TODAY, "NEAR_POOR")).isEqualTo(hoaBinhNearPoorToday + 1);
     }
 
     @Test
