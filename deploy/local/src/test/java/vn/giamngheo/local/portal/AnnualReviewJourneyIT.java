@@ -106,7 +106,7 @@ class AnnualReviewJourneyIT {
             counterHousehold = surveys.enterCounterRequest(officer, atCounter);
             String registered = surveys.registerHousehold(UNIT, "Thôn " + SUFFIX, ONLINE, "1972-03-08",
                     "025172%06d".formatted(RUN));
-            onlineHousehold = surveys.verifyOnlineRequest(officer, UNIT, counterHousehold);
+            onlineHousehold = surveys.verifyOnlineRequest(officer, UNIT, registered);
             assertThat(onlineHousehold).isEqualTo(registered);
             assertThat(surveys.listToSurvey(officer, roundId)).as("the requests' households are on the list")
                     .contains(counterHousehold, onlineHousehold);

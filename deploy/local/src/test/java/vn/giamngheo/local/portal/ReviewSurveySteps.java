@@ -142,11 +142,11 @@ public final class ReviewSurveySteps {
     }
 
     /**
-     * A household's member asks online (contract S1, as the self-assessment page sends it); the officer verifies it
+     * The head of {@code householdId} asks online (contract S1, as the self-assessment page sends it); the officer verifies it
      * in the queue, where it comes first with the household its citizen id suggests. Returns the household's id.
      */
-    public String verifyOnlineRequest(PortalBrowser officer, String unitCode, String notHousehold) throws Exception {
-        JsonNode household = householdWithCitizenId(unitCode, notHousehold);
+    public String verifyOnlineRequest(PortalBrowser officer, String unitCode, String householdId) throws Exception {
+        JsonNode household = get("/api/v1/households/" + URLEncoder.encode(householdId, StandardCharsets.UTF_8));
         JsonNode head = null;
         for (JsonNode m : household.get("members")) {
             if (m.path("status").asString().equals("ACTIVE") && !m.path("citizenId").isNull()
@@ -504,23 +504,6 @@ public final class ReviewSurveySteps {
             n += m.path("status").asString().equals("ACTIVE") ? 1 : 0;
         }
         return n;
-    }
-
-    private JsonNode householdWithCitizenId(String unitCode, String notHousehold) throws Exception {
-        JsonNode page = get("/api/v1/households?size=100&unitCode=" + unitCode);
-        for (JsonNode item : page.get("items")) {
-            String id = item.get("id").asString();
-            if (id.equals(notHousehold)) {
-                continue;
-            }
-            JsonNode household = get("/api/v1/households/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
-            for (JsonNode m : household.get("members")) {
-                if (m.path("status").asString().equals("ACTIVE") && m.path("citizenId").isString()) {
-                    return household;
-                }
-            }
-        }
-        throw new AssertionError("no household of " + unitCode + " with a citizen id");
     }
 
     private JsonNode get(String path) throws Exception {
