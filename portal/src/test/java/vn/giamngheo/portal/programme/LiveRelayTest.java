@@ -5,6 +5,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -26,12 +28,9 @@ class LiveRelayTest extends ProgrammeTest {
         MvcResult result = mvc.perform(get("/chuong-trinh/ke-hoach/ke-hoach-2026-08716/truc-tiep").with(duc()))
                 .andExpect(request().asyncStarted()).andReturn();
         MockHttpServletResponse response = result.getResponse();
-        long until = System.nanoTime() + 10_000_000_000L;
         // Until the relay has passed the event on and ended with the service's stream.
-        while ((relay.open() > 0 || !response.getContentAsString(StandardCharsets.UTF_8).contains("event:progress"))
-                && System.nanoTime() < until) {
-            Thread.sleep(50);
-        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> relay.open() == 0
+                && response.getContentAsString(StandardCharsets.UTF_8).contains("event:progress"));
         String body = response.getContentAsString(StandardCharsets.UTF_8);
         assertThat(response.getContentType()).startsWith("text/event-stream");
         assertThat(body).contains("retry:3000", "event:progress", "\"indicator\":\"POOR_HOUSEHOLDS\"",
