@@ -143,8 +143,8 @@ public final class ReviewSurveySteps {
 
     /**
      * The head of {@code householdId} asks online (contract S1, as the self-assessment page sends it); the officer
-     * verifies it
-     * in the queue, where it comes first with the household its citizen id suggests. Returns the household's id.
+     * verifies it in the queue, where it comes first with the household its citizen id suggests. Returns the
+     * household's id.
      */
     public String verifyOnlineRequest(PortalBrowser officer, String unitCode, String householdId) throws Exception {
         JsonNode household = get("/api/v1/households/" + URLEncoder.encode(householdId, StandardCharsets.UTF_8));
