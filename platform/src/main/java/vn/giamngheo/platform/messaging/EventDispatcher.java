@@ -124,6 +124,19 @@ public final class EventDispatcher implements Consumer<Message<byte[]>> {
             return this;
         }
 
+        /**
+         * One handler for several types, given one event at a time (a list of one): the binding of a
+         * {@link BatchHandler} that does not run in batch mode.
+         */
+        public Builder onEach(BatchHandler handler, EventType<?>... types) {
+            for (EventType<?> type : types) {
+                if (handlers.putIfAbsent(type, event -> handler.handle(java.util.List.of(event)).getFirst()) != null) {
+                    throw new IllegalStateException("two handlers for " + type);
+                }
+            }
+            return this;
+        }
+
         public EventDispatcher build() {
             return new EventDispatcher(handlers, metrics, null);
         }
