@@ -36,12 +36,15 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JacksonModule;
 import vn.giamngheo.contracts.CloudEventHeaders;
 import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.platform.dependencies.DependencyProperties;
 import vn.giamngheo.platform.dependencies.Unavailable;
 import vn.giamngheo.platform.dependencies.UntilAvailable;
+import vn.giamngheo.platform.messaging.BatchDeadLetters;
+import vn.giamngheo.platform.messaging.BatchEventDispatcher;
 import vn.giamngheo.platform.messaging.EventDispatcher;
 import vn.giamngheo.platform.messaging.EventMetrics;
 import vn.giamngheo.platform.messaging.StaticGroupMembership;
@@ -133,7 +136,10 @@ public class PlatformAutoConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                return bean instanceof EventDispatcher dispatcher
+                if (bean instanceof EventDispatcher dispatcher) {
+                    return dispatcher.waitingWhileUnavailable(untilAvailable.getObject());
+                }
+                return bean instanceof BatchEventDispatcher dispatcher
                         ? dispatcher.waitingWhileUnavailable(untilAvailable.getObject()) : bean;
             }
         };
@@ -224,6 +230,23 @@ public class PlatformAutoConfiguration {
             metrics.deadLettered(type == null ? null : new String(type.value(), StandardCharsets.UTF_8));
             return record.partition();
         };
+    }
+
+    /**
+     * Bindings in batch mode dead-letter the one record that fails, not the whole poll (see {@link BatchDeadLetters});
+     * the binder passes each binding's dead-letter topic and back-off.
+     */
+    @Bean
+    BatchDeadLetters batchDeadLetters(KafkaProperties kafka, KafkaConnectionDetails connection,
+            PlatformProperties properties, EventMetrics metrics) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getProducer().getBootstrapServers());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, properties.serviceName() + "-dead-letters");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return new BatchDeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<byte[], byte[]>(config)),
+                metrics);
     }
 
     /** The Kafka binder applies this to every consumer binding's configuration before it creates its consumers. */

@@ -1,9 +1,13 @@
 package vn.giamngheo.testsupport;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import vn.giamngheo.contracts.CloudEventHeaders;
 import vn.giamngheo.contracts.EventCodec;
@@ -29,6 +33,28 @@ public final class SampleMessages {
         MessageBuilder<byte[]> builder = MessageBuilder.withPayload(payload);
         headers(event).forEach((name, value) -> builder.setHeader(name, value.getBytes(StandardCharsets.UTF_8)));
         return builder.build();
+    }
+
+    /**
+     * Records as the binder hands a poll to a binding in batch mode: the payloads as a list, each record's headers
+     * (byte values) in {@code kafka_batchConvertedHeaders} at the same index.
+     */
+    @SafeVarargs
+    public static Message<List<byte[]>> batch(Message<byte[]>... records) {
+        return batch(List.of(records));
+    }
+
+    public static Message<List<byte[]>> batch(List<Message<byte[]>> records) {
+        List<byte[]> payloads = new ArrayList<>(records.size());
+        List<Map<String, Object>> headers = new ArrayList<>(records.size());
+        for (Message<byte[]> record : records) {
+            payloads.add(record.getPayload());
+            Map<String, Object> own = new LinkedHashMap<>(record.getHeaders());
+            own.remove(MessageHeaders.ID);
+            own.remove(MessageHeaders.TIMESTAMP);
+            headers.add(own);
+        }
+        return MessageBuilder.withPayload(payloads).setHeader(KafkaHeaders.BATCH_CONVERTED_HEADERS, headers).build();
     }
 
     static Map<String, String> headers(EventEnvelope<?> event) {

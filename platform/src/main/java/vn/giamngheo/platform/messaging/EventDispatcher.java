@@ -83,24 +83,34 @@ public final class EventDispatcher implements Consumer<Message<byte[]>> {
     }
 
     private static <T extends DomainEvent> EventEnvelope<T> envelope(Message<byte[]> message, EventType<T> type) {
-        T payload = EventCodec.readPayload(message.getPayload(), type);
-        return new EventEnvelope<>(
-                required(message, CloudEventHeaders.ID),
-                required(message, CloudEventHeaders.SOURCE),
-                type,
-                required(message, CloudEventHeaders.SUBJECT),
-                EventCodec.parseTime(required(message, CloudEventHeaders.TIME)),
-                payload);
+        return envelope(message.getHeaders(), message.getPayload(), type);
     }
 
-    private static String required(Message<?> message, String name) {
-        return header(message, name)
+    /** The event of one record from its CloudEvents headers and payload; throws when it cannot be read. */
+    static <T extends DomainEvent> EventEnvelope<T> envelope(Map<String, Object> headers, byte[] payload,
+            EventType<T> type) {
+        T data = EventCodec.readPayload(payload, type);
+        return new EventEnvelope<>(
+                required(headers, CloudEventHeaders.ID),
+                required(headers, CloudEventHeaders.SOURCE),
+                type,
+                required(headers, CloudEventHeaders.SUBJECT),
+                EventCodec.parseTime(required(headers, CloudEventHeaders.TIME)),
+                data);
+    }
+
+    private static String required(Map<String, Object> headers, String name) {
+        return header(headers, name)
                 .orElseThrow(() -> new InvalidEventException("header '" + name + "' is missing"));
     }
 
     /** Kafka headers arrive as bytes or, after the binder's mapping, as strings. */
     static Optional<String> header(Message<?> message, String name) {
-        Object value = message.getHeaders().get(name);
+        return header(message.getHeaders(), name);
+    }
+
+    static Optional<String> header(Map<String, Object> headers, String name) {
+        Object value = headers.get(name);
         if (value instanceof byte[] bytes) {
             return Optional.of(new String(bytes, StandardCharsets.UTF_8));
         }
