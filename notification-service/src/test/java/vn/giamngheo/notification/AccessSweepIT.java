@@ -125,6 +125,7 @@ class AccessSweepIT extends OutsideWorld {
                         "{\"name\":\"Nguyễn Thị Hoa\",\"email\":\"hoa@vinhyen.local\",\"units\":[\"08716\"]}")
                 .get(ALL_UNITS, "/api/v1/contacts/officers")
                 .get(ALL_UNITS, "/api/v1/audit?householdId={householdId}")
+                .deadLetters()
                 .run();
     }
 

@@ -31,6 +31,8 @@ import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.kafka.config.TopicBuilder;
@@ -40,6 +42,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JacksonModule;
 import vn.giamngheo.contracts.CloudEventHeaders;
 import vn.giamngheo.contracts.Topics;
+import vn.giamngheo.platform.deadletters.DeadLetters;
 import vn.giamngheo.platform.dependencies.DependencyProperties;
 import vn.giamngheo.platform.dependencies.Unavailable;
 import vn.giamngheo.platform.dependencies.UntilAvailable;
@@ -247,6 +250,41 @@ public class PlatformAutoConfiguration {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return new BatchDeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<byte[], byte[]>(config)),
                 metrics);
+    }
+
+    /**
+     * The dead letters of every binding with a dead-letter topic ({@code enable-dlq}), replayed into the function
+     * bean of the binding's name (see {@link DeadLetters}).
+     */
+    @Bean
+    DeadLetters deadLetters(BindingServiceProperties stream, PlatformProperties properties, ApplicationContext context,
+            KafkaProperties kafka, KafkaConnectionDetails connection, MongoDatabase database, MongoTimeouts timeouts,
+            Clock clock) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                connection.getConsumer().getBootstrapServers());
+        return new DeadLetters(() -> deadLetterBindings(stream, properties, context), config,
+                timeouts.forLongOperations(database), clock);
+    }
+
+    /** The bindings of the topics this service consumes; their dead-letter topics are the ones the platform makes. */
+    private static List<DeadLetters.Binding> deadLetterBindings(BindingServiceProperties stream,
+            PlatformProperties properties, ApplicationContext context) {
+        List<DeadLetters.Binding> bindings = new ArrayList<>();
+        stream.getBindings().forEach((name, binding) -> {
+            if (!name.matches(".+-in-\\d+") || !properties.messaging().consumes().contains(binding.getDestination())) {
+                return;
+            }
+            String function = name.substring(0, name.lastIndexOf("-in-"));
+            bindings.add(new DeadLetters.Binding(function, binding.getDestination(),
+                    Topics.deadLetter(binding.getDestination(), properties.messaging().consumerGroup()),
+                    (headers, payload) -> switch (context.getBean(function)) {
+                        case BatchEventDispatcher batch -> batch.replay(headers, payload);
+                        case EventDispatcher single -> single.replay(headers, payload);
+                        default -> throw new IllegalStateException("binding " + function + " is not a dispatcher");
+                    }));
+        });
+        return bindings;
     }
 
     /** The Kafka binder applies this to every consumer binding's configuration before it creates its consumers. */

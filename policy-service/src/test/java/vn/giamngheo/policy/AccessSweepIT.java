@@ -107,6 +107,7 @@ class AccessSweepIT {
                         "{\"reviewer\":\"nhcsxh.can-bo-1\",\"reason\":\"không đủ điều kiện\"}")
                 .call(ALL_UNITS, "POST", "/api/v1/decisions/daily-run", "{}")
                 .get(ALL_UNITS, "/api/v1/audit?householdId={householdId}")
+                .deadLetters()
                 .run();
     }
 

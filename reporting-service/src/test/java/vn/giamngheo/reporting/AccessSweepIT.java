@@ -74,6 +74,7 @@ class AccessSweepIT {
                 .call(ALL_UNITS, "POST", "/api/v1/reconciliation", "{}")
                 .get(ALL_UNITS, "/api/v1/reconciliation")
                 .get(ALL_UNITS, "/api/v1/audit")
+                .deadLetters()
                 .run();
     }
 

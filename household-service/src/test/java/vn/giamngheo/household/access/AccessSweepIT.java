@@ -209,6 +209,7 @@ class AccessSweepIT {
                 .call(ALL_UNITS, "POST", "/api/v1/simulations", "{\"standard\":\"VN-MPS-2027-2030\","
                         + "\"referenceDate\":\"2027-01-01\",\"middleBand\":{\"choice\":\"AS_FILED\"}}")
                 .get(ALL_UNITS, "/api/v1/audit?householdId={householdId}")
+                .deadLetters()
                 .run();
 
         // The board of a ward's officer and chairman lists their ward only, and its rounds' lists only theirs.

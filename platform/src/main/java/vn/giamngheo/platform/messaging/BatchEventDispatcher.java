@@ -193,6 +193,20 @@ public final class BatchEventDispatcher implements Consumer<Message<List<byte[]>
                 + "): is the binding in batch mode?");
     }
 
+    /**
+     * One record again, from a dead-letter topic (see {@link DeadLetters}): handled at once, without waiting for an
+     * unavailable dependency (the caller is answered 503), and what the handler did is returned.
+     */
+    public Outcome replay(Map<String, Object> headers, byte[] payload) {
+        Optional<EventEnvelope<?>> event = read(headers, payload);
+        if (event.isEmpty()) {
+            return Outcome.IGNORED;
+        }
+        List<Outcome> outcomes = handler.handle(List.of(event.get()));
+        count(List.of(event.get()), outcomes);
+        return outcomes.getFirst();
+    }
+
     /** A one-record binding of the same handler: the record mode, and the tests that hand it a sample. */
     public EventDispatcher perRecord() {
         EventDispatcher dispatcher = EventDispatcher.builder(metrics)

@@ -82,6 +82,21 @@ public final class EventDispatcher implements Consumer<Message<byte[]>> {
         }
     }
 
+    /**
+     * One record again, from a dead-letter topic (see {@link DeadLetters}): handled at once, without waiting for an
+     * unavailable dependency (the caller is answered 503), and what the handler did is returned.
+     */
+    public Outcome replay(Map<String, Object> headers, byte[] payload) {
+        String ceType = header(headers, CloudEventHeaders.TYPE)
+                .orElseThrow(() -> new InvalidEventException("header '" + CloudEventHeaders.TYPE + "' is missing"));
+        Optional<EventType<?>> type = EventTypes.byCeType(ceType);
+        Function<EventEnvelope<?>, Outcome> handler = type.map(handlers::get).orElse(null);
+        if (handler == null) {
+            return Outcome.IGNORED;
+        }
+        return handler.apply(envelope(headers, payload, type.get()));
+    }
+
     private static <T extends DomainEvent> EventEnvelope<T> envelope(Message<byte[]> message, EventType<T> type) {
         return envelope(message.getHeaders(), message.getPayload(), type);
     }

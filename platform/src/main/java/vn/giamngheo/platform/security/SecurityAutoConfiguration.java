@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.SecurityFilterChain;
 import vn.giamngheo.platform.PlatformProperties;
 import vn.giamngheo.platform.audit.AuditController;
+import vn.giamngheo.platform.deadletters.DeadLetterController;
 import vn.giamngheo.platform.audit.AuditFilter;
 import vn.giamngheo.platform.audit.AuditLog;
 import vn.giamngheo.platform.audit.AuditedReads;
@@ -41,7 +42,7 @@ import vn.giamngheo.platform.web.PublicRateLimitFilter;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
 @EnableWebSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
-@Import(AuditController.class)
+@Import({AuditController.class, DeadLetterController.class})
 public class SecurityAutoConfiguration {
 
     /**
@@ -130,6 +131,9 @@ public class SecurityAutoConfiguration {
                             Role.PLATFORM_SERVICE.name());
                     a.requestMatchers(HttpMethod.GET, "/api/v1/audit").hasAnyRole(Role.CITY_ADMIN.name(),
                             Role.LABOUR_OFFICER.name());
+                    // dead letters hold whole events (names, citizen ids): the city's administrator only
+                    a.requestMatchers("/api/v1/dead-letters", "/api/v1/dead-letters/**")
+                            .hasRole(Role.CITY_ADMIN.name());
                     rules.orderedStream().forEach(r -> r.apply(a));
                     a.anyRequest().authenticated();
                 })

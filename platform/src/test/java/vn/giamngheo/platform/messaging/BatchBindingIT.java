@@ -30,6 +30,7 @@ import vn.giamngheo.contracts.EventEnvelope;
 import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.contracts.household.HouseholdRegistered;
+import vn.giamngheo.platform.deadletters.DeadLetters;
 import vn.giamngheo.testsupport.EventFixtures;
 import vn.giamngheo.testsupport.TestInfrastructure;
 import vn.giamngheo.testsupport.TestInfrastructureConfiguration;
@@ -85,6 +86,9 @@ class BatchBindingIT {
     @Autowired
     BindingsLifecycleController bindings;
 
+    @Autowired
+    DeadLetters deadLetters;
+
     @Test
     void aPoisonRecordGoesAloneToTheDeadLetterTopicAndItsNeighboursInThePollAreHandled() {
         List<String> ids = new ArrayList<>();
@@ -107,7 +111,7 @@ class BatchBindingIT {
         }
         send(records);
 
-        bindings.changeState("probeEvents-in-0", BindingsLifecycleController.State.STARTED);
+        start();
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(handled).containsKeys(
                 ids.toArray(String[]::new)));
@@ -128,6 +132,67 @@ class BatchBindingIT {
         List<ConsumerRecord<String, byte[]>> all = TopicProbe.during(DEAD_LETTERS, r -> true, Duration.ofSeconds(2));
         assertThat(all).extracting(ConsumerRecord::key).doesNotContainAnyElementsOf(ids);
         assertThat(handled).doesNotContainKeys(poison, failing);
+    }
+
+    @Test
+    void theDeadLettersAreListedWithTheirErrorAndReplayedIntoTheHandlerOnceTheCauseIsFixed() {
+        EventEnvelope<HouseholdRegistered> refusedEvent = EventFixtures.householdRegistered(EventFixtures.newId(),
+                "08707");
+        EventEnvelope<HouseholdRegistered> unreadableEvent = EventFixtures.householdRegistered(EventFixtures.newId(),
+                "08707");
+        String refused = refusedEvent.subject();
+        String unreadable = unreadableEvent.subject();
+        failOn.add(refused);
+        ProducerRecord<String, byte[]> withoutTime = record(unreadableEvent);
+        withoutTime.headers().remove(CloudEventHeaders.TIME);
+        send(List.of(record(refusedEvent), withoutTime));
+        start();
+        TopicProbe.await(DEAD_LETTERS, r -> refused.equals(r.key()) || unreadable.equals(r.key()), 2,
+                Duration.ofSeconds(60));
+
+        List<DeadLetters.Letter> letters = deadLetters.letters("probeEvents", 0, 500);
+        DeadLetters.Letter refusedLetter = letters.stream().filter(l -> refused.equals(l.subject())).findFirst()
+                .orElseThrow();
+        assertThat(refusedLetter.error()).isEqualTo("the store refused household " + refused);
+        assertThat(refusedLetter.type()).isEqualTo(EventTypes.HOUSEHOLD_REGISTERED.ceType());
+        assertThat(refusedLetter.originalTopic()).isEqualTo(Topics.HOUSEHOLD_EVENTS);
+        assertThat(refusedLetter.payload()).contains(refused);
+        assertThat(refusedLetter.replay()).isNull();
+        assertThat(letters).filteredOn(l -> unreadable.equals(l.key())).singleElement()
+                .satisfies(l -> assertThat(l.error()).contains(CloudEventHeaders.TIME));
+
+        // replayed before the fix: it fails again, and says so
+        DeadLetters.Replay tooEarly = deadLetters.replay("probeEvents", refusedLetter.partition(),
+                refusedLetter.offset(), "quan-tri");
+        assertThat(tooEarly.result()).isEqualTo("FAILED");
+        assertThat(tooEarly.message()).contains("the store refused household " + refused);
+        assertThat(handled).doesNotContainKey(refused);
+
+        // the cause fixed: the replay reaches the handler, and the listing shows it
+        failOn.remove(refused);
+        assertThat(deadLetters.replay("probeEvents", refusedLetter.partition(), refusedLetter.offset(), "quan-tri")
+                .result()).isEqualTo("APPLIED");
+        assertThat(handled.get(refused)).hasValue(1);
+        assertThat(deadLetters.letters("probeEvents", 0, 500)).filteredOn(l -> refused.equals(l.subject()))
+                .singleElement().satisfies(l -> assertThat(l.replay().by()).isEqualTo("quan-tri"));
+
+        // all: the replayed one is not handed over again; the unreadable one still fails, named with its error
+        DeadLetters.Result all = deadLetters.replayAll("probeEvents", "quan-tri");
+        assertThat(handled.get(refused)).hasValue(1);
+        assertThat(all.failed()).anySatisfy(f -> assertThat(f.message()).contains(CloudEventHeaders.TIME));
+        assertThat(deadLetters.summaries()).filteredOn(s -> s.binding().equals("probeEvents")).singleElement()
+                .satisfies(s -> {
+                    assertThat(s.deadLetterTopic()).isEqualTo(DEAD_LETTERS);
+                    assertThat(s.held()).isGreaterThanOrEqualTo(2);
+                    assertThat(s.replayed()).isGreaterThanOrEqualTo(1);
+                    assertThat(s.waiting()).isEqualTo(s.held() - s.replayed());
+                });
+    }
+
+    private void start() {
+        if (bindings.queryState("probeEvents-in-0").stream().noneMatch(b -> b.isRunning())) {
+            bindings.changeState("probeEvents-in-0", BindingsLifecycleController.State.STARTED);
+        }
     }
 
     private static ProducerRecord<String, byte[]> record(EventEnvelope<HouseholdRegistered> event) {
