@@ -13,10 +13,10 @@ class CardConfiguration {
 
     /**
      * Inbound flow {@code benefitEvents-in-0} ← {@code benefit.events}: health-insurance decisions become card requests,
-     * every decision an SMS to the household ({@link BenefitEvents}, one record at a time for now).
+     * every decision an SMS to the household ({@link BenefitEventsHandler}, one record at a time for now).
      */
     @Bean
-    Consumer<Message<byte[]>> benefitEvents(BenefitEvents handler, EventMetrics metrics) {
+    Consumer<Message<byte[]>> benefitEvents(BenefitEventsHandler handler, EventMetrics metrics) {
         return EventDispatcher.builder(metrics)
                 .onEach(handler, EventTypes.BENEFIT_GRANTED, EventTypes.BENEFIT_CHANGED, EventTypes.BENEFIT_REVOKED)
                 .build();

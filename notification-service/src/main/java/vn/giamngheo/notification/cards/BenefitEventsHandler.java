@@ -12,12 +12,12 @@ import vn.giamngheo.platform.messaging.Outcome;
  * decision an SMS to the household (one bulk insert).
  */
 @Component
-class BenefitEvents implements BatchHandler {
+class BenefitEventsHandler implements BatchHandler {
 
     private final CardRequests requests;
     private final MessageTriggers messages;
 
-    BenefitEvents(CardRequests requests, MessageTriggers messages) {
+    BenefitEventsHandler(CardRequests requests, MessageTriggers messages) {
         this.requests = requests;
         this.messages = messages;
     }
