@@ -43,8 +43,8 @@ import vn.giamngheo.testsupport.ServiceIntegrationTest;
  * batch, many households — store what handing them the same events one at a time stores, with the same outcomes.
  * The same scenario runs twice under two id prefixes (a batch, then one event at a time), and the stored documents
  * are compared with the prefix taken out. What the workers change afterwards (sending, BHXH's answer: status,
- * attempts, times, versions, outboxes) is left out of the comparison; so is a reminder's version (and the bulk-write token beside it), which
- * counts writes (a batch writes a round's two postings at once).
+ * attempts, times, versions, outboxes) is left out of the comparison; so is a reminder's version (and the bulk-write
+ * token beside it), which counts writes (a batch writes a round's two postings at once).
  */
 @ServiceIntegrationTest
 class BatchHandlersIT extends OutsideWorld {
