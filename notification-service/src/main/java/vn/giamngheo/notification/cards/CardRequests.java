@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -45,7 +47,8 @@ public class CardRequests {
     private static final Logger log = LoggerFactory.getLogger(CardRequests.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH = 32;
-    private static final int IN_FLIGHT = 64;
+    /** Calls to BHXH in flight at once, each with a list of up to {@link BhxhClient#MAX_BATCH} requests. */
+    private static final int CALLS_IN_FLIGHT = 16;
     /** Requests a sweep takes in: more are found by the next one. */
     private static final int SWEEP_LIMIT = 10_000;
 
@@ -55,7 +58,9 @@ public class CardRequests {
     private final SignedCallbacks callbacks;
     private final CircuitBreaker breaker;
     private final Clock clock;
-    private final Senders sending = new Senders("card request", IN_FLIGHT);
+    private final Senders sending = new Senders("card request list", CALLS_IN_FLIGHT);
+    /** The requests of the lists in flight. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     /** Pending requests by the time of their next attempt. */
     private final DueSchedule pending;
     /** Accepted requests by the time to ask BHXH about them if no callback came. */
@@ -125,7 +130,10 @@ public class CardRequests {
 
     // ---- the worker
 
-    /** Sends the requests whose time has come, {@value #IN_FLIGHT} at most at once; waits while the breaker is open. */
+    /**
+     * Sends the requests whose time has come in lists of up to {@link BhxhClient#MAX_BATCH}, {@value #CALLS_IN_FLIGHT}
+     * calls at most at once; waits while the breaker is open.
+     */
     @Scheduled(fixedDelayString = "${notification.bhxh.dispatch-interval-ms:300}")
     public void dispatch() {
         Instant now = clock.instant();
@@ -135,58 +143,86 @@ public class CardRequests {
         }
         int room = sending.room();
         if (room > 0) {
-            List<String> ids = pending.take(now, room);
-            List<CardRequest> requests = store.findAll(ids);
-            int i = 0;
-            for (; i < requests.size(); i++) {
-                CardRequest request = requests.get(i);
-                if (request.status() != CardRequest.Status.PENDING || sending.sending(request.id())) {
+            List<CardRequest> ready = new ArrayList<>();
+            for (CardRequest request : store.findAll(pending.take(now, room * BhxhClient.MAX_BATCH))) {
+                if (request.status() != CardRequest.Status.PENDING || inFlight.contains(request.id())) {
                     continue; // answered, failed or being sent: whoever changes it next schedules it again
                 }
                 if (request.nextAttemptAt() != null && request.nextAttemptAt().isAfter(now)) {
                     pending.at(request.id(), request.nextAttemptAt());
-                    continue;
+                } else {
+                    ready.add(request);
                 }
+            }
+            int i = 0;
+            for (; i < ready.size(); i += BhxhClient.MAX_BATCH) {
                 if (!breaker.tryAcquire()) {
                     break;
                 }
-                sending.start(request.id(), () -> send(request));
+                List<CardRequest> list = List.copyOf(ready.subList(i, Math.min(ready.size(),
+                        i + BhxhClient.MAX_BATCH)));
+                List<String> ids = list.stream().map(CardRequest::id).toList();
+                inFlight.addAll(ids);
+                sending.start(list.getFirst().id(), () -> {
+                    try {
+                        send(list);
+                    } finally {
+                        ids.forEach(inFlight::remove);
+                    }
+                });
             }
             // Left while the breaker is open: due at their own time again, so that when the breaker lets one trial
-            // call through it goes to the request that has waited longest. Put back at "now", they tied with a request
-            // just retried, and the lowest id won every trial while the others were never tried (CardLoopIT, 1 in 3).
-            requests.subList(i, requests.size()).forEach(r -> pending.at(r.id(),
+            // call through it goes to the requests that have waited longest. Put back at "now", they tied with a
+            // request just retried, and the lowest id won every trial while the others were never tried (CardLoopIT,
+            // 1 in 3).
+            ready.subList(Math.min(i, ready.size()), ready.size()).forEach(r -> pending.at(r.id(),
                     r.nextAttemptAt() == null ? r.createdAt() : r.nextAttemptAt()));
         }
         poll(now);
     }
 
-    private void send(CardRequest request) {
-        BhxhClient.Answer answer = client.send(request);
-        // The answer is about this round: an officer may have retried the request while the call was out.
-        Predicate<CardRequest> stillPending = r -> r.status() == CardRequest.Status.PENDING
-                && r.round() == request.round();
-        switch (answer) {
-            case BhxhClient.Answer.Accepted accepted -> {
-                breaker.succeeded();
-                schedule(transition(request.id(), stillPending, r -> accepted(r, accepted.card())));
-            }
-            case BhxhClient.Answer.Transient failure -> {
-                breaker.failed();
-                schedule(transition(request.id(), stillPending, r -> {
-                    int attempts = r.attempts() + 1;
-                    Instant now = clock.instant();
-                    if (attempts >= properties.retry().maxAttempts()) {
-                        return failed(r, attempts, failure.reason() + " (after " + attempts + " attempts)");
-                    }
-                    return r.retryAt(now.plus(properties.retry().backoff(attempts)), failure.reason(), now);
-                }));
-            }
-            case BhxhClient.Answer.Refused refused -> {
-                breaker.succeeded();
-                transition(request.id(), stillPending, r -> failed(r, r.attempts() + 1, refused.reason()));
-            }
+    /** One call with the list; each request's answer written, all in one bulk write. */
+    private void send(List<CardRequest> list) {
+        List<BhxhClient.Answer> answers = client.send(list);
+        if (answers.stream().allMatch(a -> a instanceof BhxhClient.Answer.Transient)) {
+            breaker.failed();
+        } else {
+            breaker.succeeded();
         }
+        Map<String, CardRequest> sent = new LinkedHashMap<>();
+        Map<String, BhxhClient.Answer> answered = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            sent.put(list.get(i).id(), list.get(i));
+            answered.put(list.get(i).id(), answers.get(i));
+        }
+        Transitions.stepAll("Card request", sent.keySet(), store::decideAll, (id, r) -> {
+            // The answer is about this round: an officer may have retried the request while the call was out.
+            if (r == null || r.status() != CardRequest.Status.PENDING || r.round() != sent.get(id).round()) {
+                return Optional.empty();
+            }
+            return Optional.of(switch (answered.get(id)) {
+                case BhxhClient.Answer.Accepted accepted when incomplete(r, accepted.card()) -> retryOrFail(r,
+                        "BHXH answered an issued card without its number or validity");
+                case BhxhClient.Answer.Accepted accepted -> accepted(r, accepted.card());
+                case BhxhClient.Answer.Transient failure -> retryOrFail(r, failure.reason());
+                case BhxhClient.Answer.Refused refused -> failed(r, r.attempts() + 1, refused.reason());
+            });
+        }).values().forEach(this::schedule);
+    }
+
+    /** An issued card must come with its number and validity. */
+    private static boolean incomplete(CardRequest r, BhxhClient.Card card) {
+        return card.status().equals("ISSUED") && r.kind().equals("ISSUE")
+                && (card.cardNumber() == null || card.validFrom() == null || card.validTo() == null);
+    }
+
+    /** Another attempt later, or given up after the last one. */
+    private Change<CardRequest> retryOrFail(CardRequest r, String reason) {
+        int attempts = r.attempts() + 1;
+        Instant now = clock.instant();
+        return attempts >= properties.retry().maxAttempts()
+                ? failed(r, attempts, reason + " (after " + attempts + " attempts)")
+                : r.retryAt(now.plus(properties.retry().backoff(attempts)), reason, now);
     }
 
     /** Puts a request just written on the schedule its new state asks for (none once it is settled). */

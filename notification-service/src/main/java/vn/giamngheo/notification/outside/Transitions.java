@@ -1,9 +1,11 @@
 package vn.giamngheo.notification.outside;
 
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -12,8 +14,9 @@ import vn.giamngheo.platform.persistence.AggregateCollection;
 import vn.giamngheo.platform.persistence.Change;
 
 /**
- * One step of one item that talks to the outside (a card request, a message): read, checked that the step still
- * applies, decided and written with its version guard; read and decided again when someone else wrote in between.
+ * Steps of items that talk to the outside (card requests, messages): read, checked that the step still applies,
+ * decided and written with their version guards, many in one bulk write; those someone else wrote in between are read
+ * and decided again.
  */
 public final class Transitions {
 
@@ -36,19 +39,30 @@ public final class Transitions {
      */
     public static <R> Optional<R> step(String what, String id, DecideAll<R> store, Predicate<R> applies,
             Function<R, Change<R>> step) {
-        List<R> decided = new ArrayList<>(1);
-        AggregateCollection.Result result = store.decideAll(List.of(id), (i, current) -> {
-            decided.clear();
-            if (current == null || !applies.test(current)) {
-                return Optional.empty();
-            }
-            Change<R> change = step.apply(current);
-            decided.add(change.after());
-            return Optional.of(change);
+        return Optional.ofNullable(stepAll(what, List.of(id), store,
+                (i, current) -> current == null || !applies.test(current) ? Optional.empty()
+                        : Optional.of(step.apply(current))).get(id));
+    }
+
+    /**
+     * Each item's step, decided from its current state (null when it does not exist; empty: the step does not apply),
+     * all written in one bulk write.
+     *
+     * @return the items as written, by id (those the step did not apply to, or that kept changing, are not there)
+     */
+    public static <R> Map<String, R> stepAll(String what, Collection<String> ids, DecideAll<R> store,
+            BiFunction<String, R, Optional<Change<R>>> step) {
+        Map<String, R> decided = new HashMap<>();
+        AggregateCollection.Result result = store.decideAll(ids, (id, current) -> {
+            decided.remove(id);
+            Optional<Change<R>> change = step.apply(id, current);
+            change.ifPresent(c -> decided.put(id, c.after()));
+            return change;
         }, ATTEMPTS);
         if (!result.allApplied()) {
-            log.warn("{} {} kept changing; the step is left for the next round", what, id);
+            log.warn("{}s {} kept changing; their step is left for the next round", what, result.conflicted());
         }
-        return result.applied().contains(id) ? Optional.of(decided.getFirst()) : Optional.empty();
+        decided.keySet().retainAll(result.applied());
+        return decided;
     }
 }
