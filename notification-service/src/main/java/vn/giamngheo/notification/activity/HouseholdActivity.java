@@ -78,6 +78,9 @@ public class HouseholdActivity {
                 updates.add(new SequencedViews.Update(event.subject(), event.sequence(), update(event)));
             }
         }
+        if (updates.isEmpty()) {
+            return events.stream().map(e -> Outcome.IGNORED).toList();
+        }
         var applied = views.applyAll(updates).iterator();
         return events.stream().map(e -> SEEN.contains(e.type()) ? applied.next() : Outcome.IGNORED).toList();
     }

@@ -77,9 +77,15 @@ public class MessageTriggers implements BatchHandler {
     @Override
     public List<Outcome> handle(List<EventEnvelope<?>> events) {
         Set<String> households = new LinkedHashSet<>();
-        events.forEach(e -> household(e.data()).ifPresent(households::add));
+        Set<String> unitless = new LinkedHashSet<>();
+        events.forEach(e -> household(e.data()).ifPresent(h -> {
+            households.add(h);
+            if (!(e.data() instanceof HouseholdReclassified)) {
+                unitless.add(h); // the event names no unit: the one the household was last seen in
+            }
+        }));
         Map<String, Contacts.HouseholdContact> phones = contacts.households(households);
-        Map<String, String> units = this.households.unitsOf(households);
+        Map<String, String> units = this.households.unitsOf(unitless);
         Map<String, List<Contacts.OfficerContact>> officers = new HashMap<>();
         List<Messages.Draft> drafts = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
