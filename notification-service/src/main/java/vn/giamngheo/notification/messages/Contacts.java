@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -78,6 +79,9 @@ public class Contacts {
         this.officers = aggregates.withoutOutbox(COLLECTION, OFFICER);
         this.contacts = database.getCollection(COLLECTION);
         contacts.createIndex(Indexes.ascending("units"));
+        // Contacts stored before they had a version start at 0, which the version guard can then match.
+        contacts.updateMany(Filters.exists(AggregateCollection.VERSION, false),
+                Updates.set(AggregateCollection.VERSION, 0L));
     }
 
     /** Stores {@code contact} under {@code id} in place of what was there (decided again if it changed meanwhile). */
@@ -153,10 +157,8 @@ public class Contacts {
         return result;
     }
 
-    /** Contacts stored before they had a version are at version 0. */
     private static long version(Document d) {
-        Number version = d.get("version", Number.class);
-        return version == null ? 0 : version.longValue();
+        return d.get(AggregateCollection.VERSION, Number.class).longValue();
     }
 
     private static Set<Channel> channels(Collection<String> names) {

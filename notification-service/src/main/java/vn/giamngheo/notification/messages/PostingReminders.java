@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -71,9 +72,8 @@ public class PostingReminders {
                     .append("postingStartedOn", r.postingStartedOn().toString())
                     .append("postingEndsOn", r.postingEndsOn().toString()).append("households", r.households())
                     .append("agreed", r.agreed()).append("done", r.done()).append("skipped", r.skipped()),
-            d -> new Reminder(d.getString("_id"), d.get("version", Number.class) == null ? 0
-                    : d.get("version", Number.class).longValue(), d.getLong("sequence"), d.getString("eventId"),
-                    d.getString("causeKey"), d.getString("unitCode"), d.getString("kind"),
+            d -> new Reminder(d.getString("_id"), d.get("version", Number.class).longValue(), d.getLong("sequence"),
+                    d.getString("eventId"), d.getString("causeKey"), d.getString("unitCode"), d.getString("kind"),
                     LocalDate.parse(d.getString("postingStartedOn")), LocalDate.parse(d.getString("postingEndsOn")),
                     d.getInteger("households"), d.getInteger("agreed"), d.getBoolean("done"),
                     d.getString("skipped")));
@@ -88,6 +88,9 @@ public class PostingReminders {
         this.reminders = aggregates.withoutOutbox(COLLECTION, CODEC);
         this.due = database.getCollection(COLLECTION);
         due.createIndex(Indexes.ascending("done", "postingEndsOn"));
+        // Reminders stored before they had a version start at 0, which the version guard can then match.
+        due.updateMany(Filters.exists(AggregateCollection.VERSION, false), Updates.set(AggregateCollection.VERSION,
+                0L));
         this.triggers = triggers;
         this.clock = clock;
     }
