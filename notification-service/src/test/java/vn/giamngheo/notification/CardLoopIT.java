@@ -138,6 +138,33 @@ class CardLoopIT extends OutsideWorld {
         assertThat(Http.get(list + "&from=yesterday").expectStatus(400).body()).contains("from");
     }
 
+    // ---- BHXH takes lists (issue 25)
+
+    @Test
+    void aListWithOneRefusedPersonIssuesTheOthers() {
+        String household = EventFixtures.newId();
+        List<String> people = List.of(EventFixtures.newId(), EventFixtures.newId(), EventFixtures.newId());
+        BHXH.refuse(people.get(1), "không khớp dữ liệu dân cư");
+        try {
+            people.forEach(person -> publish(premium(household, person)));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                JsonNode list = requests(household);
+                return list.size() == 3 && list.findValuesAsString("status").stream()
+                        .noneMatch(s -> s.equals("PENDING") || s.equals("ACCEPTED"));
+            });
+            for (JsonNode request : requests(household)) {
+                boolean refused = request.get("personId").asString().equals(people.get(1));
+                assertThat(request.get("status").asString()).isEqualTo(refused ? "FAILED" : "ISSUED");
+                if (refused) {
+                    assertThat(request.get("lastError").asString()).contains("không khớp dữ liệu dân cư");
+                }
+                assertThat(BHXH.deliveries(request.get("id").asString())).isEqualTo(1);
+            }
+        } finally {
+            BHXH.accept(people.get(1));
+        }
+    }
+
     // ---- callbacks that must not change what is settled (issue 20)
 
     private String callbacks() {

@@ -2,6 +2,13 @@ package vn.giamngheo.notification.cards;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import vn.giamngheo.contracts.EventTypes;
+import vn.giamngheo.contracts.card.InsuranceCardFailed;
+import vn.giamngheo.contracts.card.InsuranceCardIssued;
+import vn.giamngheo.contracts.card.InsuranceCardRequested;
+import vn.giamngheo.platform.persistence.Change;
 
 /**
  * A request to Vietnam Social Security to issue or cancel a person's health-insurance card, kept as a state machine:
@@ -30,23 +37,71 @@ public record CardRequest(String id, String kind, String householdId, String per
         return "card:" + decisionId + ":" + benefitSequence;
     }
 
-    CardRequest with(Status newStatus, int newAttempts, Instant next, String error, Instant now, long events) {
-        return new CardRequest(id, kind, householdId, personId, decisionId, sharePercent, validFrom, newStatus,
-                newAttempts, round, next, error, cardNumber, cardValidFrom, cardValidTo, createdAt, now, events,
-                version + 1);
+    /** A new request, PENDING and due at once; written only if no request has its id (a replayed decision). */
+    static Change<CardRequest> requested(String id, String kind, String householdId, String personId,
+            String decisionId, int sharePercent, LocalDate validFrom, Instant now) {
+        return Change.create(new CardRequest(id, kind, householdId, personId, decisionId, sharePercent, validFrom,
+                Status.PENDING, 0, 0, now, null, null, null, null, now, now, 0, 1));
+    }
+
+    /** BHXH took the request ({@code insurance-card.requested}); its card comes later. */
+    Change<CardRequest> accepted(Instant now) {
+        return Change.update(version, with(Status.ACCEPTED, attempts + 1, null, null, now, eventSequence + 1),
+                List.of(new Change.Event<>(EventTypes.INSURANCE_CARD_REQUESTED, requestedEvent(eventSequence + 1,
+                        now))));
+    }
+
+    /** A call that may succeed later: due again at {@code next}, the attempt counted. */
+    Change<CardRequest> retryAt(Instant next, String error, Instant now) {
+        return Change.update(version, with(Status.PENDING, attempts + 1, next, error, now, eventSequence));
+    }
+
+    /** Given up ({@code insurance-card.failed}) until an officer retries it. */
+    Change<CardRequest> failed(int totalAttempts, String reason, Instant now) {
+        return Change.update(version, with(Status.FAILED, totalAttempts, null, reason, now, eventSequence + 1),
+                List.of(new Change.Event<>(EventTypes.INSURANCE_CARD_FAILED, new InsuranceCardFailed(id,
+                        eventSequence + 1, householdId, personId, decisionId, reason, totalAttempts))));
+    }
+
+    /** Asked about again: nothing learned, the time noted (the next question goes after another wait). */
+    Change<CardRequest> polled(Instant now) {
+        return Change.update(version, with(status, attempts, null, lastError, now, eventSequence));
     }
 
     /** Queued again by an officer: a new round with a fresh retry budget. */
-    CardRequest retried(Instant now) {
-        return new CardRequest(id, kind, householdId, personId, decisionId, sharePercent, validFrom, Status.PENDING, 0,
-                round + 1, now, lastError, cardNumber, cardValidFrom, cardValidTo, createdAt, now, eventSequence,
-                version + 1);
+    Change<CardRequest> retried(Instant now) {
+        return Change.update(version, new CardRequest(id, kind, householdId, personId, decisionId, sharePercent,
+                validFrom, Status.PENDING, 0, round + 1, now, lastError, cardNumber, cardValidFrom, cardValidTo,
+                createdAt, now, eventSequence, version + 1));
     }
 
-    CardRequest issued(String number, LocalDate from, LocalDate to, Instant now, long events) {
-        return new CardRequest(id, kind, householdId, personId, decisionId, sharePercent, validFrom,
-                kind.equals("CANCEL") ? Status.CANCELLED : Status.ISSUED, attempts, round, null, null, number, from,
-                to, createdAt, now, events, version + 1);
+    /**
+     * Issued (or cancelled) by BHXH ({@code insurance-card.issued} for an issue); a confirmation before our own record
+     * of the acceptance records the acceptance too. An issued card has its number and validity (the caller checks).
+     */
+    Change<CardRequest> issued(String number, LocalDate from, LocalDate to, Instant now) {
+        List<Change.Event<?>> events = new ArrayList<>();
+        long sequence = eventSequence;
+        if (status == Status.PENDING) {
+            events.add(new Change.Event<>(EventTypes.INSURANCE_CARD_REQUESTED, requestedEvent(++sequence, now)));
+        }
+        if (kind.equals("ISSUE")) {
+            events.add(new Change.Event<>(EventTypes.INSURANCE_CARD_ISSUED, new InsuranceCardIssued(id, ++sequence,
+                    householdId, personId, decisionId, number, from, to)));
+        }
+        return Change.update(version, new CardRequest(id, kind, householdId, personId, decisionId, sharePercent,
+                validFrom, kind.equals("CANCEL") ? Status.CANCELLED : Status.ISSUED, attempts, round, null, null,
+                number, from, to, createdAt, now, sequence, version + 1), events);
+    }
+
+    private InsuranceCardRequested requestedEvent(long sequence, Instant now) {
+        return new InsuranceCardRequested(id, sequence, kind, householdId, personId, decisionId, now);
+    }
+
+    private CardRequest with(Status newStatus, int newAttempts, Instant next, String error, Instant now, long events) {
+        return new CardRequest(id, kind, householdId, personId, decisionId, sharePercent, validFrom, newStatus,
+                newAttempts, round, next, error, cardNumber, cardValidFrom, cardValidTo, createdAt, now, events,
+                version + 1);
     }
 
     /**

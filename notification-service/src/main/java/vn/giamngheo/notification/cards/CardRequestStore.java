@@ -1,80 +1,71 @@
 package vn.giamngheo.notification.cards;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.notification.outside.QueryParams;
-import vn.giamngheo.platform.mongo.Guards;
 import vn.giamngheo.platform.mongo.MongoTimeouts;
-import vn.giamngheo.platform.outbox.Outbox;
+import vn.giamngheo.platform.persistence.AggregateCollection;
+import vn.giamngheo.platform.persistence.Aggregates;
+import vn.giamngheo.platform.persistence.Change;
+import vn.giamngheo.platform.persistence.Codec;
 
-/** Card requests, one document each with its outbox; every transition is a version-guarded write. */
+/**
+ * Card requests, one document each with its outbox ({@link Aggregates#withOutbox}); every transition is a
+ * {@link Change} written with its version guard. The sweeps and the officers' lists query the collection beside.
+ */
 @Component
 class CardRequestStore {
 
     static final String COLLECTION = "card_requests";
+    static final Codec<CardRequest> CODEC = Codec.of(CardRequest::id, CardRequestStore::toDocument,
+            CardRequestStore::fromDocument);
 
-    private final MongoCollection<Document> requests;
+    private final AggregateCollection<CardRequest> requests;
     /** The same with the long bound: sweeps and listings filter and sort the whole collection on mongo-java-server. */
     private final MongoCollection<Document> scanned;
 
-    CardRequestStore(MongoDatabase database, MongoTimeouts timeouts) {
-        this.requests = database.getCollection(COLLECTION);
-        this.scanned = timeouts.forLongOperations(requests);
-        Guards.index(requests, "version");
-        requests.createIndex(Indexes.ascending("status", "nextAttemptAt"));
-        requests.createIndex(Indexes.ascending("householdId"));
-    }
-
-    /** @return false when it exists already (a duplicated or replayed benefit event) */
-    boolean insert(CardRequest request) {
-        try {
-            requests.insertOne(toDocument(request).append(Outbox.FIELD, List.of()));
-            return true;
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    /** @return false when the request changed meanwhile (another worker or a callback got there first) */
-    boolean update(CardRequest after, List<Document> events) {
-        Document doc = toDocument(after);
-        doc.remove("_id");
-        return requests.updateOne(Guards.where(after.id(), "version", after.version() - 1),
-                Updates.combine(new Document("$set", doc), Outbox.append(events))).getMatchedCount() > 0;
+    CardRequestStore(Aggregates aggregates, MongoDatabase database, MongoTimeouts timeouts) {
+        this.requests = aggregates.withOutbox(COLLECTION, CODEC);
+        MongoCollection<Document> raw = database.getCollection(COLLECTION);
+        this.scanned = timeouts.forLongOperations(raw);
+        raw.createIndex(Indexes.ascending("status", "nextAttemptAt"));
+        raw.createIndex(Indexes.ascending("householdId"));
     }
 
     Optional<CardRequest> find(String id) {
-        return Optional.ofNullable(requests.find(Filters.eq("_id", id)).projection(Projections.exclude(Outbox.FIELD))
-                .first()).map(CardRequestStore::fromDocument);
+        return requests.find(id);
     }
 
-    /** The requests with these ids that exist, in no particular order: one read by {@code _id}. */
-    List<CardRequest> findAll(java.util.Collection<String> ids) {
-        List<CardRequest> result = new ArrayList<>();
-        if (!ids.isEmpty()) {
-            requests.find(Filters.in("_id", ids)).projection(Projections.exclude(Outbox.FIELD))
-                    .forEach(d -> result.add(fromDocument(d)));
-        }
-        return result;
+    /** The requests with these ids that exist, in the order of {@code ids}: one read by {@code _id}. */
+    List<CardRequest> findAll(Collection<String> ids) {
+        Map<String, CardRequest> found = requests.loadAll(ids);
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    /** New requests in one bulk write; those whose id exists (a replayed decision) are the conflicted. */
+    AggregateCollection.Result insertAll(List<Change<CardRequest>> created) {
+        return requests.applyAll(created);
+    }
+
+    /** Loads, decides and writes (again for those someone changed meanwhile, up to {@code attempts} rounds). */
+    AggregateCollection.Result decideAll(Collection<String> ids, AggregateCollection.Decider<CardRequest> decider,
+            int attempts) {
+        return requests.decideAll(ids, decider, attempts);
     }
 
     List<CardRequest> due(Instant now, int limit) {
@@ -88,7 +79,7 @@ class CardRequestStore {
     }
 
     /** @param householdIds when not null, only requests of these households (a unit's) */
-    List<CardRequest> search(CardRequest.Status status, String householdId, java.util.Collection<String> householdIds,
+    List<CardRequest> search(CardRequest.Status status, String householdId, Collection<String> householdIds,
             String personId, QueryParams.Range created, boolean newestFirst, int limit) {
         List<Bson> filters = new ArrayList<>();
         if (householdIds != null) {
@@ -115,7 +106,7 @@ class CardRequestStore {
 
     private List<CardRequest> list(Bson filter, Bson sort, int limit) {
         List<CardRequest> result = new ArrayList<>();
-        scanned.find(filter).projection(Projections.exclude(Outbox.FIELD)).sort(sort).limit(limit)
+        scanned.find(filter).projection(requests.readProjection()).sort(sort).limit(limit)
                 .forEach(d -> result.add(fromDocument(d)));
         return result;
     }

@@ -2,10 +2,18 @@ package vn.giamngheo.notification.cards;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.UnaryOperator;
-import org.bson.Document;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -13,21 +21,18 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
 import vn.giamngheo.contracts.EventEnvelope;
-import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.benefit.BenefitChanged;
 import vn.giamngheo.contracts.benefit.BenefitGranted;
 import vn.giamngheo.contracts.benefit.BenefitRevoked;
-import vn.giamngheo.contracts.card.InsuranceCardFailed;
-import vn.giamngheo.contracts.card.InsuranceCardIssued;
-import vn.giamngheo.contracts.card.InsuranceCardRequested;
 import vn.giamngheo.notification.outside.CircuitBreaker;
 import vn.giamngheo.notification.outside.DueSchedule;
 import vn.giamngheo.notification.outside.QueryParams;
 import vn.giamngheo.notification.outside.Senders;
 import vn.giamngheo.notification.outside.SignedCallbacks;
+import vn.giamngheo.notification.outside.Transitions;
 import vn.giamngheo.platform.messaging.Outcome;
-import vn.giamngheo.platform.outbox.Outbox;
-import vn.giamngheo.platform.outbox.OutboxRelay;
+import vn.giamngheo.platform.persistence.AggregateCollection;
+import vn.giamngheo.platform.persistence.Change;
 import vn.giamngheo.platform.web.ApiException;
 
 /**
@@ -42,7 +47,8 @@ public class CardRequests {
     private static final Logger log = LoggerFactory.getLogger(CardRequests.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH = 32;
-    private static final int IN_FLIGHT = 64;
+    /** Calls to BHXH in flight at once, each with a list of up to {@link BhxhClient#MAX_BATCH} requests. */
+    private static final int CALLS_IN_FLIGHT = 16;
     /** Requests a sweep takes in: more are found by the next one. */
     private static final int SWEEP_LIMIT = 10_000;
 
@@ -51,17 +57,17 @@ public class CardRequests {
     private final BhxhProperties properties;
     private final SignedCallbacks callbacks;
     private final CircuitBreaker breaker;
-    private final Outbox outbox;
-    private final OutboxRelay relay;
     private final Clock clock;
-    private final Senders sending = new Senders("card request", IN_FLIGHT);
+    private final Senders sending = new Senders("card request list", CALLS_IN_FLIGHT);
+    /** The requests of the lists in flight. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     /** Pending requests by the time of their next attempt. */
     private final DueSchedule pending;
     /** Accepted requests by the time to ask BHXH about them if no callback came. */
     private final DueSchedule polls;
 
-    CardRequests(CardRequestStore store, BhxhProperties properties, SignedCallbacks callbacks, Outbox outbox,
-            OutboxRelay relay, Clock clock, Environment environment) {
+    CardRequests(CardRequestStore store, BhxhProperties properties, SignedCallbacks callbacks, Clock clock,
+            Environment environment) {
         this.store = store;
         this.callbacks = callbacks;
         // The callback address may name this server's port, known only once it listens (${local.server.port}).
@@ -69,8 +75,6 @@ public class CardRequests {
         this.properties = properties;
         this.breaker = new CircuitBreaker(properties.breaker().failureThreshold(), properties.breaker().openFor(),
                 clock);
-        this.outbox = outbox;
-        this.relay = relay;
         this.clock = clock;
         this.pending = new DueSchedule(properties.sweepInterval());
         this.polls = new DueSchedule(properties.sweepInterval());
@@ -78,50 +82,58 @@ public class CardRequests {
 
     // ---- from benefit.events
 
-    Outcome granted(EventEnvelope<BenefitGranted> event) {
-        BenefitGranted e = event.data();
-        if (!POLICY.equals(e.policyCode()) || e.personId() == null || e.entitlement().sharePercent() == null) {
-            return Outcome.IGNORED;
-        }
-        return create(CardRequest.id(e.decisionId(), e.sequence()), "ISSUE", e.householdId(), e.personId(),
-                e.decisionId(), e.entitlement().sharePercent(), e.validFrom());
-    }
-
-    /** A new share means a card of another group; a new legal basis with the same share needs no new card. */
-    Outcome changed(EventEnvelope<BenefitChanged> event) {
-        BenefitChanged e = event.data();
-        if (!POLICY.equals(e.policyCode()) || e.personId() == null || e.current().sharePercent() == null
-                || e.current().sharePercent().equals(e.previous().sharePercent())) {
-            return Outcome.IGNORED;
-        }
-        return create(CardRequest.id(e.decisionId(), e.sequence()), "ISSUE", e.householdId(), e.personId(),
-                e.decisionId(), e.current().sharePercent(), e.effectiveDate());
-    }
-
-    Outcome revoked(EventEnvelope<BenefitRevoked> event) {
-        BenefitRevoked e = event.data();
-        if (!POLICY.equals(e.policyCode()) || e.personId() == null) {
-            return Outcome.IGNORED;
-        }
-        return create(CardRequest.id(e.decisionId(), e.sequence()), "CANCEL", e.householdId(), e.personId(),
-                e.decisionId(), 0, e.effectiveDate());
-    }
-
-    private Outcome create(String id, String kind, String householdId, String personId, String decisionId, int share,
-            java.time.LocalDate validFrom) {
+    /**
+     * The card requests a poll's benefit events ask for, written in one bulk insert (a request whose id exists — a
+     * replayed decision, or the same decision twice in the poll — is not written again).
+     *
+     * @return per event, in order: APPLIED (a request was created), DUPLICATE (it existed), IGNORED (no card needed,
+     *         or not a benefit event)
+     */
+    List<Outcome> requested(List<EventEnvelope<?>> events) {
         Instant now = clock.instant();
-        boolean created = store.insert(new CardRequest(id, kind, householdId, personId, decisionId, share, validFrom,
-                CardRequest.Status.PENDING, 0, 0, now, null, null, null, null, now, now, 0, 1));
-        if (!created) {
-            return Outcome.DUPLICATE;
-        }
-        pending.at(id, now);
-        return Outcome.APPLIED;
+        List<Optional<Change<CardRequest>>> wanted = events.stream().map(e -> request(e, now)).toList();
+        Map<String, Change<CardRequest>> created = new LinkedHashMap<>();
+        wanted.forEach(w -> w.ifPresent(c -> created.putIfAbsent(c.after().id(), c)));
+        AggregateCollection.Result result = store.insertAll(List.copyOf(created.values()));
+        result.applied().forEach(id -> pending.at(id, now));
+        Set<String> counted = new HashSet<>();
+        return wanted.stream().map(w -> w.map(c -> c.after().id())
+                .map(id -> result.applied().contains(id) && counted.add(id) ? Outcome.APPLIED : Outcome.DUPLICATE)
+                .orElse(Outcome.IGNORED)).toList();
+    }
+
+    /**
+     * A granted premium needs a card; a new share means a card of another group (a new legal basis with the same
+     * share needs none); a revoked one, its cancellation.
+     */
+    private static Optional<Change<CardRequest>> request(EventEnvelope<?> event, Instant now) {
+        return switch (event.data()) {
+            case BenefitGranted e when POLICY.equals(e.policyCode()) && e.personId() != null
+                    && e.entitlement().sharePercent() != null -> Optional.of(create(e.decisionId(), e.sequence(),
+                    "ISSUE", e.householdId(), e.personId(), e.entitlement().sharePercent(), e.validFrom(), now));
+            case BenefitChanged e when POLICY.equals(e.policyCode()) && e.personId() != null
+                    && e.current().sharePercent() != null
+                    && !e.current().sharePercent().equals(e.previous().sharePercent()) -> Optional.of(create(
+                    e.decisionId(), e.sequence(), "ISSUE", e.householdId(), e.personId(),
+                    e.current().sharePercent(), e.effectiveDate(), now));
+            case BenefitRevoked e when POLICY.equals(e.policyCode()) && e.personId() != null -> Optional.of(create(
+                    e.decisionId(), e.sequence(), "CANCEL", e.householdId(), e.personId(), 0, e.effectiveDate(), now));
+            default -> Optional.empty();
+        };
+    }
+
+    private static Change<CardRequest> create(String decisionId, long sequence, String kind, String householdId,
+            String personId, int share, LocalDate validFrom, Instant now) {
+        return CardRequest.requested(CardRequest.id(decisionId, sequence), kind, householdId, personId, decisionId,
+                share, validFrom, now);
     }
 
     // ---- the worker
 
-    /** Sends the requests whose time has come, {@value #IN_FLIGHT} at most at once; waits while the breaker is open. */
+    /**
+     * Sends the requests whose time has come in lists of up to {@link BhxhClient#MAX_BATCH}, {@value #CALLS_IN_FLIGHT}
+     * calls at most at once; waits while the breaker is open.
+     */
     @Scheduled(fixedDelayString = "${notification.bhxh.dispatch-interval-ms:300}")
     public void dispatch() {
         Instant now = clock.instant();
@@ -131,60 +143,86 @@ public class CardRequests {
         }
         int room = sending.room();
         if (room > 0) {
-            List<String> ids = pending.take(now, room);
-            List<CardRequest> requests = store.findAll(ids);
-            int i = 0;
-            for (; i < requests.size(); i++) {
-                CardRequest request = requests.get(i);
-                if (request.status() != CardRequest.Status.PENDING || sending.sending(request.id())) {
+            List<CardRequest> ready = new ArrayList<>();
+            for (CardRequest request : store.findAll(pending.take(now, room * BhxhClient.MAX_BATCH))) {
+                if (request.status() != CardRequest.Status.PENDING || inFlight.contains(request.id())) {
                     continue; // answered, failed or being sent: whoever changes it next schedules it again
                 }
                 if (request.nextAttemptAt() != null && request.nextAttemptAt().isAfter(now)) {
                     pending.at(request.id(), request.nextAttemptAt());
-                    continue;
+                } else {
+                    ready.add(request);
                 }
+            }
+            int i = 0;
+            for (; i < ready.size(); i += BhxhClient.MAX_BATCH) {
                 if (!breaker.tryAcquire()) {
                     break;
                 }
-                sending.start(request.id(), () -> send(request));
+                List<CardRequest> list = List.copyOf(ready.subList(i, Math.min(ready.size(),
+                        i + BhxhClient.MAX_BATCH)));
+                List<String> ids = list.stream().map(CardRequest::id).toList();
+                inFlight.addAll(ids);
+                sending.start(list.getFirst().id(), () -> {
+                    try {
+                        send(list);
+                    } finally {
+                        ids.forEach(inFlight::remove);
+                    }
+                });
             }
             // Left while the breaker is open: due at their own time again, so that when the breaker lets one trial
-            // call through it goes to the request that has waited longest. Put back at "now", they tied with a request
-            // just retried, and the lowest id won every trial while the others were never tried (CardLoopIT, 1 in 3).
-            requests.subList(i, requests.size()).forEach(r -> pending.at(r.id(),
+            // call through it goes to the requests that have waited longest. Put back at "now", they tied with a
+            // request just retried, and the lowest id won every trial while the others were never tried (CardLoopIT,
+            // 1 in 3).
+            ready.subList(Math.min(i, ready.size()), ready.size()).forEach(r -> pending.at(r.id(),
                     r.nextAttemptAt() == null ? r.createdAt() : r.nextAttemptAt()));
         }
         poll(now);
     }
 
-    private void send(CardRequest request) {
-        BhxhClient.Answer answer = client.send(request);
-        // The answer is about this round: an officer may have retried the request while the call was out.
-        UnaryOperator<CardRequest> stillPending = r -> r.status() == CardRequest.Status.PENDING
-                && r.round() == request.round() ? r : null;
-        switch (answer) {
-            case BhxhClient.Answer.Accepted accepted -> {
-                breaker.succeeded();
-                schedule(transition(request.id(), stillPending, r -> accepted(r, accepted.card())));
-            }
-            case BhxhClient.Answer.Transient failure -> {
-                breaker.failed();
-                schedule(transition(request.id(), stillPending, r -> {
-                    int attempts = r.attempts() + 1;
-                    Instant now = clock.instant();
-                    if (attempts >= properties.retry().maxAttempts()) {
-                        return failed(r, attempts, failure.reason() + " (after " + attempts + " attempts)");
-                    }
-                    return new Step(r.with(CardRequest.Status.PENDING, attempts,
-                            now.plus(properties.retry().backoff(attempts)), failure.reason(), now, r.eventSequence()),
-                            List.of());
-                }));
-            }
-            case BhxhClient.Answer.Refused refused -> {
-                breaker.succeeded();
-                transition(request.id(), stillPending, r -> failed(r, r.attempts() + 1, refused.reason()));
-            }
+    /** One call with the list; each request's answer written, all in one bulk write. */
+    private void send(List<CardRequest> list) {
+        List<BhxhClient.Answer> answers = client.send(list);
+        if (answers.stream().allMatch(a -> a instanceof BhxhClient.Answer.Transient)) {
+            breaker.failed();
+        } else {
+            breaker.succeeded();
         }
+        Map<String, CardRequest> sent = new LinkedHashMap<>();
+        Map<String, BhxhClient.Answer> answered = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            sent.put(list.get(i).id(), list.get(i));
+            answered.put(list.get(i).id(), answers.get(i));
+        }
+        Transitions.stepAll("Card request", sent.keySet(), store::decideAll, (id, r) -> {
+            // The answer is about this round: an officer may have retried the request while the call was out.
+            if (r == null || r.status() != CardRequest.Status.PENDING || r.round() != sent.get(id).round()) {
+                return Optional.empty();
+            }
+            return Optional.of(switch (answered.get(id)) {
+                case BhxhClient.Answer.Accepted accepted when incomplete(r, accepted.card()) -> retryOrFail(r,
+                        "BHXH answered an issued card without its number or validity");
+                case BhxhClient.Answer.Accepted accepted -> accepted(r, accepted.card());
+                case BhxhClient.Answer.Transient failure -> retryOrFail(r, failure.reason());
+                case BhxhClient.Answer.Refused refused -> failed(r, r.attempts() + 1, refused.reason());
+            });
+        }).values().forEach(this::schedule);
+    }
+
+    /** An issued card must come with its number and validity. */
+    private static boolean incomplete(CardRequest r, BhxhClient.Card card) {
+        return card.status().equals("ISSUED") && r.kind().equals("ISSUE")
+                && (card.cardNumber() == null || card.validFrom() == null || card.validTo() == null);
+    }
+
+    /** Another attempt later, or given up after the last one. */
+    private Change<CardRequest> retryOrFail(CardRequest r, String reason) {
+        int attempts = r.attempts() + 1;
+        Instant now = clock.instant();
+        return attempts >= properties.retry().maxAttempts()
+                ? failed(r, attempts, reason + " (after " + attempts + " attempts)")
+                : r.retryAt(now.plus(properties.retry().backoff(attempts)), reason, now);
     }
 
     /** Puts a request just written on the schedule its new state asks for (none once it is settled). */
@@ -220,9 +258,8 @@ public class CardRequests {
                 breaker.failed();
             }
             // Not done yet: look again after another pollAfter.
-            schedule(transition(request.id(), r -> r.status() == CardRequest.Status.ACCEPTED ? r : null, r -> new Step(
-                    r.with(r.status(), r.attempts(), null, r.lastError(), clock.instant(), r.eventSequence()),
-                    List.of())));
+            schedule(transition(request.id(), r -> r.status() == CardRequest.Status.ACCEPTED,
+                    r -> r.polled(clock.instant())));
         }
     }
 
@@ -269,7 +306,7 @@ public class CardRequests {
         CardRequest after = transition(id, r -> {
             boolean settled = r.status() == CardRequest.Status.ISSUED || r.status() == CardRequest.Status.CANCELLED
                     || (!issued && r.status() == CardRequest.Status.FAILED);
-            return r.bhxhKey().equals(key) && !settled ? r : null;
+            return r.bhxhKey().equals(key) && !settled;
         }, r -> issued ? issued(r, card) : failed(r, r.attempts(), "BHXH rejected the request: "
                 + (card.reason() == null ? "no reason given" : card.reason())));
         if (after == null && !issued) {
@@ -286,8 +323,7 @@ public class CardRequests {
             throw ApiException.conflict("status", "only a FAILED request can be retried; this one is "
                     + request.status());
         }
-        schedule(transition(id, r -> r.status() == CardRequest.Status.FAILED ? r : null,
-                r -> new Step(r.retried(clock.instant()), List.of())));
+        schedule(transition(id, r -> r.status() == CardRequest.Status.FAILED, r -> r.retried(clock.instant())));
         return store.find(id).orElseThrow();
     }
 
@@ -308,69 +344,31 @@ public class CardRequests {
 
     // ---- transitions
 
-    private record Step(CardRequest after, List<Document> events) {
-    }
-
-    private Step accepted(CardRequest r, BhxhClient.Card card) {
+    private Change<CardRequest> accepted(CardRequest r, BhxhClient.Card card) {
         if (card.status().equals("ISSUED") || card.status().equals("CANCELLED")) {
             return issued(r, card); // answered at once: requested and issued together
         }
-        Instant now = clock.instant();
-        Document requested = outbox.entry(EventTypes.INSURANCE_CARD_REQUESTED, new InsuranceCardRequested(r.id(),
-                r.eventSequence() + 1, r.kind(), r.householdId(), r.personId(), r.decisionId(), now));
-        return new Step(r.with(CardRequest.Status.ACCEPTED, r.attempts() + 1, null, null, now, r.eventSequence() + 1),
-                List.of(requested));
+        return r.accepted(clock.instant());
     }
 
     /** Issued (or cancelled) by BHXH; a callback before our own acceptance also records the acceptance. */
-    private Step issued(CardRequest r, BhxhClient.Card card) {
-        Instant now = clock.instant();
-        List<Document> events = new ArrayList<>();
-        long sequence = r.eventSequence();
-        if (r.status() == CardRequest.Status.PENDING) {
-            events.add(outbox.entry(EventTypes.INSURANCE_CARD_REQUESTED, new InsuranceCardRequested(r.id(),
-                    ++sequence, r.kind(), r.householdId(), r.personId(), r.decisionId(), now)));
+    private Change<CardRequest> issued(CardRequest r, BhxhClient.Card card) {
+        if (r.kind().equals("ISSUE")
+                && (card.cardNumber() == null || card.validFrom() == null || card.validTo() == null)) {
+            throw ApiException.invalid("cardNumber", "an issued card needs cardNumber, validFrom and validTo");
         }
-        if (r.kind().equals("ISSUE")) {
-            if (card.cardNumber() == null || card.validFrom() == null || card.validTo() == null) {
-                throw ApiException.invalid("cardNumber", "an issued card needs cardNumber, validFrom and validTo");
-            }
-            events.add(outbox.entry(EventTypes.INSURANCE_CARD_ISSUED, new InsuranceCardIssued(r.id(), ++sequence,
-                    r.householdId(), r.personId(), r.decisionId(), card.cardNumber(), card.validFrom(),
-                    card.validTo())));
-        }
-        return new Step(r.issued(card.cardNumber(), card.validFrom(), card.validTo(), now, sequence), events);
+        return r.issued(card.cardNumber(), card.validFrom(), card.validTo(), clock.instant());
     }
 
-    private Step failed(CardRequest r, int attempts, String reason) {
+    private Change<CardRequest> failed(CardRequest r, int attempts, String reason) {
         log.warn("Card request {} FAILED: {} — an officer must retry it (POST /api/v1/card-requests/{{id}}/retry)",
                 r.id(), reason);
-        Document event = outbox.entry(EventTypes.INSURANCE_CARD_FAILED, new InsuranceCardFailed(r.id(),
-                r.eventSequence() + 1, r.householdId(), r.personId(), r.decisionId(), reason, attempts));
-        return new Step(r.with(CardRequest.Status.FAILED, attempts, null, reason, clock.instant(),
-                r.eventSequence() + 1), List.of(event));
+        return r.failed(attempts, reason, clock.instant());
     }
 
-    /**
-     * Reads the request, lets {@code applies} decide whether the step still applies (null: it does not), computes the
-     * step and writes it with its events; retried when someone else wrote in between.
-     */
-    private CardRequest transition(String id, UnaryOperator<CardRequest> applies,
-            java.util.function.Function<CardRequest, Step> step) {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            CardRequest current = store.find(id).orElse(null);
-            if (current == null || applies.apply(current) == null) {
-                return null;
-            }
-            Step next = step.apply(current);
-            if (store.update(next.after(), next.events())) {
-                if (!next.events().isEmpty()) {
-                    relay.wake(CardRequestStore.COLLECTION, id);
-                }
-                return next.after();
-            }
-        }
-        log.warn("Card request {} kept changing; the step is left for the next round", id);
-        return null;
+    /** The step, if it still applies, written; the request as written, or null. */
+    private CardRequest transition(String id, Predicate<CardRequest> applies,
+            Function<CardRequest, Change<CardRequest>> step) {
+        return Transitions.step("Card request", id, store::decideAll, applies, step).orElse(null);
     }
 }

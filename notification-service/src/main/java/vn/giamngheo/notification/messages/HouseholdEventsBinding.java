@@ -5,28 +5,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import vn.giamngheo.contracts.EventTypes;
-import vn.giamngheo.notification.activity.HouseholdActivity;
 import vn.giamngheo.platform.messaging.EventDispatcher;
 import vn.giamngheo.platform.messaging.EventMetrics;
 
 /**
  * Inbound flow {@code householdEvents-in-0} ← {@code household.events}: the households' activity, an SMS for each
- * class decision, a reminder for each review round's posting. It lives with the messages, which read the activity,
- * so that the activity depends on no other feature.
+ * class decision, a reminder for each review round's posting ({@link HouseholdEventsHandler}, one record at a time for
+ * now). It lives with the messages, which read the activity, so that the activity depends on no other feature.
  */
 @Configuration(proxyBeanMethods = false)
 class HouseholdEventsBinding {
 
     @Bean
-    Consumer<Message<byte[]>> householdEvents(HouseholdActivity activity, MessageTriggers messages,
-            PostingReminders postings, EventMetrics metrics) {
+    Consumer<Message<byte[]>> householdEvents(HouseholdEventsHandler handler, EventMetrics metrics) {
         return EventDispatcher.builder(metrics)
-                .on(EventTypes.HOUSEHOLD_REGISTERED, activity::seen)
-                .on(EventTypes.HOUSEHOLD_UPDATED, activity::seen)
-                .on(EventTypes.HOUSEHOLD_RECLASSIFIED,
-                        e -> MessageTriggers.combine(activity.seen(e), messages.reclassified(e)))
-                .on(EventTypes.REVIEW_POSTING_STARTED, postings::posted)
-                .on(EventTypes.HOUSEHOLD_REMOVED, activity::seen)
+                .onEach(handler, EventTypes.HOUSEHOLD_REGISTERED, EventTypes.HOUSEHOLD_UPDATED,
+                        EventTypes.HOUSEHOLD_RECLASSIFIED, EventTypes.REVIEW_POSTING_STARTED,
+                        EventTypes.HOUSEHOLD_REMOVED)
                 .build();
     }
 }

@@ -4,7 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import vn.giamngheo.contracts.EventTypes;
+import vn.giamngheo.contracts.notification.NotificationDelivered;
+import vn.giamngheo.contracts.notification.NotificationFailed;
+import vn.giamngheo.contracts.notification.NotificationQueued;
+import vn.giamngheo.contracts.notification.NotificationSent;
+import vn.giamngheo.platform.persistence.Change;
 
 /**
  * One message to one recipient on one channel, kept as a state machine: QUEUED (rendered and stored:
@@ -40,17 +48,75 @@ public record Message(String id, MessageKind kind, Channel channel, String recip
         }
     }
 
-    Message with(Status newStatus, int newAttempts, Instant next, String error, Instant now, long events) {
-        return new Message(id, kind, channel, recipientKind, recipientId, householdId, personId, unitCode, to,
-                template, subject, text, causeEventId, causeKey, newStatus, newAttempts, next, error, createdAt, now,
-                round, events, version + 1);
+    /**
+     * A new message, written only if none has its id (the same cause, recipient and channel): QUEUED and due at once
+     * ({@code notification.queued}), or SUPPRESSED with {@code why} (publishes nothing).
+     */
+    static Change<Message> queued(MessageKind kind, String recipientKind, String recipientId, String householdId,
+            String personId, String unitCode, String to, String template, String subject, String text,
+            String causeEventId, String causeKey, String why, Instant now) {
+        Message message = new Message(id(kind.channel(), causeKey, recipientId), kind, kind.channel(), recipientKind,
+                recipientId, householdId, personId, unitCode, to, template, subject, text, causeEventId, causeKey,
+                why == null ? Status.QUEUED : Status.SUPPRESSED, 0, why == null ? now : null, why, now, now, 0,
+                why == null ? 1 : 0, 1);
+        return Change.create(message, why == null ? List.of(message.queuedEvent(now)) : List.of());
+    }
+
+    /** The gateway took it ({@code notification.sent}). */
+    Change<Message> sent(Instant now) {
+        Message after = with(Status.SENT, attempts + 1, null, null, now, eventSequence + 1);
+        return Change.update(version, after, List.of(sentEvent(after.eventSequence(), now)));
+    }
+
+    /** A call that may succeed later: due again at {@code next}, the attempt counted. */
+    Change<Message> retryAt(Instant next, String error, Instant now) {
+        return Change.update(version, with(Status.QUEUED, attempts + 1, next, error, now, eventSequence));
+    }
+
+    /** Given up ({@code notification.failed}) until an officer resends it. */
+    Change<Message> failed(int totalAttempts, String reason, Instant now) {
+        Message after = with(Status.FAILED, totalAttempts, null, reason, now, eventSequence + 1);
+        return Change.update(version, after, List.of(new Change.Event<>(EventTypes.NOTIFICATION_FAILED,
+                new NotificationFailed(id, after.eventSequence(), channel.name(), recipientKind, householdId,
+                        kind.template(), causeEventId, reason, totalAttempts))));
+    }
+
+    /** Delivered; a report that overtook our record of the gateway's acceptance records the sending too. */
+    Change<Message> delivered(Instant now) {
+        List<Change.Event<?>> events = new ArrayList<>();
+        long sequence = eventSequence;
+        int sentAttempts = attempts;
+        if (status == Status.QUEUED) {
+            events.add(sentEvent(++sequence, now));
+            sentAttempts++;
+        }
+        events.add(new Change.Event<>(EventTypes.NOTIFICATION_DELIVERED, new NotificationDelivered(id, ++sequence,
+                channel.name(), recipientKind, householdId, kind.template(), causeEventId, now)));
+        return Change.update(version, with(Status.DELIVERED, sentAttempts, null, null, now, sequence), events);
     }
 
     /** Queued again by an officer: a new round, to the recipient's address as it is now. */
-    Message resent(String address, Instant now) {
-        return new Message(id, kind, channel, recipientKind, recipientId, householdId, personId, unitCode, address,
-                template, subject, text, causeEventId, causeKey, Status.QUEUED, 0, now, lastError, createdAt, now,
-                round + 1, eventSequence + 1, version + 1);
+    Change<Message> resent(String address, Instant now) {
+        Message again = new Message(id, kind, channel, recipientKind, recipientId, householdId, personId, unitCode,
+                address, template, subject, text, causeEventId, causeKey, Status.QUEUED, 0, now, lastError, createdAt,
+                now, round + 1, eventSequence + 1, version + 1);
+        return Change.update(version, again, List.of(again.queuedEvent(now)));
+    }
+
+    private Change.Event<NotificationQueued> queuedEvent(Instant now) {
+        return new Change.Event<>(EventTypes.NOTIFICATION_QUEUED, new NotificationQueued(id, eventSequence,
+                channel.name(), recipientKind, householdId, kind.template(), causeEventId, now));
+    }
+
+    private Change.Event<NotificationSent> sentEvent(long sequence, Instant now) {
+        return new Change.Event<>(EventTypes.NOTIFICATION_SENT, new NotificationSent(id, sequence, channel.name(),
+                recipientKind, householdId, kind.template(), causeEventId, now));
+    }
+
+    private Message with(Status newStatus, int newAttempts, Instant next, String error, Instant now, long events) {
+        return new Message(id, kind, channel, recipientKind, recipientId, householdId, personId, unitCode, to,
+                template, subject, text, causeEventId, causeKey, newStatus, newAttempts, next, error, createdAt, now,
+                round, events, version + 1);
     }
 
     /** The gateway's idempotency key: a retry within a round is the same sending, a resend is a new one. */

@@ -8,7 +8,6 @@ import org.springframework.messaging.Message;
 import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.platform.messaging.EventDispatcher;
 import vn.giamngheo.platform.messaging.EventMetrics;
-import vn.giamngheo.platform.outbox.OutboxCollection;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MessagingProperties.class)
@@ -20,17 +19,11 @@ class MessageConfiguration {
         return Templates.load(properties.templates());
     }
 
-    @Bean
-    OutboxCollection messageOutbox() {
-        return new OutboxCollection(MessageStore.COLLECTION);
-    }
-
     /** Inbound flow {@code cardEvents-in-0} ← {@code insurance-card.events} (this service's own): tell people. */
     @Bean
     Consumer<Message<byte[]>> cardEvents(MessageTriggers triggers, EventMetrics metrics) {
         return EventDispatcher.builder(metrics)
-                .on(EventTypes.INSURANCE_CARD_ISSUED, triggers::cardIssued)
-                .on(EventTypes.INSURANCE_CARD_FAILED, triggers::cardFailed)
+                .onEach(triggers, EventTypes.INSURANCE_CARD_ISSUED, EventTypes.INSURANCE_CARD_FAILED)
                 .build();
     }
 }

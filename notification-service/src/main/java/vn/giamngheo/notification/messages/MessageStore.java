@@ -1,87 +1,78 @@
 package vn.giamngheo.notification.messages;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
-import vn.giamngheo.platform.mongo.Guards;
 import vn.giamngheo.platform.mongo.MongoTimeouts;
-import vn.giamngheo.platform.outbox.Outbox;
+import vn.giamngheo.platform.persistence.AggregateCollection;
+import vn.giamngheo.platform.persistence.Aggregates;
+import vn.giamngheo.platform.persistence.Change;
+import vn.giamngheo.platform.persistence.Codec;
 
-/** Messages, one document each with its outbox; every transition is a version-guarded write. */
+/**
+ * Messages, one document each with its outbox ({@link Aggregates#withOutbox}); every transition is a {@link Change}
+ * written with its version guard. The sweep and the officers' lists query the collection beside.
+ */
 @Component
 class MessageStore {
 
     static final String COLLECTION = "messages";
+    static final Codec<Message> CODEC = Codec.of(Message::id, MessageStore::toDocument, MessageStore::fromDocument);
 
-    /** What officers filter by; {@code from}/{@code to} bound the creation time. */
     /**
+     * What officers filter by; {@code from}/{@code to} bound the creation time.
+     *
      * @param unitCode     messages about that unit: marked with it, or to one of {@code unitHouseholds} (messages
      *                     written before they carried the household's unit)
      */
     record Query(Message.Status status, Channel channel, String householdId, String personId, String unitCode,
-            java.util.Collection<String> unitHouseholds, Instant from, Instant to, boolean newestFirst, int limit) {
+            Collection<String> unitHouseholds, Instant from, Instant to, boolean newestFirst, int limit) {
     }
 
-    private final MongoCollection<Document> messages;
+    private final AggregateCollection<Message> messages;
     /** The same with the long bound: sweeps and listings filter and sort the whole collection on mongo-java-server. */
     private final MongoCollection<Document> scanned;
 
-    MessageStore(MongoDatabase database, MongoTimeouts timeouts) {
-        this.messages = database.getCollection(COLLECTION);
-        this.scanned = timeouts.forLongOperations(messages);
-        Guards.index(messages, "version");
-        messages.createIndex(Indexes.ascending("status", "nextAttemptAt"));
-        messages.createIndex(Indexes.ascending("householdId", "createdAt"));
+    MessageStore(Aggregates aggregates, MongoDatabase database, MongoTimeouts timeouts) {
+        this.messages = aggregates.withOutbox(COLLECTION, CODEC);
+        MongoCollection<Document> raw = database.getCollection(COLLECTION);
+        this.scanned = timeouts.forLongOperations(raw);
+        raw.createIndex(Indexes.ascending("status", "nextAttemptAt"));
+        raw.createIndex(Indexes.ascending("householdId", "createdAt"));
     }
 
-    /** @return false when it exists already (the same cause, recipient and channel) */
-    boolean insert(Message message, List<Document> events) {
-        try {
-            messages.insertOne(toDocument(message).append(Outbox.FIELD, events));
-            return true;
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+    /** New messages in one bulk write; those whose id exists (the same cause, recipient and channel) conflict. */
+    AggregateCollection.Result insertAll(List<Change<Message>> created) {
+        return messages.applyAll(created);
     }
 
-    /** @return false when the message changed meanwhile */
-    boolean update(Message after, List<Document> events) {
-        Document doc = toDocument(after);
-        doc.remove("_id");
-        return messages.updateOne(Guards.where(after.id(), "version", after.version() - 1),
-                Updates.combine(new Document("$set", doc), Outbox.append(events))).getMatchedCount() > 0;
+    /** Loads, decides and writes (again for those someone changed meanwhile, up to {@code attempts} rounds). */
+    AggregateCollection.Result decideAll(Collection<String> ids, AggregateCollection.Decider<Message> decider,
+            int attempts) {
+        return messages.decideAll(ids, decider, attempts);
     }
 
     Optional<Message> find(String id) {
-        return Optional.ofNullable(messages.find(Filters.eq("_id", id)).projection(Projections.exclude(Outbox.FIELD))
-                .first()).map(MessageStore::fromDocument);
+        return messages.find(id);
     }
 
-    /** The messages with these ids that exist, in no particular order: one read by {@code _id}. */
-    List<Message> findAll(java.util.Collection<String> ids) {
-        List<Message> result = new ArrayList<>();
-        if (!ids.isEmpty()) {
-            messages.find(Filters.in("_id", ids)).projection(Projections.exclude(Outbox.FIELD))
-                    .forEach(d -> result.add(fromDocument(d)));
-        }
-        return result;
+    /** The messages with these ids that exist, in the order of {@code ids}: one read by {@code _id}. */
+    List<Message> findAll(Collection<String> ids) {
+        Map<String, Message> found = messages.loadAll(ids);
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     List<Message> due(Instant now, int limit) {
@@ -119,7 +110,7 @@ class MessageStore {
 
     private List<Message> list(Bson filter, Bson sort, int limit) {
         List<Message> result = new ArrayList<>();
-        scanned.find(filter).projection(Projections.exclude(Outbox.FIELD)).sort(sort).limit(limit)
+        scanned.find(filter).projection(messages.readProjection()).sort(sort).limit(limit)
                 .forEach(d -> result.add(fromDocument(d)));
         return result;
     }

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -16,18 +18,14 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
-import vn.giamngheo.contracts.EventTypes;
-import vn.giamngheo.contracts.notification.NotificationDelivered;
-import vn.giamngheo.contracts.notification.NotificationFailed;
-import vn.giamngheo.contracts.notification.NotificationQueued;
-import vn.giamngheo.contracts.notification.NotificationSent;
 import vn.giamngheo.notification.outside.CircuitBreaker;
 import vn.giamngheo.notification.outside.DueSchedule;
 import vn.giamngheo.notification.outside.Senders;
 import vn.giamngheo.notification.outside.SignedCallbacks;
+import vn.giamngheo.notification.outside.Transitions;
 import vn.giamngheo.platform.messaging.Outcome;
-import vn.giamngheo.platform.outbox.Outbox;
-import vn.giamngheo.platform.outbox.OutboxRelay;
+import vn.giamngheo.platform.persistence.AggregateCollection;
+import vn.giamngheo.platform.persistence.Change;
 import vn.giamngheo.platform.web.ApiException;
 
 /**
@@ -56,6 +54,11 @@ public class Messages {
     record Cause(String eventId, String key) {
     }
 
+    /** A message to queue: of {@code kind}, for {@code cause}, to {@code recipient}, written with {@code variables}. */
+    record Draft(MessageKind kind, Cause cause, Recipient recipient, String householdId, String personId,
+            String unitCode, Map<String, Object> variables) {
+    }
+
     private static final Logger log = LoggerFactory.getLogger(Messages.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int IN_FLIGHT = 64;
@@ -69,16 +72,13 @@ public class Messages {
     private final MessagingProperties properties;
     private final SignedCallbacks callbacks;
     private final Map<Channel, CircuitBreaker> breakers = new EnumMap<>(Channel.class);
-    private final Outbox outbox;
-    private final OutboxRelay relay;
     private final Clock clock;
     private final Senders sending = new Senders("message", IN_FLIGHT);
     /** Queued messages by the time of their next attempt. */
     private final DueSchedule queued;
 
     Messages(MessageStore store, Templates templates, Contacts contacts, MessagingProperties properties,
-            SignedCallbacks callbacks, JavaMailSender mail, Outbox outbox, OutboxRelay relay, Clock clock,
-            Environment environment) {
+            SignedCallbacks callbacks, JavaMailSender mail, Clock clock, Environment environment) {
         this.store = store;
         this.callbacks = callbacks;
         this.contacts = contacts;
@@ -91,8 +91,6 @@ public class Messages {
             breakers.put(channel, new CircuitBreaker(properties.breaker().failureThreshold(),
                     properties.breaker().openFor(), clock));
         }
-        this.outbox = outbox;
-        this.relay = relay;
         this.clock = clock;
         this.queued = new DueSchedule(properties.sweepInterval());
     }
@@ -100,32 +98,39 @@ public class Messages {
     // ---- queueing
 
     /**
-     * Renders and stores the message, unless this cause already messaged this recipient on this channel.
+     * Renders and stores the messages in one bulk write, each unless its cause already messaged its recipient on its
+     * channel (its id exists, or an earlier draft of the list has it).
      *
-     * @return APPLIED, or DUPLICATE for a repeated cause
+     * @return per draft, in order: APPLIED, or DUPLICATE for a repeated cause
      */
-    Outcome queue(MessageKind kind, Cause cause, Recipient recipient, String householdId, String personId,
-            String unitCode, Map<String, Object> variables) {
-        // No read first: the insert itself refuses a repeated cause (its id exists), one round trip instead of two.
-        String id = Message.id(kind.channel(), cause.key(), recipient.id());
-        Templates.Rendered rendered = templates.render(kind, variables);
+    List<Outcome> queueAll(List<Draft> drafts) {
         Instant now = clock.instant();
+        List<String> ids = new ArrayList<>(drafts.size());
+        Map<String, Change<Message>> created = new LinkedHashMap<>();
+        for (Draft draft : drafts) {
+            Change<Message> change = message(draft, now);
+            ids.add(change.after().id());
+            created.putIfAbsent(change.after().id(), change);
+        }
+        // No read first: the insert itself refuses a repeated cause (its id exists).
+        AggregateCollection.Result result = store.insertAll(List.copyOf(created.values()));
+        result.applied().stream().filter(id -> created.get(id).after().status() == Message.Status.QUEUED)
+                .forEach(id -> queued.at(id, now));
+        Set<String> counted = new HashSet<>();
+        return ids.stream().map(id -> result.applied().contains(id) && counted.add(id) ? Outcome.APPLIED
+                : Outcome.DUPLICATE).toList();
+    }
+
+    private Change<Message> message(Draft draft, Instant now) {
+        MessageKind kind = draft.kind();
+        Recipient recipient = draft.recipient();
+        Templates.Rendered rendered = templates.render(kind, draft.variables());
         String why = recipient.to() == null ? (kind.channel() == Channel.SMS ? "no phone number on file"
                 : "no e-mail address on file") : recipient.optedOut() ? "the recipient opted out of " + kind.channel()
                 : null;
-        Message message = new Message(id, kind, kind.channel(), recipient.kind(), recipient.id(), householdId,
-                personId, unitCode, recipient.to(), rendered.template(), rendered.subject(), rendered.text(),
-                cause.eventId(), cause.key(), why == null ? Message.Status.QUEUED : Message.Status.SUPPRESSED, 0,
-                why == null ? now : null, why, now, now, 0, why == null ? 1 : 0, 1);
-        List<Document> events = why == null ? List.of(queuedEvent(message, now)) : List.of();
-        if (!store.insert(message, events)) {
-            return Outcome.DUPLICATE;
-        }
-        if (!events.isEmpty()) {
-            relay.wake(MessageStore.COLLECTION, id);
-            queued.at(id, now);
-        }
-        return Outcome.APPLIED;
+        return Message.queued(kind, recipient.kind(), recipient.id(), draft.householdId(), draft.personId(),
+                draft.unitCode(), recipient.to(), rendered.template(), rendered.subject(), rendered.text(),
+                draft.cause().eventId(), draft.cause().key(), why, now);
     }
 
     // ---- the worker
@@ -163,7 +168,7 @@ public class Messages {
         switch (gateways.send(message)) {
             case Gateways.Answer.Accepted accepted -> {
                 breaker.succeeded();
-                transition(message.id(), queued, m -> sent(m));
+                transition(message.id(), queued, m -> m.sent(clock.instant()));
             }
             case Gateways.Answer.Transient failure -> {
                 breaker.failed();
@@ -173,8 +178,7 @@ public class Messages {
                     if (attempts >= properties.retry().maxAttempts()) {
                         return failed(m, attempts, failure.reason() + " (after " + attempts + " attempts)");
                     }
-                    return new Step(m.with(Message.Status.QUEUED, attempts, now.plus(properties.retry()
-                            .backoff(attempts)), failure.reason(), now, m.eventSequence()), List.of());
+                    return m.retryAt(now.plus(properties.retry().backoff(attempts)), failure.reason(), now);
                 });
             }
             case Gateways.Answer.Refused refused -> {
@@ -215,7 +219,7 @@ public class Messages {
         Predicate<Message> open = m -> m.gatewayKey().equals(key)
                 && (m.status() == Message.Status.QUEUED || m.status() == Message.Status.SENT);
         if (status.equals("DELIVERED")) {
-            transition(id, open, this::delivered);
+            transition(id, open, m -> m.delivered(clock.instant()));
         } else {
             String reason = "not delivered: " + node.path("reason").asString("no reason given");
             transition(id, open, m -> failed(m, m.attempts(), reason));
@@ -245,11 +249,7 @@ public class Messages {
             address = contact.phone();
         }
         String to = address;
-        transition(id, m -> m.status() == Message.Status.FAILED, m -> {
-            Instant now = clock.instant();
-            Message again = m.resent(to, now);
-            return new Step(again, List.of(queuedEvent(again, now)));
-        });
+        transition(id, m -> m.status() == Message.Status.FAILED, m -> m.resent(to, clock.instant()));
         return find(id);
     }
 
@@ -263,68 +263,17 @@ public class Messages {
 
     // ---- transitions
 
-    private record Step(Message after, List<Document> events) {
-    }
-
-    private Step sent(Message m) {
-        Instant now = clock.instant();
-        Message after = m.with(Message.Status.SENT, m.attempts() + 1, null, null, now, m.eventSequence() + 1);
-        return new Step(after, List.of(sentEvent(m, after.eventSequence(), now)));
-    }
-
-    /** Delivered; a report that overtook our record of the gateway's acceptance records the sending too. */
-    private Step delivered(Message m) {
-        Instant now = clock.instant();
-        List<Document> events = new ArrayList<>();
-        long sequence = m.eventSequence();
-        int attempts = m.attempts();
-        if (m.status() == Message.Status.QUEUED) {
-            events.add(sentEvent(m, ++sequence, now));
-            attempts++;
-        }
-        events.add(outbox.entry(EventTypes.NOTIFICATION_DELIVERED, new NotificationDelivered(m.id(), ++sequence,
-                m.channel().name(), m.recipientKind(), m.householdId(), m.kind().template(), m.causeEventId(), now)));
-        return new Step(m.with(Message.Status.DELIVERED, attempts, null, null, now, sequence), events);
-    }
-
-    private Document sentEvent(Message m, long sequence, Instant now) {
-        return outbox.entry(EventTypes.NOTIFICATION_SENT, new NotificationSent(m.id(), sequence, m.channel().name(),
-                m.recipientKind(), m.householdId(), m.kind().template(), m.causeEventId(), now));
-    }
-
-    private Step failed(Message m, int attempts, String reason) {
+    private Change<Message> failed(Message m, int attempts, String reason) {
         log.warn("Message {} ({} {}) FAILED: {} — an officer can resend it (POST /api/v1/messages/{{id}}/resend)",
                 m.id(), m.kind(), m.channel(), reason);
-        Message after = m.with(Message.Status.FAILED, attempts, null, reason, clock.instant(), m.eventSequence() + 1);
-        return new Step(after, List.of(outbox.entry(EventTypes.NOTIFICATION_FAILED, new NotificationFailed(m.id(),
-                after.eventSequence(), m.channel().name(), m.recipientKind(), m.householdId(), m.kind().template(),
-                m.causeEventId(), reason, attempts))));
+        return m.failed(attempts, reason, clock.instant());
     }
 
-    private Document queuedEvent(Message m, Instant now) {
-        return outbox.entry(EventTypes.NOTIFICATION_QUEUED, new NotificationQueued(m.id(), m.eventSequence(),
-                m.channel().name(), m.recipientKind(), m.householdId(), m.kind().template(), m.causeEventId(), now));
-    }
-
-    /** Reads the message, checks the step still applies, writes it with its events; retried on a concurrent write. */
-    private void transition(String id, Predicate<Message> applies, Function<Message, Step> step) {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            Message current = store.find(id).orElse(null);
-            if (current == null || !applies.test(current)) {
-                return;
-            }
-            Step next = step.apply(current);
-            if (store.update(next.after(), next.events())) {
-                if (!next.events().isEmpty()) {
-                    relay.wake(MessageStore.COLLECTION, id);
-                }
-                Message after = next.after();
-                if (after.status() == Message.Status.QUEUED) {
-                    queued.at(id, after.nextAttemptAt() == null ? clock.instant() : after.nextAttemptAt());
-                }
-                return;
-            }
-        }
-        log.warn("Message {} kept changing; the step is left for the next round", id);
+    /** The step, if it still applies, written; a message queued again is scheduled. */
+    private void transition(String id, Predicate<Message> applies, Function<Message, Change<Message>> step) {
+        Transitions.step("Message", id, store::decideAll, applies, step)
+                .filter(after -> after.status() == Message.Status.QUEUED)
+                .ifPresent(after -> queued.at(id, after.nextAttemptAt() == null ? clock.instant()
+                        : after.nextAttemptAt()));
     }
 }

@@ -1,7 +1,5 @@
 package vn.giamngheo.notification.outside;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -15,6 +13,9 @@ import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import vn.giamngheo.platform.persistence.AggregateCollection;
+import vn.giamngheo.platform.persistence.Aggregates;
+import vn.giamngheo.platform.persistence.Codec;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.platform.web.FieldProblem;
 
@@ -22,7 +23,7 @@ import vn.giamngheo.platform.web.FieldProblem;
  * The gate for callbacks from outside (BHXH's card callbacks, the SMS gateway's delivery reports): a callback is let
  * through once, if it is signed with the shared secret over its timestamp and body, and signed within
  * {@link CallbackProperties#tolerance()} of this server's clock. Each signature let through is remembered in MongoDB
- * under its own {@code _id}, so that the same call sent again is a duplicate key on every instance of the service, not
+ * under its own id (inserted if absent), so that the same call sent again is refused on every instance of the service, not
  * only on the one that saw it first. A sender that retries signs again with a new timestamp.
  */
 @Component
@@ -31,11 +32,23 @@ public class SignedCallbacks {
     public static final String TIMESTAMP_HEADER = "X-Signature-Timestamp";
     static final String COLLECTION = "callback_signatures";
 
+    /** A signature let through: {@code <sender>:<signature>}, remembered until {@code forgetAfter}. */
+    private record Seen(String id, Instant signedAt, Instant forgetAfter) {
+    }
+
+    private static final Codec<Seen> CODEC = Codec.of(Seen::id,
+            s -> new Document("_id", s.id()).append("signedAt", Date.from(s.signedAt()))
+                    .append("forgetAfter", Date.from(s.forgetAfter())),
+            d -> new Seen(d.getString("_id"), d.getDate("signedAt").toInstant(), d.getDate("forgetAfter").toInstant()));
+
+    private final AggregateCollection<Seen> remembered;
+    /** Forgetting, beside: one signature, or all past their window. */
     private final MongoCollection<Document> seen;
     private final Duration tolerance;
     private final Clock clock;
 
-    SignedCallbacks(MongoDatabase database, CallbackProperties properties, Clock clock) {
+    SignedCallbacks(Aggregates aggregates, MongoDatabase database, CallbackProperties properties, Clock clock) {
+        this.remembered = aggregates.records(COLLECTION, CODEC);
         this.seen = database.getCollection(COLLECTION);
         this.tolerance = properties.tolerance();
         this.clock = clock;
@@ -83,16 +96,11 @@ public class SignedCallbacks {
                     + now.getEpochSecond() + "; at most " + tolerance.toSeconds() + " s either way are accepted: "
                     + "sign it again with the current time");
         }
-        try {
-            seen.insertOne(new Document("_id", sender + ":" + signature)
-                    .append("signedAt", Date.from(Instant.ofEpochSecond(signedAt)))
-                    .append("forgetAfter", Date.from(Instant.ofEpochSecond(signedAt).plus(tolerance.multipliedBy(2)))));
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                throw ApiException.conflict(signatureHeader, "this callback (the same signature) was received already; "
-                        + "a sender that retries signs again with the current time");
-            }
-            throw e;
+        Instant signed = Instant.ofEpochSecond(signedAt);
+        if (!remembered.insertIfAbsent(new Seen(sender + ":" + signature, signed,
+                signed.plus(tolerance.multipliedBy(2))))) {
+            throw ApiException.conflict(signatureHeader, "this callback (the same signature) was received already; "
+                    + "a sender that retries signs again with the current time");
         }
     }
 

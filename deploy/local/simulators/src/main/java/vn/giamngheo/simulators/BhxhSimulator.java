@@ -22,9 +22,12 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Vietnam Social Security's card service as the platform sees it, on loopback: {@code POST /api/cards} takes a request
- * to issue or cancel a health-insurance card (bearer token, {@code Idempotency-Key} header), answers 202, and after a
- * delay issues the card and calls the request's {@code callbackUrl} with {@code X-Signature-Timestamp: <Unix seconds>}
+ * Vietnam Social Security's card service as the platform sees it, on loopback: {@code POST /api/cards/batch} takes a
+ * list of up to {@value #MAX_BATCH} requests to issue or cancel health-insurance cards ({@code {"requests": [...]}},
+ * bearer token; BHXH exchanges lists of people with the commune) and answers 202 with each request's state
+ * ({@code {"results": [...]}}, in the list's order), a longer list 413; {@code POST /api/cards} takes one request
+ * ({@code Idempotency-Key} header). Each request is idempotent by its {@code requestId}; after a delay BHXH issues each
+ * card and calls the request's {@code callbackUrl} with {@code X-Signature-Timestamp: <Unix seconds>}
  * and {@code X-BHXH-Signature: sha256=<HMAC of "<timestamp>.<body>">}, signed again for each attempt. {@code GET /api/cards/{requestId}} answers the state for polling. A share of calls fails (503 or a
  * timeout); {@link #setDown(boolean)} makes every call fail. A repeated idempotency key never issues twice.
  * {@code GET /admin/log} lists what it received. {@code PUT /admin/refusals/{personId}} with {@code {"reason": "…"}}
@@ -66,6 +69,9 @@ public final class BhxhSimulator implements AutoCloseable {
         }
     }
 
+    /** The most requests one call to {@code POST /api/cards/batch} may carry. */
+    public static final int MAX_BATCH = 500;
+    private static final List<String> FIELDS = List.of("requestId", "kind", "personId", "validFrom", "callbackUrl");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Settings settings;
@@ -148,8 +154,10 @@ public final class BhxhSimulator implements AutoCloseable {
                 }
                 return;
             }
-            if (!exchange.getRequestMethod().equals("POST") || !path.equals("/api/cards")) {
-                respond(exchange, 405, Map.of("error", "POST /api/cards or GET /api/cards/{requestId}"));
+            boolean batch = path.equals("/api/cards/batch");
+            if (!exchange.getRequestMethod().equals("POST") || !(batch || path.equals("/api/cards"))) {
+                respond(exchange, 405, Map.of("error", "POST /api/cards/batch, POST /api/cards or GET "
+                        + "/api/cards/{requestId}"));
                 return;
             }
             if (down || random.nextDouble() < settings.failureShare()) {
@@ -162,26 +170,62 @@ public final class BhxhSimulator implements AutoCloseable {
                 }
                 return;
             }
-            JsonNode body = Exchanges.readIdempotent(exchange, "requestId", List.of("requestId", "kind", "personId",
-                    "validFrom", "callbackUrl"));
-            if (body == null) {
+            if (batch) {
+                batch(exchange);
                 return;
             }
-            String key = body.get("requestId").asString();
-            Card created = new Card(key, body.get("kind").asString(), body.get("personId").asString(),
-                    body.get("callbackUrl").asString(), LocalDate.parse(body.get("validFrom").asString()),
-                    body.path("sharePercent").asInt(100));
-            Card card = cards.putIfAbsent(key, created);
-            if (card != null) {
-                card.calls.incrementAndGet();
-            } else {
-                card = created;
-                card.reason = refusals.get(card.personId);
-                Card scheduled = card;
-                scheduler.schedule(() -> complete(scheduled), settings.issueDelay().toMillis(), TimeUnit.MILLISECONDS);
+            JsonNode body = Exchanges.readIdempotent(exchange, "requestId", FIELDS);
+            if (body != null) {
+                respond(exchange, 202, state(receive(body)));
             }
-            respond(exchange, 202, state(card));
         }
+    }
+
+    /** {@code {"requests": [...]}}, 1 to {@value #MAX_BATCH}: each received as by {@code POST /api/cards}. */
+    private void batch(HttpExchange exchange) throws IOException {
+        JsonNode requests;
+        try (var in = exchange.getRequestBody()) {
+            requests = JSON.readTree(in.readAllBytes()).path("requests");
+        } catch (RuntimeException e) {
+            respond(exchange, 400, Map.of("error", "body is not JSON"));
+            return;
+        }
+        if (!requests.isArray() || requests.isEmpty()) {
+            respond(exchange, 400, Map.of("error", "requests: a list of 1 to " + MAX_BATCH + " card requests"));
+            return;
+        }
+        if (requests.size() > MAX_BATCH) {
+            respond(exchange, 413, Map.of("error", "at most " + MAX_BATCH + " requests a call; this one had "
+                    + requests.size() + ": send the others in another call"));
+            return;
+        }
+        for (int i = 0; i < requests.size(); i++) {
+            JsonNode request = requests.get(i);
+            List<String> missing = FIELDS.stream().filter(field -> !request.hasNonNull(field)).toList();
+            if (!missing.isEmpty()) {
+                respond(exchange, 400, Map.of("error", "requests[" + i + "]: missing " + missing));
+                return;
+            }
+        }
+        List<ObjectNode> results = new java.util.ArrayList<>(requests.size());
+        requests.forEach(request -> results.add(state(receive(request))));
+        respond(exchange, 202, Map.of("results", results));
+    }
+
+    /** A request received: new ones are issued (or refused) after the delay; a repeated one is counted. */
+    private Card receive(JsonNode body) {
+        String key = body.get("requestId").asString();
+        Card created = new Card(key, body.get("kind").asString(), body.get("personId").asString(),
+                body.get("callbackUrl").asString(), LocalDate.parse(body.get("validFrom").asString()),
+                body.path("sharePercent").asInt(100));
+        Card card = cards.putIfAbsent(key, created);
+        if (card != null) {
+            card.calls.incrementAndGet();
+            return card;
+        }
+        created.reason = refusals.get(created.personId);
+        scheduler.schedule(() -> complete(created), settings.issueDelay().toMillis(), TimeUnit.MILLISECONDS);
+        return created;
     }
 
     private void complete(Card card) {
