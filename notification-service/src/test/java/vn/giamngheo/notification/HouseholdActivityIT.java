@@ -3,17 +3,16 @@ package vn.giamngheo.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.messaging.Message;
 import vn.giamngheo.contracts.EventCodec;
 import vn.giamngheo.contracts.EventEnvelope;
 import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.Samples;
 import vn.giamngheo.contracts.household.HouseholdRegistered;
+import vn.giamngheo.platform.messaging.BatchEventDispatcher;
 import vn.giamngheo.platform.messaging.EventMetrics;
 import vn.giamngheo.testsupport.EventFixtures;
 import vn.giamngheo.testsupport.Http;
@@ -28,7 +27,7 @@ class HouseholdActivityIT extends OutsideWorld {
     int port;
 
     @Autowired
-    Consumer<Message<byte[]>> householdEvents;
+    BatchEventDispatcher householdEvents;
 
     @Autowired
     EventMetrics metrics;
@@ -41,8 +40,8 @@ class HouseholdActivityIT extends OutsideWorld {
     void theGoldenSampleIsRecordedOnceHoweverOftenItIsDelivered() {
         var sample = Samples.envelope(EventTypes.HOUSEHOLD_REGISTERED);
 
-        householdEvents.accept(SampleMessages.of(EventTypes.HOUSEHOLD_REGISTERED));
-        householdEvents.accept(SampleMessages.of(EventTypes.HOUSEHOLD_REGISTERED));
+        householdEvents.accept(SampleMessages.batch(SampleMessages.of(EventTypes.HOUSEHOLD_REGISTERED)));
+        householdEvents.accept(SampleMessages.batch(SampleMessages.of(EventTypes.HOUSEHOLD_REGISTERED)));
 
         var seen = events(sample.subject()).json();
         assertThat(seen).hasSize(1);

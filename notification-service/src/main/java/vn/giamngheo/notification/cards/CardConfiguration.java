@@ -1,11 +1,9 @@
 package vn.giamngheo.notification.cards;
 
-import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
 import vn.giamngheo.contracts.EventTypes;
-import vn.giamngheo.platform.messaging.EventDispatcher;
+import vn.giamngheo.platform.messaging.BatchEventDispatcher;
 import vn.giamngheo.platform.messaging.EventMetrics;
 
 @Configuration(proxyBeanMethods = false)
@@ -13,12 +11,12 @@ class CardConfiguration {
 
     /**
      * Inbound flow {@code benefitEvents-in-0} ← {@code benefit.events}: health-insurance decisions become card requests,
-     * every decision an SMS to the household ({@link BenefitEventsHandler}, one record at a time for now).
+     * every decision an SMS to the household ({@link BenefitEventsHandler}).
      */
     @Bean
-    Consumer<Message<byte[]>> benefitEvents(BenefitEventsHandler handler, EventMetrics metrics) {
-        return EventDispatcher.builder(metrics)
-                .onEach(handler, EventTypes.BENEFIT_GRANTED, EventTypes.BENEFIT_CHANGED, EventTypes.BENEFIT_REVOKED)
-                .build();
+    BatchEventDispatcher benefitEvents(BenefitEventsHandler handler, EventMetrics metrics) {
+        return BatchEventDispatcher.builder(metrics)
+                .on(EventTypes.BENEFIT_GRANTED, EventTypes.BENEFIT_CHANGED, EventTypes.BENEFIT_REVOKED)
+                .handledBy(handler);
     }
 }
