@@ -75,10 +75,7 @@ public class DailyDecisions {
 
     public Run run(LocalDate until) {
         List<String> due = views.dueOn(until);
-        int days = 0;
-        for (String householdId : due) {
-            days += decisions.catchUp(householdId, until);
-        }
+        int days = decisions.catchUpAll(due, until);
         if (!due.isEmpty()) {
             log.info("Daily decisions up to {}: {} households, {} days reconciled", until, due.size(), days);
         }
@@ -95,11 +92,8 @@ public class DailyDecisions {
         if (last != null && fingerprint.equals(last.getString("fingerprint"))) {
             return 0;
         }
-        int givenBack = 0;
         List<String> households = views.allIds();
-        for (String householdId : households) {
-            givenBack += decisions.catalogChanged(householdId, until);
-        }
+        int givenBack = decisions.catalogChangedAll(households, until);
         reconciledUnder.updateOne(Filters.eq("_id", "households"), Updates.combine(
                 Updates.set("fingerprint", fingerprint), Updates.set("on", until.toString())),
                 new UpdateOptions().upsert(true));
