@@ -104,26 +104,26 @@ public class AutomaticDecisions implements Reconciler {
     }
 
     /**
-     * One pass: reads the views of {@code householdIds} and the decisions of those in {@code withDecisions} (one query
-     * each), works through each household with {@code step}, writes every decision changed in one bulk write, and works
+     * One pass: reads the views and the decisions of those of {@code householdIds} that are in {@code reading} (one
+     * query for the views, two for the decisions; the others start from no view and no decisions), works through each household with {@code step}, writes every decision changed in one bulk write, and works
      * through again, from what is stored then, the households of which a decision was changed meanwhile by another
      * writer. Call it holding the households' {@linkplain #locked locks}; the caller writes the views' own changes and
      * then {@linkplain #mark the marks}.
      *
      * @return the households as the pass left them; those still conflicting after the last attempt are logged and left
      */
-    Map<String, HouseholdDecisions> decide(Collection<String> householdIds, Collection<String> withDecisions,
+    Map<String, HouseholdDecisions> decide(Collection<String> householdIds, Collection<String> reading,
             Consumer<HouseholdDecisions> step) {
         Map<String, HouseholdDecisions> done = new LinkedHashMap<>();
         Set<String> remaining = new LinkedHashSet<>(householdIds);
         for (int attempt = 1; !remaining.isEmpty(); attempt++) {
-            Map<String, EligibilityView> read = views.loadAll(remaining);
-            List<String> reading = remaining.stream().filter(withDecisions::contains).toList();
-            Map<String, List<BenefitDecision>> decisions = store.ofHouseholds(reading);
+            List<String> read = remaining.stream().filter(reading::contains).toList();
+            Map<String, EligibilityView> views = this.views.loadAll(read);
+            Map<String, List<BenefitDecision>> decisions = store.ofHouseholds(read);
             List<Change<BenefitDecision>> changes = new ArrayList<>();
             Map<String, String> householdOf = new HashMap<>();
             for (String householdId : remaining) {
-                HouseholdDecisions household = new HouseholdDecisions(householdId, read.get(householdId),
+                HouseholdDecisions household = new HouseholdDecisions(householdId, views.get(householdId),
                         decisions.getOrDefault(householdId, List.of()));
                 step.accept(household);
                 done.put(householdId, household);

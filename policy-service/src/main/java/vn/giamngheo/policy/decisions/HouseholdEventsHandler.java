@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import com.mongodb.client.model.Updates;
+import org.bson.conversions.Bson;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -27,10 +29,12 @@ import vn.giamngheo.policy.eligibility.EligibilityViews;
  * a registration is followed by reconciling the household's automatic decisions with the view as that event left it —
  * also on a duplicate, so that if a crash came between the view and the decisions, the redelivery finishes the work.
  *
- * <p>The poll's households are read in one query (views) and two (decisions); each household's events are worked
- * through in their order in memory; then the decisions are written in one bulk write, the views in one (guarded by
- * the household's sequence), and the reconciliation marks in one. The decisions come first: a pass interrupted after
- * them is done again by the redelivery, which finds the views unchanged and decides the same.
+ * <p>The poll's households are read in one query (views) and two (decisions) — those with only a registration in
+ * the poll are not read: nothing is decided for them, and the view's guard tells a duplicate; each household's events
+ * are worked through in their order in memory; then the decisions are written in one bulk write and the views in one
+ * (guarded by the household's sequence; the reconciliation marks go with each household's last event). The decisions
+ * come first: a pass interrupted after them is done again by the redelivery, which finds the views unchanged and
+ * decides the same.
  */
 @Component
 class HouseholdEventsHandler implements BatchHandler {
@@ -78,17 +82,34 @@ class HouseholdEventsHandler implements BatchHandler {
                 changing.put(household.householdId(), mine);
                 updates.put(household.householdId(), writes);
             });
+            // The marks go with the household's last view write when it has one (one write fewer); else alone.
             List<Integer> written = new ArrayList<>();
             List<SequencedViews.Update> writes = new ArrayList<>();
+            Map<Integer, HouseholdDecisions> carrying = new HashMap<>();
+            List<HouseholdDecisions> alone = new ArrayList<>();
             for (String householdId : byHousehold.keySet()) {
+                HouseholdDecisions household = done.get(householdId);
+                List<SequencedViews.Update> mine = new ArrayList<>(updates.get(householdId));
+                Bson marks = household.marked() ? EligibilityViews.marks(household.view) : null;
+                if (marks != null && !mine.isEmpty()) {
+                    SequencedViews.Update last = mine.removeLast();
+                    mine.add(new SequencedViews.Update(last.id(), last.sequence(),
+                            Updates.combine(last.update(), marks)));
+                    carrying.put(written.size() + mine.size() - 1, household);
+                } else if (marks != null) {
+                    alone.add(household);
+                }
                 written.addAll(changing.get(householdId));
-                writes.addAll(updates.get(householdId));
+                writes.addAll(mine);
             }
             List<Outcome> stored = views.write(writes);
             for (int w = 0; w < written.size(); w++) {
                 outcomes[written.get(w)] = stored.get(w);
+                if (stored.get(w) != Outcome.APPLIED && carrying.containsKey(w)) {
+                    alone.add(carrying.get(w)); // another writer moved the view on meanwhile: the marks alone
+                }
             }
-            decisions.mark(done.values());
+            decisions.mark(alone);
             return List.of(outcomes);
         });
     }

@@ -136,16 +136,21 @@ public class EligibilityViews {
     public void mark(Collection<EligibilityView> reconciled) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (EligibilityView view : reconciled) {
-            List<Bson> sets = new ArrayList<>();
-            if (view.reconciledSequence() != null) {
-                sets.add(Updates.max("reconciledSequence", view.reconciledSequence()));
-            }
-            sets.add(Updates.set(NEXT_REVIEW, view.nextReviewOn() == null ? null : view.nextReviewOn().toString()));
-            writes.add(new UpdateOneModel<>(Filters.eq("_id", view.id()), Updates.combine(sets)));
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", view.id()), marks(view)));
         }
         if (!writes.isEmpty()) {
             many.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
+    }
+
+    /** The update of a view's reconciliation marks, alone or with an event's update ({@link #mark}). */
+    public static Bson marks(EligibilityView view) {
+        List<Bson> sets = new ArrayList<>();
+        if (view.reconciledSequence() != null) {
+            sets.add(Updates.max("reconciledSequence", view.reconciledSequence()));
+        }
+        sets.add(Updates.set(NEXT_REVIEW, view.nextReviewOn() == null ? null : view.nextReviewOn().toString()));
+        return Updates.combine(sets);
     }
 
     /** Every household this instance has seen. */
