@@ -225,17 +225,19 @@ class DecisionStore {
                 d.getLong("version"));
     }
 
+    /** The details in a document of their own: a newer state's {@code $set} replaces them all. */
     private static Document toDocument(CardState c) {
-        Document d = new Document("_id", c.decisionId()).append("status", c.status());
-        c.details().forEach(d::append);
-        return d.append("requestId", c.requestId()).append("sequence", c.sequence()).append("order", c.order())
-                .append("version", c.version());
+        return new Document("_id", c.decisionId()).append("status", c.status())
+                .append("details", new Document(c.details())).append("requestId", c.requestId())
+                .append("sequence", c.sequence()).append("order", c.order()).append("version", c.version());
     }
 
+    /** Also the card as it was kept on a decision before, its details beside its status. */
     private static CardState cardOf(Document d) {
         Map<String, Object> details = new LinkedHashMap<>();
-        d.forEach((field, value) -> {
-            if (!CARD_FIELDS.contains(field)) {
+        Document kept = d.get("details", Document.class);
+        (kept != null ? kept : d).forEach((field, value) -> {
+            if (kept != null || !CARD_FIELDS.contains(field)) {
                 details.put(field, value);
             }
         });
