@@ -580,21 +580,25 @@ public class AutomaticDecisions implements Reconciler {
                     want.policyVersion(), want.department(), on, null, BenefitDecision.Status.ACTIVE, entitlement,
                     reason, applicationId, List.of(new BenefitDecision.Change(on, want.policyVersion(), entitlement)),
                     1);
-            Map<String, HouseholdDecisions> done = decide(List.of(householdId), List.of(householdId), household -> {
+            decide(List.of(householdId), List.of(householdId), household -> {
                 if (!household.grant(decision, grantedEvent(decision))) {
                     throw new IllegalStateException("decision " + decision.id() + " exists already");
-                }
-                EligibilityView view = household.known();
-                if (want.exclusiveGroup() != null && view != null) {
-                    // The one approved outranks what the person held of its group; the lower one ends today.
-                    apply(household, evaluator.eligible(facts(view, on), on), on, basis(view),
-                            catalog.codesOfGroup(want.exclusiveGroup()));
                 }
             });
             if (store.ofApplication(applicationId).isEmpty()) {
                 throw new IllegalStateException("decision " + decision.id() + " was not written");
             }
-            mark(done.values());
+            if (want.exclusiveGroup() != null) {
+                // The one approved outranks what the person held of its group; the lower one ends today. Written
+                // after the approved one, so that readers learn of it first and never see the person without either.
+                mark(decide(List.of(householdId), List.of(householdId), household -> {
+                    EligibilityView view = household.known();
+                    if (view != null) {
+                        apply(household, evaluator.eligible(facts(view, on), on), on, basis(view),
+                                catalog.codesOfGroup(want.exclusiveGroup()));
+                    }
+                }).values());
+            }
             return decision;
         });
     }
