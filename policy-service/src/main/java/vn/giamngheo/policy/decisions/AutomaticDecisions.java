@@ -255,13 +255,19 @@ public class AutomaticDecisions implements Reconciler {
      * @return the number of days reconciled in all
      */
     public int catchUpAll(List<String> householdIds, LocalDate until) {
-        int days = 0;
-        for (List<String> chunk : chunks(householdIds)) {
+        return counted(householdIds, household -> catchUp(household, until));
+    }
+
+    /** {@code work} over households, a pass of {@value #CHUNK} at a time: the sum of what it counts for each. */
+    private int counted(List<String> householdIds, java.util.function.ToIntFunction<HouseholdDecisions> work) {
+        int total = 0;
+        for (int i = 0; i < householdIds.size(); i += CHUNK) {
             Map<String, Integer> counted = new HashMap<>();
-            pass(chunk, household -> counted.put(household.householdId(), catchUp(household, until)));
-            days += counted.values().stream().mapToInt(Integer::intValue).sum();
+            pass(householdIds.subList(i, Math.min(householdIds.size(), i + CHUNK)),
+                    household -> counted.put(household.householdId(), work.applyAsInt(household)));
+            total += counted.values().stream().mapToInt(Integer::intValue).sum();
         }
-        return days;
+        return total;
     }
 
     private int catchUp(HouseholdDecisions household, LocalDate until) {
@@ -304,13 +310,7 @@ public class AutomaticDecisions implements Reconciler {
 
     /** {@link #catalogChanged(String, LocalDate)} for many households, a pass of {@value #CHUNK} at a time. */
     public int catalogChangedAll(List<String> householdIds, LocalDate today) {
-        int restored = 0;
-        for (List<String> chunk : chunks(householdIds)) {
-            Map<String, Integer> counted = new HashMap<>();
-            pass(chunk, household -> counted.put(household.householdId(), catalogChanged(household, today)));
-            restored += counted.values().stream().mapToInt(Integer::intValue).sum();
-        }
-        return restored;
+        return counted(householdIds, household -> catalogChanged(household, today));
     }
 
     private int catalogChanged(HouseholdDecisions household, LocalDate today) {
@@ -672,13 +672,5 @@ public class AutomaticDecisions implements Reconciler {
                 inForce == null ? null : inForce.classifiedSince(), inForce == null ? null : inForce.escapedPovertyOn(),
                 view.unitCode(), view.farming(), view.facts().electricityKwhPerMonth(), members,
                 view.receivedBenefits());
-    }
-
-    private static List<List<String>> chunks(List<String> ids) {
-        List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += CHUNK) {
-            chunks.add(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
-        }
-        return chunks;
     }
 }
