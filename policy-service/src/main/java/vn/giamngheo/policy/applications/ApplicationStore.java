@@ -4,9 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,39 +12,39 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
-import vn.giamngheo.platform.mongo.Guards;
-import vn.giamngheo.platform.outbox.Outbox;
+import vn.giamngheo.platform.persistence.AggregateCollection;
+import vn.giamngheo.platform.persistence.Aggregates;
+import vn.giamngheo.platform.persistence.Change;
+import vn.giamngheo.platform.persistence.Codec;
 
-/** Applications, each one document with its outbox; every step is a version-guarded single-document write. */
+/**
+ * Applications, each one aggregate with its outbox ({@link Aggregates#withOutbox}); every step is one guarded write of
+ * the application with its event. The lists are queries beside the collection, decoded with the same codec.
+ */
 @Component
 class ApplicationStore {
 
     static final String COLLECTION = "benefit_applications";
+    static final Codec<Application> CODEC = Codec.of(Application::id, ApplicationStore::toDocument,
+            ApplicationStore::fromDocument);
 
+    private final AggregateCollection<Application> aggregates;
     private final MongoCollection<Document> applications;
 
-    ApplicationStore(MongoDatabase database) {
+    ApplicationStore(Aggregates collections, MongoDatabase database) {
+        this.aggregates = collections.withOutbox(COLLECTION, CODEC);
         this.applications = database.getCollection(COLLECTION);
-        Guards.index(applications, "version");
         applications.createIndex(Indexes.ascending("householdId", "policyCode", "status"));
         applications.createIndex(Indexes.ascending("department", "status", "submittedOn"));
     }
 
-    void insert(Application application, List<Document> pendingEvents) {
-        applications.insertOne(toDocument(application).append(Outbox.FIELD, pendingEvents));
-    }
-
-    /** @return false when the application changed meanwhile */
-    boolean update(Application after, List<Document> pendingEvents) {
-        Document doc = toDocument(after);
-        doc.remove("_id");
-        return applications.updateOne(Guards.where(after.id(), "version", after.version() - 1), Updates.combine(new Document("$set", doc),
-                Outbox.append(pendingEvents))).getMatchedCount() > 0;
+    /** @return false when the application changed meanwhile (or, for a new one, exists): nothing is written */
+    boolean apply(Change<Application> change) {
+        return aggregates.apply(change);
     }
 
     Optional<Application> find(String id) {
-        return Optional.ofNullable(applications.find(Filters.eq("_id", id)).projection(Projections.exclude(Outbox.FIELD))
-                .first()).map(ApplicationStore::fromDocument);
+        return aggregates.find(id);
     }
 
     /** Open (submitted or under review) applications for the same policy and beneficiary. */
@@ -69,7 +67,7 @@ class ApplicationStore {
         }
         List<Application> result = new ArrayList<>();
         applications.find(filters.isEmpty() ? new Document() : Filters.and(filters))
-                .projection(Projections.exclude(Outbox.FIELD)).sort(Sorts.ascending("submittedOn", "_id")).limit(limit)
+                .projection(aggregates.readProjection()).sort(Sorts.ascending("submittedOn", "_id")).limit(limit)
                 .forEach(d -> result.add(fromDocument(d)));
         return result;
     }

@@ -6,17 +6,10 @@ import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import vn.giamngheo.contracts.EventTypes;
-import vn.giamngheo.contracts.benefit.ApplicationApproved;
-import vn.giamngheo.contracts.benefit.ApplicationRejected;
-import vn.giamngheo.contracts.benefit.ApplicationReviewStarted;
-import vn.giamngheo.contracts.benefit.ApplicationSubmitted;
 import vn.giamngheo.contracts.benefit.Entitlement;
-import vn.giamngheo.platform.outbox.Outbox;
-import vn.giamngheo.platform.outbox.OutboxRelay;
+import vn.giamngheo.platform.persistence.Change;
 import vn.giamngheo.platform.security.Caller;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.platform.web.FieldProblem;
@@ -26,6 +19,7 @@ import vn.giamngheo.policy.catalog.PolicyCatalog;
 import vn.giamngheo.policy.catalog.PolicyVersion;
 import vn.giamngheo.policy.decisions.AutomaticDecisions;
 import vn.giamngheo.policy.decisions.BenefitDecision;
+import vn.giamngheo.policy.eligibility.EligibilityView;
 import vn.giamngheo.policy.eligibility.EligibilityViews;
 
 /**
@@ -40,19 +34,15 @@ public class Applications {
     private final EligibilityEvaluator evaluator;
     private final EligibilityViews views;
     private final AutomaticDecisions decisions;
-    private final Outbox outbox;
-    private final OutboxRelay relay;
     private final Clock clock;
 
     Applications(ApplicationStore store, PolicyCatalog catalog, EligibilityEvaluator evaluator, EligibilityViews views,
-            AutomaticDecisions decisions, Outbox outbox, OutboxRelay relay, Clock clock) {
+            AutomaticDecisions decisions, Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.evaluator = evaluator;
         this.views = views;
         this.decisions = decisions;
-        this.outbox = outbox;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -80,15 +70,11 @@ public class Applications {
             throw ApiException.conflict("policyCode", (personId == null ? "the household" : "the person")
                     + " already receives " + policyCode);
         }
-        Application application = new Application(UUID.randomUUID().toString(), policyCode, policy.department(),
-                householdId, personId, requestedAmountVnd, on, Application.Status.SUBMITTED, null, null, null, null,
-                List.of(new Application.Step(Application.Status.SUBMITTED, on, "applicant", note,
-                        recorder.subject(), recorder.name())), 1);
-        store.insert(application, List.of(outbox.entry(EventTypes.APPLICATION_SUBMITTED, new ApplicationSubmitted(
-                application.id(), 1, policyCode, policy.department(), householdId, personId, on,
-                requestedAmountVnd))));
-        relay.wake(ApplicationStore.COLLECTION, application.id());
-        return application;
+        Change<Application> submitted = Application.submit(UUID.randomUUID().toString(), policyCode,
+                policy.department(), householdId, personId, requestedAmountVnd, on,
+                new Application.Step(Application.Status.SUBMITTED, on, "applicant", note, recorder.subject(),
+                        recorder.name()));
+        return write(submitted);
     }
 
     public Application startReview(String id, String reviewer, LocalDate startedOn, Caller recorder) {
@@ -101,13 +87,8 @@ public class Applications {
             throw ApiException.conflict("status", "the application is " + application.status()
                     + "; only a SUBMITTED application can be taken up for review");
         }
-        Application after = application.next(Application.Status.UNDER_REVIEW,
-                new Application.Step(Application.Status.UNDER_REVIEW, on, reviewer, null, recorder.subject(),
-                        recorder.name()), null, null, null, null);
-        write(after, outbox.entry(EventTypes.APPLICATION_REVIEW_STARTED, new ApplicationReviewStarted(id,
-                after.version(), application.policyCode(), application.department(), application.householdId(),
-                reviewer, on)));
-        return after;
+        return write(application.startReview(new Application.Step(Application.Status.UNDER_REVIEW, on, reviewer,
+                null, recorder.subject(), recorder.name())));
     }
 
     /** Checks eligibility again on {@code decidedOn}; if it holds, the benefit is granted from that day. */
@@ -137,14 +118,8 @@ public class Applications {
             throw ApiException.conflict("decidedOn", "a decision for " + application.policyCode()
                     + " for this beneficiary from " + on + " exists already");
         }
-        Application after = application.next(Application.Status.APPROVED,
-                new Application.Step(Application.Status.APPROVED, on, reviewer, decisionNumber, recorder.subject(),
-                        recorder.name()), decisionNumber, on,
-                decision.id(), reason);
-        write(after, outbox.entry(EventTypes.APPLICATION_APPROVED, new ApplicationApproved(id, after.version(),
-                application.policyCode(), application.department(), application.householdId(),
-                application.personId(), on, decisionNumber, decision.id())));
-        return after;
+        return write(application.approve(new Application.Step(Application.Status.APPROVED, on, reviewer,
+                decisionNumber, recorder.subject(), recorder.name()), decision.id(), reason));
     }
 
     public Application reject(String id, String reviewer, String reason, LocalDate decidedOn, Caller recorder) {
@@ -157,13 +132,8 @@ public class Applications {
         if (application.status() == Application.Status.APPROVED || application.status() == Application.Status.REJECTED) {
             throw ApiException.conflict("status", "the application is already " + application.status());
         }
-        Application after = application.next(Application.Status.REJECTED,
-                new Application.Step(Application.Status.REJECTED, on, reviewer, reason, recorder.subject(),
-                        recorder.name()), null, on, null, reason);
-        write(after, outbox.entry(EventTypes.APPLICATION_REJECTED, new ApplicationRejected(id, after.version(),
-                application.policyCode(), application.department(), application.householdId(),
-                application.personId(), on, reason)));
-        return after;
+        return write(application.reject(new Application.Step(Application.Status.REJECTED, on, reviewer, reason,
+                recorder.subject(), recorder.name())));
     }
 
     public Application find(String id) {
@@ -174,11 +144,11 @@ public class Applications {
         return store.list(department, householdId, status, limit);
     }
 
-    private void write(Application after, Document event) {
-        if (!store.update(after, List.of(event))) {
+    private Application write(Change<Application> change) {
+        if (!store.apply(change)) {
             throw ApiException.conflict("status", "the application was changed meanwhile; read it again");
         }
-        relay.wake(ApplicationStore.COLLECTION, after.id());
+        return change.after();
     }
 
     /** The version of a known policy of this instance that is in force and decided on application. */
@@ -239,12 +209,13 @@ public class Applications {
     /** The evaluator's decision for this beneficiary on {@code on}, or a 422 saying why there is none. */
     private EligibilityEvaluator.Decision eligible(PolicyVersion policy, String householdId, String personId,
             LocalDate on) {
-        Document view = views.find(householdId).orElseThrow(() -> ApiException.notFound("Household " + householdId));
-        String removedOn = view.getString("removedOn");
-        if (removedOn != null && !on.isBefore(LocalDate.parse(removedOn))) {
+        EligibilityView view = views.find(householdId)
+                .orElseThrow(() -> ApiException.notFound("Household " + householdId));
+        LocalDate removedOn = view.removedOn();
+        if (removedOn != null && !on.isBefore(removedOn)) {
             throw ineligible(policy, on, "householdId", "the household left the registry on " + removedOn);
         }
-        if (view.getString("classification") == null) {
+        if (view.classification() == null) {
             throw ineligible(policy, on, "householdId", "the household has no class decided by a review yet");
         }
         var facts = AutomaticDecisions.facts(view, on);

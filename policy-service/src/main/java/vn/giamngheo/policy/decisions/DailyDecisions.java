@@ -1,10 +1,5 @@
 package vn.giamngheo.policy.decisions;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,6 +11,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.platform.dependencies.UntilAvailable;
+import vn.giamngheo.platform.persistence.AggregateCollection;
+import vn.giamngheo.platform.persistence.Aggregates;
+import vn.giamngheo.platform.persistence.Change;
+import vn.giamngheo.platform.persistence.Codec;
 import vn.giamngheo.policy.catalog.PolicyCatalog;
 import vn.giamngheo.policy.eligibility.EligibilityViews;
 
@@ -45,12 +44,27 @@ public class DailyDecisions {
 
     private final PolicyCatalog catalog;
     /** The fingerprint of the policy files every household was last looked at under. */
-    private final MongoCollection<Document> reconciledUnder;
+    private final AggregateCollection<ReconciledUnder> reconciledUnder;
 
-    DailyDecisions(EligibilityViews views, AutomaticDecisions decisions, PolicyCatalog catalog, MongoDatabase database,
+    /** The policy files every household was last looked at under, and on which day. */
+    record ReconciledUnder(String id, String fingerprint, LocalDate on, long version) {
+    }
+
+    /**
+     * The record's id. (The record of before it had a version, {@code households}, is not read: the first run after the
+     * upgrade looks at every household once more, which changes nothing.)
+     */
+    private static final String HOUSEHOLDS = "households-reconciled";
+    private static final Codec<ReconciledUnder> RECONCILED_UNDER = Codec.of(ReconciledUnder::id,
+            r -> new Document("_id", r.id()).append("fingerprint", r.fingerprint()).append("on", r.on().toString())
+                    .append("version", r.version()),
+            d -> new ReconciledUnder(d.getString("_id"), d.getString("fingerprint"), LocalDate.parse(d.getString("on")),
+                    d.getLong("version")));
+
+    DailyDecisions(EligibilityViews views, AutomaticDecisions decisions, PolicyCatalog catalog, Aggregates aggregates,
             Clock clock, UntilAvailable untilAvailable) {
         this.catalog = catalog;
-        this.reconciledUnder = database.getCollection("policy_catalog");
+        this.reconciledUnder = aggregates.withoutOutbox("policy_catalog", RECONCILED_UNDER);
         this.views = views;
         this.decisions = decisions;
         this.clock = clock;
@@ -75,10 +89,7 @@ public class DailyDecisions {
 
     public Run run(LocalDate until) {
         List<String> due = views.dueOn(until);
-        int days = 0;
-        for (String householdId : due) {
-            days += decisions.catchUp(householdId, until);
-        }
+        int days = decisions.catchUpAll(due, until);
         if (!due.isEmpty()) {
             log.info("Daily decisions up to {}: {} households, {} days reconciled", until, due.size(), days);
         }
@@ -91,18 +102,16 @@ public class DailyDecisions {
      */
     private int afterCatalogChange(LocalDate until) {
         String fingerprint = catalog.fingerprint();
-        Document last = reconciledUnder.find(Filters.eq("_id", "households")).first();
-        if (last != null && fingerprint.equals(last.getString("fingerprint"))) {
+        ReconciledUnder last = reconciledUnder.find(HOUSEHOLDS).orElse(null);
+        if (last != null && fingerprint.equals(last.fingerprint())) {
             return 0;
         }
-        int givenBack = 0;
         List<String> households = views.allIds();
-        for (String householdId : households) {
-            givenBack += decisions.catalogChanged(householdId, until);
-        }
-        reconciledUnder.updateOne(Filters.eq("_id", "households"), Updates.combine(
-                Updates.set("fingerprint", fingerprint), Updates.set("on", until.toString())),
-                new UpdateOptions().upsert(true));
+        int givenBack = decisions.catalogChangedAll(households, until);
+        // Two runs at once (the start-up catch-up and the night) both looked again; either's record will do.
+        reconciledUnder.apply(last == null ? Change.create(new ReconciledUnder(HOUSEHOLDS, fingerprint, until, 1))
+                : Change.update(last.version(), new ReconciledUnder(HOUSEHOLDS, fingerprint, until,
+                        last.version() + 1)));
         log.info("The policy files changed: {} households looked at again, {} decisions given back from earlier days",
                 households.size(), givenBack);
         return givenBack;

@@ -29,13 +29,8 @@ class DecisionController {
     @GetMapping("/{householdId}/decisions")
     List<DecisionView> decisions(@PathVariable String householdId) {
         areas.check(householdId);
-        return decisions.ofHousehold(householdId).stream().map(d -> {
-            org.bson.Document card = cards.of(d.id());
-            if (card != null) {
-                card.remove("sequence");
-                card.remove("order");
-            }
-            return new DecisionView(d, card);
-        }).toList();
+        List<BenefitDecision> held = decisions.ofHousehold(householdId);
+        var shown = cards.of(held.stream().map(BenefitDecision::id).toList());
+        return held.stream().map(d -> new DecisionView(d, shown.get(d.id()))).toList();
     }
 }

@@ -1,186 +1,156 @@
 package vn.giamngheo.policy.decisions;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.contracts.benefit.Entitlement;
-import vn.giamngheo.platform.mongo.Guards;
 import vn.giamngheo.platform.mongo.MongoTimeouts;
-import vn.giamngheo.platform.outbox.Outbox;
+import vn.giamngheo.platform.persistence.AggregateCollection;
+import vn.giamngheo.platform.persistence.Aggregates;
+import vn.giamngheo.platform.persistence.Change;
+import vn.giamngheo.platform.persistence.Codec;
 
 /**
- * Benefit decisions, each one document with its outbox; writes are single-document and version-guarded. Every
- * household event asks for the household's decisions, so each household also has a list of its decision ids
- * ({@code decisions_by_household}, keyed by the household): the decisions are then read by {@code _id}, which every
- * MongoDB answers from its index (the local mongo-java-server ignores the {@code householdId} index and would scan).
+ * Benefit decisions, each one aggregate with its outbox ({@link Aggregates#withOutbox}), and the card state of each
+ * ({@code decision_cards}). Every household event asks for the household's decisions, so each household also has a
+ * list of its decision ids ({@code decisions_by_household}, keyed by the household): the decisions are then read by
+ * {@code _id}, which every MongoDB answers from its index (the local mongo-java-server ignores the {@code householdId}
+ * index and would scan). Many households are read in two queries and written in two bulk writes.
  */
 @Component
 class DecisionStore {
 
     static final String COLLECTION = "benefit_decisions";
+    static final String CARDS = "decision_cards";
+    /** {@code card}: where the card state was kept before it had its own collection; not read. */
+    static final Codec<BenefitDecision> CODEC = Codec.of(BenefitDecision::id, DecisionStore::toDocument,
+            DecisionStore::fromDocument, Set.of("card"));
+    static final Codec<CardState> CARD = Codec.of(CardState::decisionId, DecisionStore::toDocument,
+            DecisionStore::cardOf);
 
+    /** What {@link #write} wrote, in the order given, and which another writer changed meanwhile. */
+    record Written(List<String> applied, Set<String> conflicted) {
+    }
+
+    private final AggregateCollection<BenefitDecision> aggregates;
+    private final AggregateCollection<CardState> cards;
     private final MongoCollection<Document> decisions;
     /** The same, with the long bound: a department's decisions for a period are read by scanning on the local stack. */
     private final MongoCollection<Document> decisionsScanned;
     private final MongoCollection<Document> byHousehold;
 
-    DecisionStore(MongoDatabase database, MongoTimeouts timeouts) {
+    DecisionStore(Aggregates collections, MongoDatabase database, MongoTimeouts timeouts) {
+        this.aggregates = collections.withOutbox(COLLECTION, CODEC);
+        this.cards = collections.withoutOutbox(CARDS, CARD);
         this.decisions = database.getCollection(COLLECTION);
         this.decisionsScanned = timeouts.forLongOperations(decisions);
-        this.byHousehold = database.getCollection("decisions_by_household");
+        this.byHousehold = timeouts.forLongOperations(database.getCollection("decisions_by_household"));
         decisions.createIndex(Indexes.ascending("householdId", "status"));
         decisions.createIndex(Indexes.ascending("department", "validFrom"));
         decisions.createIndex(Indexes.ascending("applicationId"));
-        Guards.index(decisions, "version");
-        Guards.index(decisions, "card.order");
         if (byHousehold.estimatedDocumentCount() == 0 && decisions.estimatedDocumentCount() > 0) {
             // Decisions written before the list existed: list them once.
             MongoTimeouts.scan(decisions, new Document()).projection(Projections.include("householdId"))
-                    .forEach(d -> list(d.getString("householdId"), d.getString("_id")));
+                    .forEach(d -> list(Map.of(d.getString("householdId"), List.of(d.getString("_id")))));
+        }
+        if (database.getCollection(CARDS).estimatedDocumentCount() == 0) {
+            // Card states kept on the decisions before they had their own collection: moved once.
+            List<Change<CardState>> moved = new ArrayList<>();
+            MongoTimeouts.scan(decisions, Filters.exists("card")).projection(Projections.include("card"))
+                    .forEach(d -> {
+                        Document card = new Document(d.get("card", Document.class));
+                        moved.add(Change.create(cardOf(card.append("_id", d.getString("_id")).append("version", 1L))));
+                    });
+            cards.applyAll(moved);
         }
     }
 
     /**
-     * @return false when a decision with this id already exists (a replay): nothing is written. The id is listed
-     * for its household first, so an interrupted insert leaves at most a listed id without a decision, which reading
-     * skips (and the retry of the event writes).
+     * Writes changes of decisions (at most one per decision) in one bulk write, each guarded by its version; a new
+     * decision is written if absent (one whose id exists — a replay — is left as it is). The new decisions' ids are
+     * listed for their households first, in one bulk write, so an interrupted write leaves at most a listed id
+     * without a decision, which reading skips (and the retry writes).
      */
-    boolean insert(BenefitDecision decision, List<Document> pendingEvents) {
-        list(decision.householdId(), decision.id());
-        try {
-            decisions.insertOne(toDocument(decision).append(Outbox.FIELD, pendingEvents));
-            return true;
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
+    Written write(List<Change<BenefitDecision>> changes) {
+        Map<String, List<String>> created = new LinkedHashMap<>();
+        changes.stream().filter(Change::isNew).forEach(c -> created.computeIfAbsent(c.after().householdId(),
+                h -> new ArrayList<>()).add(c.after().id()));
+        list(created);
+        AggregateCollection.Result result = aggregates.applyAll(changes);
+        return new Written(changes.stream().map(c -> c.after().id()).filter(result.applied()::contains).toList(),
+                result.conflicted());
+    }
+
+    /** The decisions of each household, by household and then by id: two queries whatever their number. */
+    Map<String, List<BenefitDecision>> ofHouseholds(Collection<String> householdIds) {
+        Map<String, List<String>> listed = new HashMap<>();
+        if (!householdIds.isEmpty()) {
+            byHousehold.find(Filters.in("_id", new LinkedHashSet<>(householdIds)))
+                    .forEach(d -> listed.put(d.getString("_id"), d.getList("decisionIds", String.class)));
         }
-    }
-
-    /**
-     * Writes new decisions of one household, each with its pending events, in two round trips whatever their number:
-     * their ids are listed for the household, then they are inserted unordered. A decision whose id exists already (a
-     * replay) is left as it is.
-     *
-     * @return the ids written now
-     */
-    List<String> insertAll(String householdId, List<Map.Entry<BenefitDecision, List<Document>>> decisionsWithEvents) {
-        if (decisionsWithEvents.isEmpty()) {
-            return List.of();
-        }
-        List<String> ids = decisionsWithEvents.stream().map(e -> e.getKey().id()).toList();
-        byHousehold.updateOne(Filters.eq("_id", householdId), Updates.addEachToSet("decisionIds", ids),
-                new UpdateOptions().upsert(true));
-        List<Document> documents = decisionsWithEvents.stream()
-                .map(e -> toDocument(e.getKey()).append(Outbox.FIELD, e.getValue())).toList();
-        try {
-            decisions.insertMany(documents, new InsertManyOptions().ordered(false));
-            return ids;
-        } catch (MongoBulkWriteException e) {
-            Set<Integer> existing = new HashSet<>();
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                existing.add(error.getIndex());
-            }
-            List<String> written = new ArrayList<>();
-            for (int i = 0; i < ids.size(); i++) {
-                if (!existing.contains(i)) {
-                    written.add(ids.get(i));
-                }
-            }
-            return written;
-        }
-    }
-
-    /** @return false when the decision changed meanwhile (someone else applied the same change) */
-    boolean update(BenefitDecision after, List<Document> pendingEvents) {
-        Document doc = toDocument(after);
-        doc.remove("_id");
-        var result = decisions.updateOne(Guards.where(after.id(), "version", after.version() - 1), Updates.combine(
-                new Document("$set", doc), Outbox.append(pendingEvents)));
-        return result.getMatchedCount() > 0;
-    }
-
-    /**
-     * Records a card request's state on the decision it serves, if this instance holds that decision and the state is
-     * newer: a later request (its id ends with the sequence of the benefit event that caused it, e.g. a re-issue after
-     * a share change) outranks an earlier one, and within one request a later event outranks an earlier one. Events of
-     * different requests arrive on different partitions, so arrival order says nothing.
-     */
-    vn.giamngheo.platform.messaging.Outcome cardState(String decisionId, String requestId, long sequence,
-            Document card) {
-        long order = benefitSequence(requestId) * 1_000_000L + sequence;
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            Document decision = decisions.find(Filters.eq("_id", decisionId))
-                    .projection(Projections.include("card.order")).first();
-            if (decision == null) {
-                return vn.giamngheo.platform.messaging.Outcome.IGNORED;
-            }
-            Document current = decision.get("card", Document.class);
-            Long recorded = current == null ? null : current.getLong("order");
-            if (recorded != null && recorded >= order) {
-                return vn.giamngheo.platform.messaging.Outcome.DUPLICATE;
-            }
-            // Written only while the recorded state is still the one just read (another event may be racing).
-            var result = decisions.updateOne(Guards.where(decisionId, "card.order", recorded),
-                    Updates.set("card", card.append("requestId", requestId).append("sequence", sequence)
-                            .append("order", order)));
-            if (result.getMatchedCount() > 0) {
-                return vn.giamngheo.platform.messaging.Outcome.APPLIED;
-            }
-        }
-        throw new IllegalStateException("the card state of decision " + decisionId + " kept changing");
-    }
-
-    /** {@code card:<decision id>:<benefit sequence>} → the benefit sequence; 0 for an id of another shape. */
-    static long benefitSequence(String requestId) {
-        String last = requestId.substring(requestId.lastIndexOf(':') + 1);
-        return last.chars().allMatch(Character::isDigit) && !last.isEmpty() && last.length() < 12
-                ? Long.parseLong(last) : 0;
-    }
-
-    /** The card state recorded on a decision, or null. */
-    Document card(String decisionId) {
-        Document doc = decisions.find(Filters.eq("_id", decisionId)).projection(Projections.include("card")).first();
-        return doc == null ? null : doc.get("card", Document.class);
-    }
-
-    List<BenefitDecision> ofHousehold(String householdId) {
-        Document listed = byHousehold.find(Filters.eq("_id", householdId)).first();
-        List<BenefitDecision> result = new ArrayList<>();
-        if (listed != null) {
-            decisions.find(Filters.in("_id", listed.getList("decisionIds", String.class)))
-                    .projection(Projections.exclude(Outbox.FIELD)).sort(Sorts.ascending("_id"))
-                    .forEach(d -> result.add(fromDocument(d)));
+        Map<String, BenefitDecision> found = aggregates.loadAll(listed.values().stream().flatMap(List::stream)
+                .toList());
+        Map<String, List<BenefitDecision>> result = new HashMap<>();
+        for (String householdId : householdIds) {
+            TreeMap<String, BenefitDecision> mine = new TreeMap<>();
+            listed.getOrDefault(householdId, List.of()).stream().map(found::get)
+                    .filter(d -> d != null && d.householdId().equals(householdId)).forEach(d -> mine.put(d.id(), d));
+            result.put(householdId, List.copyOf(mine.values()));
         }
         return result;
     }
 
-    private void list(String householdId, String decisionId) {
-        byHousehold.updateOne(Filters.eq("_id", householdId), Updates.addToSet("decisionIds", decisionId),
-                new UpdateOptions().upsert(true));
+    List<BenefitDecision> ofHousehold(String householdId) {
+        return ofHouseholds(List.of(householdId)).get(householdId);
+    }
+
+    private void list(Map<String, List<String>> idsByHousehold) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        idsByHousehold.forEach((householdId, ids) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", householdId),
+                Updates.addEachToSet("decisionIds", ids), new UpdateOptions().upsert(true))));
+        if (!writes.isEmpty()) {
+            byHousehold.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+    }
+
+    /** Which of {@code decisionIds} this instance holds: one query. */
+    Set<String> held(Collection<String> decisionIds) {
+        Set<String> held = new LinkedHashSet<>();
+        if (!decisionIds.isEmpty()) {
+            decisions.find(Filters.in("_id", new LinkedHashSet<>(decisionIds))).projection(Projections.include("_id"))
+                    .forEach(d -> held.add(d.getString("_id")));
+        }
+        return held;
+    }
+
+    /** The card states of these decisions, by decision: one query. */
+    Map<String, CardState> cards(Collection<String> decisionIds) {
+        return cards.loadAll(decisionIds);
+    }
+
+    /** Writes card states' changes (at most one per decision) in one bulk write, each guarded by its version. */
+    AggregateCollection.Result writeCards(List<Change<CardState>> changes) {
+        return cards.applyAll(changes);
     }
 
     /** Decisions of a department in force on some day of [from, to]. */
@@ -195,7 +165,7 @@ class DecisionStore {
             filters.add(Filters.eq("householdId", householdId));
         }
         List<BenefitDecision> result = new ArrayList<>();
-        MongoTimeouts.scan(decisionsScanned, Filters.and(filters)).projection(Projections.exclude(Outbox.FIELD, "card"))
+        MongoTimeouts.scan(decisionsScanned, Filters.and(filters)).projection(aggregates.readProjection())
                 .sort(com.mongodb.client.model.Sorts.ascending("householdId", "policyCode", "_id"))
                 .forEach(d -> result.add(fromDocument(d)));
         return result;
@@ -204,7 +174,7 @@ class DecisionStore {
     /** The decision made on an approved application, if it was written. */
     java.util.Optional<BenefitDecision> ofApplication(String applicationId) {
         return java.util.Optional.ofNullable(decisions.find(Filters.eq("applicationId", applicationId))
-                .projection(Projections.exclude(Outbox.FIELD)).first()).map(DecisionStore::fromDocument);
+                .projection(aggregates.readProjection()).first()).map(DecisionStore::fromDocument);
     }
 
     private static Document entitlement(Entitlement e) {
@@ -255,4 +225,27 @@ class DecisionStore {
                 d.getLong("version"));
     }
 
+    /** The details in a document of their own: a newer state's {@code $set} replaces them all. */
+    private static Document toDocument(CardState c) {
+        return new Document("_id", c.decisionId()).append("status", c.status())
+                .append("details", new Document(c.details())).append("requestId", c.requestId())
+                .append("sequence", c.sequence()).append("order", c.order()).append("version", c.version());
+    }
+
+    /** Also the card as it was kept on a decision before, its details beside its status. */
+    private static CardState cardOf(Document d) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        Document kept = d.get("details", Document.class);
+        (kept != null ? kept : d).forEach((field, value) -> {
+            if (kept != null || !CARD_FIELDS.contains(field)) {
+                details.put(field, value);
+            }
+        });
+        return new CardState(d.getString("_id"), d.getString("requestId"), d.get("sequence", Number.class).longValue(),
+                d.get("order", Number.class).longValue(), d.getString("status"), details,
+                d.get("version", Number.class).longValue());
+    }
+
+    private static final Set<String> CARD_FIELDS = Set.of("_id", "status", "requestId", "sequence", "order",
+            "version");
 }

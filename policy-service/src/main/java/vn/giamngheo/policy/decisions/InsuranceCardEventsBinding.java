@@ -15,9 +15,8 @@ class InsuranceCardEventsBinding {
     @Bean
     Consumer<Message<byte[]>> insuranceCardEvents(CardStates cards, EventMetrics metrics) {
         return EventDispatcher.builder(metrics)
-                .on(EventTypes.INSURANCE_CARD_REQUESTED, cards::requested)
-                .on(EventTypes.INSURANCE_CARD_ISSUED, cards::issued)
-                .on(EventTypes.INSURANCE_CARD_FAILED, cards::failed)
+                .onEach(cards, EventTypes.INSURANCE_CARD_REQUESTED, EventTypes.INSURANCE_CARD_ISSUED,
+                        EventTypes.INSURANCE_CARD_FAILED)
                 .build();
     }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -106,7 +105,7 @@ class EligibilityController {
     @PutMapping("/{householdId}/facts")
     HouseholdEligibilityView recordFacts(@PathVariable String householdId, @RequestBody FactsRequest request) {
         areas.check(householdId);
-        Document view = find(householdId);
+        EligibilityView view = find(householdId);
         LocalDate today = LocalDate.now(clock);
         LocalDate from = request.from() == null ? today : request.from();
         List<FieldProblem> problems = new ArrayList<>();
@@ -114,8 +113,8 @@ class EligibilityController {
             problems.add(new FieldProblem("from", "must not be after today (" + today + ")"));
         }
         Set<String> memberIds = new HashSet<>();
-        view.getList("members", Document.class, List.of()).forEach(m -> memberIds.add(m.getString("personId")));
-        Map<String, EligibilityViews.MemberFacts> facts = new LinkedHashMap<>();
+        view.members().forEach(m -> memberIds.add(m.personId()));
+        Map<String, EligibilityView.MemberFacts> facts = new LinkedHashMap<>();
         List<MemberFactsRequest> members = request.members() == null ? List.of() : request.members();
         for (int i = 0; i < members.size(); i++) {
             MemberFactsRequest m = members.get(i);
@@ -143,8 +142,8 @@ class EligibilityController {
             if (m.personId() != null && m.schooling() != null && m.disability() != null && m.publicSchool() != null
                     && pension != null) {
                 boolean noOneObliged = m.noOneObligedToSupport() != null ? m.noOneObligedToSupport()
-                        : EligibilityViews.factsOf(view, m.personId()).noOneObligedToSupport();
-                facts.putIfAbsent(m.personId(), new EligibilityViews.MemberFacts(m.schooling(), m.publicSchool(),
+                        : view.factsOf(m.personId()).noOneObligedToSupport();
+                facts.putIfAbsent(m.personId(), new EligibilityView.MemberFacts(m.schooling(), m.publicSchool(),
                         pension, m.disability(), noOneObliged));
             }
         }
@@ -165,7 +164,7 @@ class EligibilityController {
         return view(find(householdId));
     }
 
-    private Document find(String householdId) {
+    private EligibilityView find(String householdId) {
         return views.find(householdId).orElseThrow(() -> ApiException.notFound("Household " + householdId));
     }
 
@@ -195,18 +194,22 @@ class EligibilityController {
         return null;
     }
 
-    private static HouseholdEligibilityView view(Document doc) {
-        return new HouseholdEligibilityView(doc.getString("_id"), doc.getString("unitCode"), doc.getString("village"),
-                doc.getString("classification"), doc.getString("classifiedSince"), doc.getString("escapedPovertyOn"),
-                EligibilityViews.farming(doc), EligibilityViews.electricityKwhPerMonth(doc),
-                doc.getList("members", Document.class, List.of()).stream().map(m -> {
-                    EligibilityViews.MemberFacts f = EligibilityViews.factsOf(doc, m.getString("personId"));
-                    return new MemberView(m.getString("personId"), m.getString("dateOfBirth"), m.getString("sex"),
-                            m.getString("relationToHead"), f.schooling(), f.publicSchool(), f.pensionVnd(),
-                            f.hasPension(), f.disability(), f.noOneObligedToSupport());
+    private static HouseholdEligibilityView view(EligibilityView view) {
+        return new HouseholdEligibilityView(view.id(), view.unitCode(), view.village(), view.classification(),
+                text(view.classifiedSince()), text(view.escapedPovertyOn()), view.farming(),
+                view.facts().electricityKwhPerMonth(),
+                view.members().stream().map(m -> {
+                    EligibilityView.MemberFacts f = view.factsOf(m.personId());
+                    return new MemberView(m.personId(), m.dateOfBirth().toString(), m.sex(), m.relationToHead(),
+                            f.schooling(), f.publicSchool(), f.pensionVnd(), f.hasPension(), f.disability(),
+                            f.noOneObligedToSupport());
                 }).toList(),
-                EligibilityViews.receipts(doc).stream().map(r -> new ReceiptView(r.policyCode(), r.personId(),
+                view.receivedBenefits().stream().map(r -> new ReceiptView(r.policyCode(), r.personId(),
                         r.from(), r.to())).toList(),
-                doc.getString("removedOn"), doc.getString("nextReviewOn"), doc.getLong("sequence"));
+                text(view.removedOn()), text(view.nextReviewOn()), view.sequence());
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
     }
 }

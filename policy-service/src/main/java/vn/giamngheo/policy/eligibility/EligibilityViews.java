@@ -2,15 +2,20 @@ package vn.giamngheo.policy.eligibility;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,108 +25,138 @@ import org.springframework.stereotype.Component;
 import vn.giamngheo.contracts.EventEnvelope;
 import vn.giamngheo.contracts.household.HouseholdReclassified;
 import vn.giamngheo.contracts.household.HouseholdRegistered;
-import vn.giamngheo.contracts.household.Transition;
 import vn.giamngheo.contracts.household.HouseholdRemoved;
 import vn.giamngheo.contracts.household.HouseholdUpdated;
-import vn.giamngheo.contracts.household.MemberFact;
 import vn.giamngheo.platform.messaging.Outcome;
 import vn.giamngheo.platform.mongo.MongoTimeouts;
-import vn.giamngheo.platform.mongo.SequenceGuard;
+import vn.giamngheo.platform.persistence.AggregateCollection;
+import vn.giamngheo.platform.persistence.Aggregates;
+import vn.giamngheo.platform.persistence.Codec;
+import vn.giamngheo.platform.persistence.SequencedViews;
 import vn.giamngheo.policy.catalog.EligibilityFacts;
+import vn.giamngheo.policy.eligibility.EligibilityView.ClassDecision;
+import vn.giamngheo.policy.eligibility.EligibilityView.Facts;
+import vn.giamngheo.policy.eligibility.EligibilityView.Member;
+import vn.giamngheo.policy.eligibility.EligibilityView.MemberFacts;
+import vn.giamngheo.policy.eligibility.EligibilityView.Receipt;
 
 /**
- * This service's view of each household: what eligibility rules need (unit, members' ages and sex, class), kept
- * current from {@code household.events} and guarded by the household's sequence.
+ * The store of this service's view of each household ({@link EligibilityView}): read as records, many at a time, and
+ * written a poll at a time — the household events through {@link SequencedViews} (guarded by the household's
+ * sequence: a replay or a duplicate changes nothing), the receipts of {@code benefit.events} and the reconciliation
+ * marks in one bulk write each. Each write sets only the fields its event sets, taken from the view after it.
  */
 @Component
 public class EligibilityViews {
 
-    private final MongoCollection<Document> views;
-    private final SequenceGuard guard;
+    static final String COLLECTION = "eligibility_households";
+    public static final Codec<EligibilityView> CODEC = Codec.of(EligibilityView::id, EligibilityViews::toDocument,
+            EligibilityViews::fromDocument);
 
-    EligibilityViews(MongoDatabase database) {
-        this.views = database.getCollection("eligibility_households");
-        this.guard = new SequenceGuard(views);
+    /** Read by id; written only through {@link #sequenced} and the bulk writes below (no version of its own). */
+    private final AggregateCollection<EligibilityView> records;
+    private final SequencedViews sequenced;
+    private final MongoCollection<Document> views;
+    private final MongoCollection<Document> many;
+
+    EligibilityViews(Aggregates aggregates, MongoDatabase database, MongoTimeouts timeouts) {
+        this.records = aggregates.records(COLLECTION, CODEC);
+        this.sequenced = aggregates.views(COLLECTION);
+        this.views = database.getCollection(COLLECTION);
+        this.many = timeouts.forLongOperations(views);
         views.createIndex(Indexes.ascending(NEXT_REVIEW));
     }
 
-    Outcome registered(EventEnvelope<HouseholdRegistered> event) {
-        HouseholdRegistered e = event.data();
-        return guard.apply(e.householdId(), e.sequence(), Updates.combine(
-                Updates.set("unitCode", e.unitCode()),
-                Updates.set("village", e.village()),
-                Updates.set("members", members(e.members())),
-                Updates.set("registeredAt", Date.from(e.registeredAt())),
-                Updates.set("effectiveDate", LocalDate.ofInstant(e.registeredAt(), ZoneOffset.UTC).toString()),
-                Updates.set("lastEventId", event.id())));
-    }
-
-    Outcome updated(EventEnvelope<HouseholdUpdated> event) {
-        HouseholdUpdated e = event.data();
-        return guard.apply(e.householdId(), e.sequence(), Updates.combine(
-                Updates.set("unitCode", e.unitCode()),
-                Updates.set("village", e.village()),
-                Updates.set("members", members(e.members())),
-                Updates.set("effectiveDate", e.effectiveDate().toString()),
-                Updates.set("lastEventId", event.id())));
+    /** A household event's change of a view: the view after it, and the write of the fields it sets. */
+    public record Applied(EligibilityView after, SequencedViews.Update update) {
     }
 
     /**
-     * The class decided by a review, from its effective date; an escape starts the newly-escaped window. The class it
-     * replaces is kept as {@code previousClass}: an annual review's decision of December takes effect on 1 January,
-     * and until then the household's benefits follow the class still in force.
+     * The view after a household event, decided on {@code before} (null: no view yet), or empty when the view is at
+     * or beyond the event's sequence (a duplicate) or the event is not a household event.
      */
-    Outcome reclassified(EventEnvelope<HouseholdReclassified> event) {
-        HouseholdReclassified e = event.data();
-        boolean escaped = e.transition() == Transition.ESCAPED_POVERTY
-                || e.transition() == Transition.ESCAPED_NEAR_POVERTY;
-        Document before = views.find(Filters.eq("_id", e.householdId()))
-                .projection(Projections.include(CLASS_FIELDS)).first();
-        Document previous = before == null || before.getString("classification") == null ? null : new Document();
-        if (previous != null) {
-            CLASS_FIELDS.forEach(field -> previous.append(field, before.get(field)));
+    public static Optional<Applied> apply(EligibilityView before, EventEnvelope<?> event) {
+        EligibilityView view = before == null ? EligibilityView.empty(event.subject()) : before;
+        EligibilityView after;
+        List<String> fields;
+        switch (event.data()) {
+            case HouseholdRegistered e -> {
+                after = view.registered(event.id(), e);
+                fields = REGISTERED;
+            }
+            case HouseholdUpdated e -> {
+                after = view.updated(event.id(), e);
+                fields = UPDATED;
+            }
+            case HouseholdReclassified e -> {
+                after = view.reclassified(event.id(), e);
+                fields = RECLASSIFIED;
+            }
+            case HouseholdRemoved e -> {
+                after = view.removed(event.id(), e);
+                fields = REMOVED;
+            }
+            default -> {
+                return Optional.empty();
+            }
         }
-        return guard.apply(e.householdId(), e.sequence(), Updates.combine(
-                Updates.set(PREVIOUS_CLASS, previous),
-                Updates.set("classification", e.toClass().name()),
-                Updates.set("classifiedSince", e.effectiveDate().toString()),
-                Updates.set("unitCode", e.unitCode()),
-                escaped ? Updates.set("escapedPovertyOn", e.decisionDate().toString())
-                        : Updates.set("escapedPovertyOn", null),
-                Updates.set("effectiveDate", e.effectiveDate().toString()),
-                Updates.set("decisionNumber", e.decisionNumber()),
-                Updates.set("decisionDate", e.decisionDate().toString()),
-                Updates.set("lastEventId", event.id())));
+        if (view.sequence() != null && view.sequence() >= after.sequence()) {
+            return Optional.empty();
+        }
+        Document encoded = toDocument(after);
+        List<Bson> sets = fields.stream().map(f -> Updates.set(f, encoded.get(f))).toList();
+        return Optional.of(new Applied(after, new SequencedViews.Update(after.id(), after.sequence(),
+                Updates.combine(sets))));
     }
 
-    Outcome removed(EventEnvelope<HouseholdRemoved> event) {
-        HouseholdRemoved e = event.data();
-        return guard.apply(e.householdId(), e.sequence(), Updates.combine(
-                Updates.set("removedOn", e.effectiveDate().toString()),
-                Updates.set("effectiveDate", e.effectiveDate().toString()),
-                Updates.set("removedReason", e.reason()),
-                Updates.set("lastEventId", event.id())));
+    /** Writes household events' updates: one read of the sequences, one bulk write; outcomes in their order. */
+    public List<Outcome> write(List<SequencedViews.Update> updates) {
+        return updates.isEmpty() ? List.of() : sequenced.applyAll(updates);
+    }
+
+    /** What each household event sets (besides the sequence). */
+    private static final List<String> REGISTERED = List.of("unitCode", "village", "members", "registeredAt",
+            "effectiveDate", "lastEventId");
+    private static final List<String> UPDATED = List.of("unitCode", "village", "members", "effectiveDate",
+            "lastEventId");
+    private static final List<String> RECLASSIFIED = List.of("previousClass", "classification", "classifiedSince",
+            "unitCode", "escapedPovertyOn", "effectiveDate", "decisionNumber", "decisionDate", "lastEventId");
+    private static final List<String> REMOVED = List.of("removedOn", "effectiveDate", "removedReason",
+            "lastEventId");
+
+    /** Every view among {@code ids} that is stored, receipts-only ones included ({@link EligibilityView#known}). */
+    public Map<String, EligibilityView> loadAll(Collection<String> ids) {
+        return records.loadAll(ids);
     }
 
     /**
-     * Marks the view's current state as reconciled with the household's decisions, and the next day on which they may
-     * change without an event (null: none foreseen).
+     * Writes the reconciliation marks (the sequence reconciled, the next day that matters) of these views in one bulk
+     * write.
      */
-    public void reconciled(String householdId, long sequence, LocalDate nextReviewOn) {
-        views.updateOne(Filters.eq("_id", householdId), Updates.combine(Updates.max("reconciledSequence", sequence),
-                Updates.set(NEXT_REVIEW, nextReviewOn == null ? null : nextReviewOn.toString())));
+    public void mark(Collection<EligibilityView> reconciled) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (EligibilityView view : reconciled) {
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", view.id()), marks(view)));
+        }
+        if (!writes.isEmpty()) {
+            many.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
     }
 
-    /** The next day on which the household's decisions may change without an event. */
-    public void scheduled(String householdId, LocalDate nextReviewOn) {
-        views.updateOne(Filters.eq("_id", householdId),
-                Updates.set(NEXT_REVIEW, nextReviewOn == null ? null : nextReviewOn.toString()));
+    /** The update of a view's reconciliation marks, alone or with an event's update ({@link #mark}). */
+    public static Bson marks(EligibilityView view) {
+        List<Bson> sets = new ArrayList<>();
+        if (view.reconciledSequence() != null) {
+            sets.add(Updates.max("reconciledSequence", view.reconciledSequence()));
+        }
+        sets.add(Updates.set(NEXT_REVIEW, view.nextReviewOn() == null ? null : view.nextReviewOn().toString()));
+        return Updates.combine(sets);
     }
 
     /** Every household this instance has seen. */
     public List<String> allIds() {
         List<String> ids = new ArrayList<>();
-        MongoTimeouts.scan(views, Filters.exists(SequenceGuard.SEQUENCE)).projection(Projections.include("_id"))
+        MongoTimeouts.scan(views, Filters.exists(SequencedViews.SEQUENCE)).projection(Projections.include("_id"))
                 .forEach(d -> ids.add(d.getString("_id")));
         return ids;
     }
@@ -151,115 +186,63 @@ public class EligibilityViews {
         if (electricityKwhPerMonth != null) {
             updates.add(Updates.set("facts.electricityKwhPerMonth", electricityKwhPerMonth));
         }
-        members.forEach((personId, f) -> updates.add(Updates.set("facts.members." + personId, new Document()
-                .append("schooling", f.schooling()).append("publicSchool", f.publicSchool())
-                .append("pensionVnd", f.pensionVnd()).append("disability", f.disability())
-                .append("noOneObligedToSupport", f.noOneObligedToSupport()))));
+        members.forEach((personId, f) -> updates.add(Updates.set("facts.members." + personId, memberFacts(f))));
         if (!updates.isEmpty()) {
             views.updateOne(Filters.eq("_id", householdId), Updates.combine(updates));
         }
     }
 
+    /** A receipt event's change of a view: the view after it, and the write of the receipt's fields. */
+    public record ReceiptChange(EligibilityView after, Bson update) {
+    }
+
     /**
-     * What a department recorded about one member; see policies/README.md for the values.
-     *
-     * @param pensionVnd the monthly pension; {@link EligibilityFacts#NOT_RECORDED} for one of unknown amount
+     * The view after a {@code benefit.granted} of a decision this department's rules read (from its first day the
+     * person or household receives it), decided on {@code before} (null: no view yet; the receipt starts it and the
+     * household events complete it); empty when it changes nothing. Fields are set one by one, so its revocation may
+     * arrive first.
      */
-    public record MemberFacts(String schooling, boolean publicSchool, long pensionVnd, String disability,
-            boolean noOneObligedToSupport) {
+    public static Optional<ReceiptChange> receiptGranted(EligibilityView before, String householdId,
+            String decisionId, String policyCode, String personId, LocalDate from, LocalDate to) {
+        EligibilityView view = before == null ? EligibilityView.empty(householdId) : before;
+        EligibilityView after = view.receiptGranted(decisionId, policyCode, personId, from, to);
+        List<String> fields = to == null ? List.of("policyCode", "personId", "from")
+                : List.of("policyCode", "personId", "from", "to");
+        return receipt(before, after, decisionId, fields);
+    }
 
-        public static final MemberFacts NONE = new MemberFacts("NONE", true, 0, "NONE", false);
+    /** The view after the decision's {@code benefit.revoked}: received up to the day before {@code effectiveDate}. */
+    public static Optional<ReceiptChange> receiptRevoked(EligibilityView before, String householdId,
+            String decisionId, String policyCode, String personId, LocalDate effectiveDate) {
+        EligibilityView view = before == null ? EligibilityView.empty(householdId) : before;
+        EligibilityView after = view.receiptRevoked(decisionId, policyCode, personId, effectiveDate);
+        return receipt(before, after, decisionId, List.of("policyCode", "personId", "to"));
+    }
 
-        /** The former yes/no, for readers of the transition: any pension, known amount or not. */
-        public boolean hasPension() {
-            return pensionVnd != 0;
+    private static Optional<ReceiptChange> receipt(EligibilityView before, EligibilityView after, String decisionId,
+            List<String> fields) {
+        Receipt was = before == null ? null : before.receipts().get(decisionId);
+        if (before != null && was != null && was.equals(after.receipts().get(decisionId))) {
+            return Optional.empty();
         }
-    }
-
-    /**
-     * The recorded facts of one member of a view, or {@link MemberFacts#NONE}. Facts recorded before the pension's
-     * amount was asked for say {@code hasPension}: true reads as a pension of unknown amount, false as none.
-     */
-    public static MemberFacts factsOf(Document view, String personId) {
-        Document facts = view.get("facts", Document.class);
-        Document members = facts == null ? null : facts.get("members", Document.class);
-        Document f = members == null ? null : members.get(personId, Document.class);
-        if (f == null) {
-            return MemberFacts.NONE;
-        }
-        Number pension = f.get("pensionVnd", Number.class);
-        long pensionVnd = pension != null ? pension.longValue()
-                : Boolean.TRUE.equals(f.getBoolean("hasPension")) ? EligibilityFacts.NOT_RECORDED : 0;
-        return new MemberFacts(f.getString("schooling"), Boolean.TRUE.equals(f.getBoolean("publicSchool")),
-                pensionVnd, f.getString("disability"), Boolean.TRUE.equals(f.getBoolean("noOneObligedToSupport")));
-    }
-
-    public static boolean farming(Document view) {
-        Document facts = view.get("facts", Document.class);
-        return facts != null && Boolean.TRUE.equals(facts.getBoolean("farming"));
-    }
-
-    /** The household's monthly electricity use as recorded; null when it was not. */
-    public static Long electricityKwhPerMonth(Document view) {
-        Document facts = view.get("facts", Document.class);
-        Number kwh = facts == null ? null : facts.get("electricityKwhPerMonth", Number.class);
-        return kwh == null ? null : kwh.longValue();
-    }
-
-    /**
-     * A decision of any department ({@code benefit.granted}) that this department's rules read: from its first day the
-     * person or household receives it. Fields are set one by one, so its revocation may arrive first.
-     */
-    Outcome receiptGranted(String householdId, String decisionId, String policyCode, String personId,
-            LocalDate from, LocalDate to) {
+        Document encoded = receipt(after.receipts().get(decisionId));
         String at = RECEIPTS + "." + decisionId + ".";
-        List<Bson> updates = new ArrayList<>(List.of(Updates.set(at + "policyCode", policyCode),
-                Updates.set(at + "personId", personId), Updates.set(at + "from", from.toString())));
-        if (to != null) {
-            updates.add(Updates.set(at + "to", to.toString()));
+        return Optional.of(new ReceiptChange(after, Updates.combine(fields.stream()
+                .map(f -> Updates.set(at + f, encoded.get(f))).toList())));
+    }
+
+    /** Writes receipts' changes in their order in one bulk write (a view that does not exist yet is started). */
+    public void writeReceipts(List<ReceiptChange> changes) {
+        List<WriteModel<Document>> writes = changes.stream().<WriteModel<Document>>map(c -> new UpdateOneModel<>(
+                Filters.eq("_id", c.after().id()), c.update(), new UpdateOptions().upsert(true))).toList();
+        if (!writes.isEmpty()) {
+            many.bulkWrite(writes, new BulkWriteOptions().ordered(true));
         }
-        return receipt(householdId, updates);
-    }
-
-    /** The decision's {@code benefit.revoked}: it was received up to the day before {@code effectiveDate}. */
-    Outcome receiptRevoked(String householdId, String decisionId, String policyCode, String personId,
-            LocalDate effectiveDate) {
-        String at = RECEIPTS + "." + decisionId + ".";
-        return receipt(householdId, List.of(Updates.set(at + "policyCode", policyCode),
-                Updates.set(at + "personId", personId), Updates.set(at + "to", effectiveDate.minusDays(1).toString())));
-    }
-
-    private Outcome receipt(String householdId, List<Bson> updates) {
-        // A view the household events have not made yet is started by the receipt and completed by them.
-        var result = views.updateOne(Filters.eq("_id", householdId), Updates.combine(updates),
-                new UpdateOptions().upsert(true));
-        return result.getUpsertedId() != null || result.getModifiedCount() > 0 ? Outcome.APPLIED : Outcome.DUPLICATE;
-    }
-
-    /** What the household and its members receive, as the decisions' events told. */
-    public static List<EligibilityFacts.Receipt> receipts(Document view) {
-        Document receipts = view.get(RECEIPTS, Document.class);
-        List<EligibilityFacts.Receipt> result = new ArrayList<>();
-        if (receipts != null) {
-            for (String decisionId : receipts.keySet()) {
-                Document r = receipts.get(decisionId, Document.class);
-                if (r.getString("from") == null) {
-                    continue; // revoked, granted event not seen yet
-                }
-                result.add(new EligibilityFacts.Receipt(r.getString("policyCode"), r.getString("personId"),
-                        LocalDate.parse(r.getString("from")),
-                        r.getString("to") == null ? null : LocalDate.parse(r.getString("to"))));
-            }
-        }
-        return result;
     }
 
     private static final String RECEIPTS = "receipts";
 
     private static final String NEXT_REVIEW = "nextReviewOn";
-    /** What a class decision sets; kept of the decision before under {@link #PREVIOUS_CLASS}. */
-    private static final List<String> CLASS_FIELDS = List.of("classification", "classifiedSince", "escapedPovertyOn",
-            "decisionNumber", "decisionDate");
     public static final String PREVIOUS_CLASS = "previousClass";
 
     /** The unit the household was last seen in, read alone (for the area check of every call about it). */
@@ -268,16 +251,16 @@ public class EligibilityViews {
             return Optional.empty();
         }
         return Optional.ofNullable(views.find(Filters.eq("_id", householdId))
-                .projection(Projections.include("unitCode", SequenceGuard.SEQUENCE)).first())
-                .filter(d -> d.get(SequenceGuard.SEQUENCE) != null).map(d -> d.getString("unitCode"));
+                .projection(Projections.include("unitCode", SequencedViews.SEQUENCE)).first())
+                .filter(d -> d.get(SequencedViews.SEQUENCE) != null).map(d -> d.getString("unitCode"));
     }
 
     /** The units of {@code householdIds} as last seen, in one read (a payment list groups its lines by commune). */
-    public Map<String, String> unitsOf(java.util.Collection<String> householdIds) {
-        Map<String, String> units = new java.util.HashMap<>();
-        views.find(Filters.in("_id", householdIds)).projection(Projections.include("unitCode", SequenceGuard.SEQUENCE))
-                .forEach(d -> {
-                    if (d.get(SequenceGuard.SEQUENCE) != null && d.getString("unitCode") != null) {
+    public Map<String, String> unitsOf(Collection<String> householdIds) {
+        Map<String, String> units = new HashMap<>();
+        views.find(Filters.in("_id", householdIds)).projection(Projections.include("unitCode",
+                SequencedViews.SEQUENCE)).forEach(d -> {
+                    if (d.get(SequencedViews.SEQUENCE) != null && d.getString("unitCode") != null) {
                         units.put(d.getString("_id"), d.getString("unitCode"));
                     }
                 });
@@ -285,15 +268,145 @@ public class EligibilityViews {
     }
 
     /** The view, once a household event made it (receipts alone do not make a household). */
-    public Optional<Document> find(String householdId) {
-        return Optional.ofNullable(views.find(Filters.eq("_id", householdId)).first())
-                .filter(d -> d.get(SequenceGuard.SEQUENCE) != null);
+    public Optional<EligibilityView> find(String householdId) {
+        return records.find(householdId).filter(EligibilityView::known);
     }
 
-    private static List<Document> members(List<MemberFact> members) {
-        return members.stream().map(m -> new Document("personId", m.personId())
-                .append("dateOfBirth", m.dateOfBirth().toString())
-                .append("sex", m.sex())
-                .append("relationToHead", m.relationToHead())).toList();
+    // The codec: the document as the events have always written it.
+
+    private static Document toDocument(EligibilityView v) {
+        Document facts = new Document();
+        if (v.facts().farming() != null) {
+            facts.append("farming", v.facts().farming());
+        }
+        if (v.facts().electricityKwhPerMonth() != null) {
+            facts.append("electricityKwhPerMonth", v.facts().electricityKwhPerMonth());
+        }
+        if (!v.facts().members().isEmpty()) {
+            Document members = new Document();
+            v.facts().members().forEach((personId, f) -> members.append(personId, memberFacts(f)));
+            facts.append("members", members);
+        }
+        Document receipts = new Document();
+        v.receipts().forEach((decisionId, r) -> receipts.append(decisionId, receipt(r)));
+        Document d = new Document("_id", v.id());
+        if (v.sequence() != null) {
+            d.append(SequencedViews.SEQUENCE, v.sequence());
+        }
+        return d.append("unitCode", v.unitCode())
+                .append("village", v.village())
+                .append("members", v.members().stream().map(m -> new Document("personId", m.personId())
+                        .append("dateOfBirth", m.dateOfBirth().toString())
+                        .append("sex", m.sex())
+                        .append("relationToHead", m.relationToHead())).toList())
+                .append("registeredAt", v.registeredAt() == null ? null : Date.from(v.registeredAt()))
+                .append("effectiveDate", text(v.effectiveDate()))
+                .append("lastEventId", v.lastEventId())
+                .append("classification", v.classification())
+                .append("classifiedSince", text(v.classifiedSince()))
+                .append("escapedPovertyOn", text(v.escapedPovertyOn()))
+                .append("decisionNumber", v.classDecision() == null ? null : v.classDecision().decisionNumber())
+                .append("decisionDate", v.classDecision() == null ? null : text(v.classDecision().decisionDate()))
+                .append(PREVIOUS_CLASS, v.previousClass() == null ? null : classDecision(v.previousClass()))
+                .append("removedOn", text(v.removedOn()))
+                .append("removedReason", v.removedReason())
+                .append("facts", facts)
+                .append(RECEIPTS, receipts)
+                .append("reconciledSequence", v.reconciledSequence())
+                .append(NEXT_REVIEW, text(v.nextReviewOn()));
+    }
+
+    private static Document classDecision(ClassDecision c) {
+        return new Document("classification", c.classification())
+                .append("classifiedSince", text(c.classifiedSince()))
+                .append("escapedPovertyOn", text(c.escapedPovertyOn()))
+                .append("decisionNumber", c.decisionNumber())
+                .append("decisionDate", text(c.decisionDate()));
+    }
+
+    private static Document memberFacts(MemberFacts f) {
+        return new Document("schooling", f.schooling()).append("publicSchool", f.publicSchool())
+                .append("pensionVnd", f.pensionVnd()).append("disability", f.disability())
+                .append("noOneObligedToSupport", f.noOneObligedToSupport());
+    }
+
+    private static Document receipt(Receipt r) {
+        Document d = new Document("policyCode", r.policyCode()).append("personId", r.personId());
+        if (r.from() != null) {
+            d.append("from", r.from().toString());
+        }
+        if (r.to() != null) {
+            d.append("to", r.to().toString());
+        }
+        return d;
+    }
+
+    static EligibilityView fromDocument(Document d) {
+        Number sequence = d.get(SequencedViews.SEQUENCE, Number.class);
+        Number reconciled = d.get("reconciledSequence", Number.class);
+        Date registeredAt = d.getDate("registeredAt");
+        ClassDecision decided = d.getString("classification") == null ? null : classDecision(d);
+        Document previous = d.get(PREVIOUS_CLASS, Document.class);
+        return new EligibilityView(d.getString("_id"), sequence == null ? null : sequence.longValue(),
+                d.getString("unitCode"), d.getString("village"),
+                d.getList("members", Document.class, List.of()).stream().map(m -> new Member(m.getString("personId"),
+                        LocalDate.parse(m.getString("dateOfBirth")), m.getString("sex"),
+                        m.getString("relationToHead"))).toList(),
+                registeredAt == null ? null : registeredAt.toInstant(), date(d, "effectiveDate"),
+                d.getString("lastEventId"), decided, previous == null ? null : classDecision(previous),
+                date(d, "removedOn"), d.getString("removedReason"), facts(d.get("facts", Document.class)),
+                receipts(d.get(RECEIPTS, Document.class)), reconciled == null ? null : reconciled.longValue(),
+                date(d, NEXT_REVIEW));
+    }
+
+    private static ClassDecision classDecision(Document d) {
+        return new ClassDecision(d.getString("classification"), date(d, "classifiedSince"),
+                date(d, "escapedPovertyOn"), d.getString("decisionNumber"), date(d, "decisionDate"));
+    }
+
+    /**
+     * The recorded facts. Facts recorded before the pension's amount was asked for say {@code hasPension}: true reads
+     * as a pension of unknown amount, false as none.
+     */
+    private static Facts facts(Document facts) {
+        if (facts == null) {
+            return Facts.NONE;
+        }
+        Map<String, MemberFacts> members = new LinkedHashMap<>();
+        Document recorded = facts.get("members", Document.class);
+        if (recorded != null) {
+            recorded.forEach((personId, value) -> {
+                Document f = (Document) value;
+                Number pension = f.get("pensionVnd", Number.class);
+                long pensionVnd = pension != null ? pension.longValue()
+                        : Boolean.TRUE.equals(f.getBoolean("hasPension")) ? EligibilityFacts.NOT_RECORDED : 0;
+                members.put(personId, new MemberFacts(f.getString("schooling"),
+                        Boolean.TRUE.equals(f.getBoolean("publicSchool")), pensionVnd, f.getString("disability"),
+                        Boolean.TRUE.equals(f.getBoolean("noOneObligedToSupport"))));
+            });
+        }
+        Number kwh = facts.get("electricityKwhPerMonth", Number.class);
+        return new Facts(facts.getBoolean("farming"), kwh == null ? null : kwh.longValue(), members);
+    }
+
+    private static Map<String, Receipt> receipts(Document receipts) {
+        Map<String, Receipt> result = new LinkedHashMap<>();
+        if (receipts != null) {
+            receipts.forEach((decisionId, value) -> {
+                Document r = (Document) value;
+                result.put(decisionId, new Receipt(r.getString("policyCode"), r.getString("personId"),
+                        date(r, "from"), date(r, "to")));
+            });
+        }
+        return result;
+    }
+
+    private static LocalDate date(Document d, String field) {
+        String text = d.getString(field);
+        return text == null ? null : LocalDate.parse(text);
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
     }
 }

@@ -9,6 +9,7 @@ import org.bson.Document;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.giamngheo.policy.catalog.PolicyCatalog;
+import vn.giamngheo.policy.eligibility.EligibilityView;
 import vn.giamngheo.policy.eligibility.EligibilityViews;
 
 /**
@@ -18,11 +19,11 @@ import vn.giamngheo.policy.eligibility.EligibilityViews;
 class ClassInForceTest {
 
     /** Poor since 23 November 2026, near-poor by the annual decision of 10 December from 1 January 2027. */
-    private static Document view() {
-        return new Document("_id", "h").append("classification", "NEAR_POOR").append("classifiedSince", "2027-01-01")
+    private static EligibilityView view() {
+        return EligibilityViews.CODEC.decode(new Document("_id", "h").append("classification", "NEAR_POOR").append("classifiedSince", "2027-01-01")
                 .append("escapedPovertyOn", "2026-12-10").append("unitCode", "08707").append("members", List.of())
                 .append(EligibilityViews.PREVIOUS_CLASS, new Document("classification", "POOR")
-                        .append("classifiedSince", "2026-11-23").append("escapedPovertyOn", null));
+                        .append("classifiedSince", "2026-11-23").append("escapedPovertyOn", null)));
     }
 
     @ParameterizedTest(name = "on {0}: {1}")
@@ -43,8 +44,7 @@ class ClassInForceTest {
             """)
     void aClassTakingEffectLaterIsADayThatMatters(LocalDate after, LocalDate next) {
         // No policy files: only the household's own days count here.
-        LocalDate found = new AutomaticDecisions(null, null, null, PolicyCatalog.load(List.of(), Set.of()), null,
-                null, null).nextDayThatMatters(view(), after);
+        LocalDate found = new AutomaticDecisions(null, null, null, PolicyCatalog.load(List.of(), Set.of()), null).nextDayThatMatters(view(), after);
         assertThat(found).isEqualTo(next);
     }
 }

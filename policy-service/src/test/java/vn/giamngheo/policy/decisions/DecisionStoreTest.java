@@ -9,14 +9,24 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import org.bson.Document;
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import org.apache.kafka.clients.producer.MockProducer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.giamngheo.contracts.EventTypes;
+import vn.giamngheo.contracts.benefit.BenefitGranted;
 import vn.giamngheo.contracts.benefit.Entitlement;
+import vn.giamngheo.platform.PlatformProperties;
 import vn.giamngheo.platform.dependencies.DependencyProperties;
+import vn.giamngheo.platform.messaging.EventMetrics;
 import vn.giamngheo.platform.mongo.MongoTimeouts;
+import vn.giamngheo.platform.outbox.Outbox;
+import vn.giamngheo.platform.outbox.OutboxRelay;
+import vn.giamngheo.platform.persistence.Aggregates;
+import vn.giamngheo.platform.persistence.Change;
 
 /** The household's new decisions are written in two round trips; a replay writes nothing twice. */
 class DecisionStoreTest {
@@ -29,9 +39,13 @@ class DecisionStoreTest {
     void start() {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
-        store = new DecisionStore(client.getDatabase("t"), new MongoTimeouts(new DependencyProperties.Mongo(
-                Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(2),
-                Duration.ofSeconds(1))));
+        MongoDatabase database = client.getDatabase("t");
+        OutboxRelay relay = new OutboxRelay(database, new MockProducer<>(), List.of(),
+                new PlatformProperties.Relay(Duration.ofMillis(300), 100, Duration.ofMillis(200)),
+                new EventMetrics(new SimpleMeterRegistry()));
+        store = new DecisionStore(new Aggregates(database, c -> c, new Outbox("/policy-test", Clock.systemUTC()),
+                relay), database, new MongoTimeouts(new DependencyProperties.Mongo(Duration.ofSeconds(2),
+                        Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofSeconds(1))));
     }
 
     @AfterEach
@@ -48,17 +62,20 @@ class DecisionStoreTest {
                 reason, null, List.of(new BenefitDecision.Change(on, "v1", share)), 1);
     }
 
-    private static Map.Entry<BenefitDecision, List<Document>> withEvent(BenefitDecision d) {
-        return Map.entry(d, List.of(new Document("eventId", "e-" + d.id())));
+    /** A new decision with its {@code benefit.granted}. */
+    private static Change<BenefitDecision> withEvent(BenefitDecision d) {
+        return Change.create(d, List.of(new Change.Event<>(EventTypes.BENEFIT_GRANTED, new BenefitGranted(d.id(), 1,
+                d.policyCode(), d.policyVersion(), d.department(), d.householdId(), d.personId(), d.validFrom(), null,
+                d.entitlement(), d.reason()))));
     }
 
     @Test
     void newDecisionsAreWrittenAndListedAndThoseThatExistStayAsTheyWere() {
-        assertThat(store.insertAll("H1", List.of(withEvent(decision("H1", "P1", "first")))))
+        assertThat(store.write(List.of(withEvent(decision("H1", "P1", "first")))).applied())
                 .containsExactly("HEALTH_INSURANCE_PREMIUM:P1:2026-01-01");
 
-        List<String> written = store.insertAll("H1", List.of(withEvent(decision("H1", "P1", "again")),
-                withEvent(decision("H1", "P2", "new")), withEvent(decision("H1", "P3", "new"))));
+        List<String> written = store.write(List.of(withEvent(decision("H1", "P1", "again")),
+                withEvent(decision("H1", "P2", "new")), withEvent(decision("H1", "P3", "new")))).applied();
 
         assertThat(written).containsExactly("HEALTH_INSURANCE_PREMIUM:P2:2026-01-01",
                 "HEALTH_INSURANCE_PREMIUM:P3:2026-01-01");
@@ -67,6 +84,6 @@ class DecisionStoreTest {
                         org.assertj.core.groups.Tuple.tuple("P2", "new"),
                         org.assertj.core.groups.Tuple.tuple("P3", "new"));
         assertThat(store.ofHousehold("H2")).isEmpty();
-        assertThat(store.insertAll("H1", List.of())).isEmpty();
+        assertThat(store.write(List.of()).applied()).isEmpty();
     }
 }
