@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +26,7 @@ import vn.giamngheo.contracts.card.InsuranceCardIssued;
 import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.contracts.household.HouseholdReclassified;
 import vn.giamngheo.contracts.household.Transition;
+import vn.giamngheo.platform.messaging.BatchEventDispatcher;
 import vn.giamngheo.platform.messaging.EventMetrics;
 import tools.jackson.databind.JsonNode;
 import vn.giamngheo.testsupport.EventFixtures;
@@ -44,13 +44,13 @@ import vn.giamngheo.testsupport.TopicProbe;
 class BenefitSamplesIT {
 
     @Autowired
-    Consumer<Message<byte[]>> householdEvents;
+    BatchEventDispatcher householdEvents;
 
     @Autowired
-    Consumer<Message<byte[]>> insuranceCardEvents;
+    BatchEventDispatcher insuranceCardEvents;
 
     @Autowired
-    Consumer<Message<byte[]>> benefitEvents;
+    BatchEventDispatcher benefitEvents;
 
     @Autowired
     EventMetrics metrics;
@@ -75,8 +75,8 @@ class BenefitSamplesIT {
 
     @Test
     void theHouseholdSamplesProduceTheBenefitSamples() {
-        householdEvents.accept(SampleMessages.of(EventTypes.HOUSEHOLD_REGISTERED));
-        householdEvents.accept(SampleMessages.of(EventTypes.HOUSEHOLD_RECLASSIFIED));
+        poll(householdEvents, SampleMessages.of(EventTypes.HOUSEHOLD_REGISTERED));
+        poll(householdEvents, SampleMessages.of(EventTypes.HOUSEHOLD_RECLASSIFIED));
 
         assertSample(EventTypes.BENEFIT_GRANTED);
 
@@ -86,7 +86,7 @@ class BenefitSamplesIT {
                 HouseholdClass.POOR, HouseholdClass.NEAR_POOR, Transition.ESCAPED_POVERTY, sample.standard(),
                 "140/QĐ-UBND", LocalDate.parse("2027-12-16"), LocalDate.parse("2028-01-01"),
                 LocalDate.parse("2030-12-15"));
-        householdEvents.accept(SampleMessages.of(new EventEnvelope<>("a-year-later", "/household-service",
+        poll(householdEvents, SampleMessages.of(new EventEnvelope<>("a-year-later", "/household-service",
                 EventTypes.HOUSEHOLD_RECLASSIFIED, sample.householdId(), Instant.parse("2027-12-16T08:00:00Z"),
                 nearPoor)));
 
@@ -94,10 +94,10 @@ class BenefitSamplesIT {
         assertSample(EventTypes.BENEFIT_REVOKED);
 
         // Social Security's answers close the loop on the health-insurance decision (consumer side of the card samples).
-        insuranceCardEvents.accept(SampleMessages.of(EventTypes.INSURANCE_CARD_REQUESTED));
-        insuranceCardEvents.accept(SampleMessages.of(EventTypes.INSURANCE_CARD_ISSUED));
-        insuranceCardEvents.accept(SampleMessages.of(EventTypes.INSURANCE_CARD_REQUESTED));
-        insuranceCardEvents.accept(SampleMessages.of(EventTypes.INSURANCE_CARD_FAILED));
+        poll(insuranceCardEvents, SampleMessages.of(EventTypes.INSURANCE_CARD_REQUESTED));
+        poll(insuranceCardEvents, SampleMessages.of(EventTypes.INSURANCE_CARD_ISSUED));
+        poll(insuranceCardEvents, SampleMessages.of(EventTypes.INSURANCE_CARD_REQUESTED));
+        poll(insuranceCardEvents, SampleMessages.of(EventTypes.INSURANCE_CARD_FAILED));
 
         String decisionId = Samples.envelope(EventTypes.BENEFIT_GRANTED).subject();
         JsonNode card = null;
@@ -121,7 +121,7 @@ class BenefitSamplesIT {
     void benefitEventsAreReceiptsWhenTheRulesReadThem() {
         double ignored = metrics.count("giamngheo.events.ignored", EventTypes.BENEFIT_GRANTED.ceType());
         double duplicates = metrics.count("giamngheo.events.duplicate", EventTypes.BENEFIT_GRANTED.ceType());
-        benefitEvents.accept(SampleMessages.of(EventTypes.BENEFIT_GRANTED));
+        poll(benefitEvents, SampleMessages.of(EventTypes.BENEFIT_GRANTED));
         assertThat(metrics.count("giamngheo.events.ignored", EventTypes.BENEFIT_GRANTED.ceType()))
                 .isEqualTo(ignored + 1);
 
@@ -139,16 +139,16 @@ class BenefitSamplesIT {
                 householdId, personId, LocalDate.parse("2028-01-01"), revokedSample.reason());
         // The decisions' events before the household's own, and the revocation first: a receipt is kept whatever
         // the order of arrival.
-        benefitEvents.accept(SampleMessages.of(new EventEnvelope<>("revoked", "/policy-service/LABOUR",
+        poll(benefitEvents, SampleMessages.of(new EventEnvelope<>("revoked", "/policy-service/LABOUR",
                 EventTypes.BENEFIT_REVOKED, decisionId, Instant.parse("2027-12-16T08:00:05Z"), revoked)));
-        benefitEvents.accept(SampleMessages.of(new EventEnvelope<>("granted", "/policy-service/LABOUR",
+        poll(benefitEvents, SampleMessages.of(new EventEnvelope<>("granted", "/policy-service/LABOUR",
                 EventTypes.BENEFIT_GRANTED, decisionId, Instant.parse("2026-12-15T08:00:05Z"), granted)));
-        benefitEvents.accept(SampleMessages.of(new EventEnvelope<>("granted", "/policy-service/LABOUR",
+        poll(benefitEvents, SampleMessages.of(new EventEnvelope<>("granted", "/policy-service/LABOUR",
                 EventTypes.BENEFIT_GRANTED, decisionId, Instant.parse("2026-12-15T08:00:05Z"), granted)));
         // Before the household's own events came, the receipts alone make no household here.
         assertThat(Http.get("http://localhost:" + port + "/api/v1/households/" + householdId).status())
                 .isEqualTo(404);
-        householdEvents.accept(SampleMessages.of(registered));
+        poll(householdEvents, SampleMessages.of(registered));
 
         JsonNode receipt = Http.get("http://localhost:" + port + "/api/v1/households/" + householdId).json()
                 .get("receives").get(0);
@@ -162,7 +162,7 @@ class BenefitSamplesIT {
 
     @Test
     void cardEventsAboutAnotherInstancesDecisionAreIgnored() {
-        insuranceCardEvents.accept(SampleMessages.of(new EventEnvelope<>("elsewhere", "/notification-service",
+        poll(insuranceCardEvents, SampleMessages.of(new EventEnvelope<>("elsewhere", "/notification-service",
                 EventTypes.INSURANCE_CARD_ISSUED, "card:SOMEONE:ELSE:1", Instant.parse("2027-01-02T00:00:00Z"),
                 new InsuranceCardIssued("card:SOMEONE:ELSE:1", 2, "h", "p",
                         "TUITION_EXEMPTION:p:2027-01-01", "HN0000000000001", LocalDate.parse("2027-01-01"),
@@ -176,19 +176,19 @@ class BenefitSamplesIT {
     void aLateEventOfAnOlderCardRequestDoesNotHideTheNewerCard() {
         String householdId = EventFixtures.newId();
         var registered = EventFixtures.householdRegistered(householdId, "08707");
-        householdEvents.accept(SampleMessages.of(registered));
-        householdEvents.accept(SampleMessages.of(EventFixtures.householdReclassified(
+        poll(householdEvents, SampleMessages.of(registered));
+        poll(householdEvents, SampleMessages.of(EventFixtures.householdReclassified(
                 householdId, 2, null, HouseholdClass.POOR, Transition.INITIAL, LocalDate.parse("2027-01-02"),
                 LocalDate.parse("2027-01-02"))));
         String personId = registered.data().members().getFirst().personId();
         String decisionId = "HEALTH_INSURANCE_PREMIUM:" + personId + ":2027-01-02";
         String newer = "card:" + decisionId + ":2";
         String older = "card:" + decisionId + ":1";
-        insuranceCardEvents.accept(SampleMessages.of(new EventEnvelope<>("newer-issued", "/notification-service",
+        poll(insuranceCardEvents, SampleMessages.of(new EventEnvelope<>("newer-issued", "/notification-service",
                 EventTypes.INSURANCE_CARD_ISSUED, newer, Instant.parse("2027-02-01T00:00:00Z"),
                 new InsuranceCardIssued(newer, 2, householdId, personId, decisionId,
                         "CN3250000000002", LocalDate.parse("2027-02-01"), LocalDate.parse("2028-01-31")))));
-        insuranceCardEvents.accept(SampleMessages.of(new EventEnvelope<>("older-issued", "/notification-service",
+        poll(insuranceCardEvents, SampleMessages.of(new EventEnvelope<>("older-issued", "/notification-service",
                 EventTypes.INSURANCE_CARD_ISSUED, older, Instant.parse("2027-01-05T00:00:00Z"),
                 new InsuranceCardIssued(older, 2, householdId, personId, decisionId,
                         "HN2250000000001", LocalDate.parse("2027-01-02"), LocalDate.parse("2028-01-01")))));
@@ -202,5 +202,10 @@ class BenefitSamplesIT {
         }
         assertThat(card.get("requestId").asString()).isEqualTo(newer);
         assertThat(card.get("cardNumber").asString()).isEqualTo("CN3250000000002");
+    }
+
+    /** A record as the binding in batch mode gets it: a poll of one. */
+    private static void poll(BatchEventDispatcher binding, Message<byte[]> record) {
+        binding.accept(SampleMessages.batch(record));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -17,11 +16,13 @@ import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.Samples;
 import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.contracts.household.HouseholdRegistered;
+import vn.giamngheo.platform.messaging.BatchEventDispatcher;
 import vn.giamngheo.platform.messaging.EventMetrics;
 import vn.giamngheo.testsupport.EventFixtures;
 import vn.giamngheo.testsupport.Http;
 import vn.giamngheo.testsupport.SampleMessages;
 import vn.giamngheo.testsupport.ServiceIntegrationTest;
+import vn.giamngheo.testsupport.TestTokens;
 import vn.giamngheo.testsupport.TopicProbe;
 
 @ServiceIntegrationTest
@@ -34,7 +35,7 @@ class HouseholdEventsIT {
     int port;
 
     @Autowired
-    Consumer<Message<byte[]>> householdEvents;
+    BatchEventDispatcher householdEvents;
 
     @Autowired
     EventMetrics metrics;
@@ -47,9 +48,9 @@ class HouseholdEventsIT {
     void theGoldenSampleBuildsTheEligibilityViewAndASecondDeliveryChangesNothing() {
         HouseholdRegistered sample = Samples.envelope(EventTypes.HOUSEHOLD_REGISTERED).data();
 
-        householdEvents.accept(SampleMessages.of(EventTypes.HOUSEHOLD_REGISTERED));
+        poll(householdEvents, SampleMessages.of(EventTypes.HOUSEHOLD_REGISTERED));
         double duplicates = metrics.count("giamngheo.events.duplicate", REGISTERED);
-        householdEvents.accept(SampleMessages.of(EventTypes.HOUSEHOLD_REGISTERED));
+        poll(householdEvents, SampleMessages.of(EventTypes.HOUSEHOLD_REGISTERED));
 
         var view = view(sample.householdId()).json();
         assertThat(view.get("unitCode").asString()).isEqualTo("08707");
@@ -91,6 +92,20 @@ class HouseholdEventsIT {
         assertThat(TopicProbe.header(dead, "x-exception-message")).contains("unitCode");
         assertThat(metrics.count("giamngheo.events.dead.lettered", REGISTERED)).isEqualTo(deadLettered + 1);
         assertThat(view(id).status()).isEqualTo(404);
+
+        // the city's administrator sees it with its error, and a replay while the cause remains says so
+        tools.jackson.databind.JsonNode letter = Http.as(TestTokens.cityAdmin(),
+                () -> Http.get("http://localhost:" + port + "/api/v1/dead-letters/householdEvents?limit=500"))
+                .expectStatus(200).json().valueStream().filter(l -> id.equals(l.get("subject").asString()))
+                .findFirst().orElseThrow();
+        assertThat(letter.get("error").asString()).contains("unitCode");
+        assertThat(letter.get("type").asString()).isEqualTo(REGISTERED);
+        tools.jackson.databind.JsonNode replay = Http.as(TestTokens.cityAdmin(), () -> Http.post("http://localhost:"
+                + port + "/api/v1/dead-letters/householdEvents/" + letter.get("partition").asInt() + "/"
+                + letter.get("offset").asLong() + "/replay", "")).expectStatus(200).json();
+        assertThat(replay.get("result").asString()).isEqualTo("FAILED");
+        assertThat(replay.get("message").asString()).contains("unitCode");
+        assertThat(view(id).status()).isEqualTo(404);
     }
 
     @Test
@@ -99,5 +114,10 @@ class HouseholdEventsIT {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    /** A record as the binding in batch mode gets it: a poll of one. */
+    private static void poll(BatchEventDispatcher binding, Message<byte[]> record) {
+        binding.accept(SampleMessages.batch(record));
     }
 }

@@ -8,17 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.contracts.EventEnvelope;
 import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.benefit.BenefitGranted;
 import vn.giamngheo.contracts.benefit.BenefitRevoked;
 import vn.giamngheo.platform.messaging.BatchHandler;
-import vn.giamngheo.platform.messaging.EventDispatcher;
+import vn.giamngheo.platform.messaging.BatchEventDispatcher;
 import vn.giamngheo.platform.messaging.EventMetrics;
 import vn.giamngheo.platform.messaging.Outcome;
 import vn.giamngheo.policy.catalog.PolicyCatalog;
@@ -111,10 +109,10 @@ class BenefitEventsHandler implements BatchHandler {
     static class Binding {
 
         @Bean
-        Consumer<Message<byte[]>> benefitEvents(BenefitEventsHandler handler, EventMetrics metrics) {
-            return EventDispatcher.builder(metrics)
-                    .onEach(handler, EventTypes.BENEFIT_GRANTED, EventTypes.BENEFIT_REVOKED)
-                    .build();
+        BatchEventDispatcher benefitEvents(BenefitEventsHandler handler, EventMetrics metrics) {
+            return BatchEventDispatcher.builder(metrics)
+                    .on(EventTypes.BENEFIT_GRANTED, EventTypes.BENEFIT_REVOKED)
+                    .handledBy(handler);
         }
     }
 }

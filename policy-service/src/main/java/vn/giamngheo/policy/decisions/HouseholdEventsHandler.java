@@ -7,18 +7,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import com.mongodb.client.model.Updates;
 import org.bson.conversions.Bson;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.contracts.EventEnvelope;
 import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.household.HouseholdRegistered;
 import vn.giamngheo.platform.messaging.BatchHandler;
-import vn.giamngheo.platform.messaging.EventDispatcher;
+import vn.giamngheo.platform.messaging.BatchEventDispatcher;
 import vn.giamngheo.platform.messaging.EventMetrics;
 import vn.giamngheo.platform.messaging.Outcome;
 import vn.giamngheo.platform.persistence.SequencedViews;
@@ -119,11 +117,11 @@ class HouseholdEventsHandler implements BatchHandler {
     static class Binding {
 
         @Bean
-        Consumer<Message<byte[]>> householdEvents(HouseholdEventsHandler handler, EventMetrics metrics) {
-            return EventDispatcher.builder(metrics)
-                    .onEach(handler, EventTypes.HOUSEHOLD_REGISTERED, EventTypes.HOUSEHOLD_UPDATED,
+        BatchEventDispatcher householdEvents(HouseholdEventsHandler handler, EventMetrics metrics) {
+            return BatchEventDispatcher.builder(metrics)
+                    .on(EventTypes.HOUSEHOLD_REGISTERED, EventTypes.HOUSEHOLD_UPDATED,
                             EventTypes.HOUSEHOLD_RECLASSIFIED, EventTypes.HOUSEHOLD_REMOVED)
-                    .build();
+                    .handledBy(handler);
         }
     }
 }
