@@ -22,7 +22,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
@@ -36,8 +35,10 @@ import vn.giamngheo.platform.dependencies.DependencyProperties;
 import vn.giamngheo.platform.dependencies.DependencyUnavailableException;
 import vn.giamngheo.platform.dependencies.Unavailable;
 import vn.giamngheo.platform.messaging.EventMetrics;
+import vn.giamngheo.platform.persistence.Aggregates;
 import vn.giamngheo.reporting.areas.Area;
 import vn.giamngheo.reporting.areas.Areas;
+import vn.giamngheo.reporting.facts.Fact;
 import vn.giamngheo.reporting.facts.FactIndex;
 import vn.giamngheo.reporting.facts.FactRecorder;
 import vn.giamngheo.reporting.facts.FactStore;
@@ -85,6 +86,7 @@ public class Reconciliation {
     private static final int MAX_DRIFTS = 20;
     private static final Duration MAX_DURATION = Duration.ofMinutes(30);
 
+    private final Aggregates aggregates;
     private final MongoDatabase database;
     private final KafkaConnectionDetails kafka;
     private final KafkaProperties kafkaProperties;
@@ -97,9 +99,10 @@ public class Reconciliation {
     private final Duration kafkaTimeout;
     private volatile Result last;
 
-    public Reconciliation(MongoDatabase database, KafkaConnectionDetails kafka, KafkaProperties kafkaProperties,
+    public Reconciliation(Aggregates aggregates, MongoDatabase database, KafkaConnectionDetails kafka, KafkaProperties kafkaProperties,
             Areas areas, FactIndex live, FigureCalculator calculator, Clock clock, PlatformProperties platform,
             DependencyProperties dependencies) {
+        this.aggregates = aggregates;
         this.database = database;
         this.kafka = kafka;
         this.kafkaProperties = kafkaProperties;
@@ -117,7 +120,7 @@ public class Reconciliation {
 
     public synchronized Result run() {
         Instant started = clock.instant();
-        FactStore fresh = new FactStore(database, "rebuild_" + started.toEpochMilli() + "_");
+        FactStore fresh = new FactStore(aggregates, database, "rebuild_" + started.toEpochMilli() + "_");
         try (TopicReplay replay = new TopicReplay(consumerConfig(), TOPICS);
                 Admin admin = Admin.create(adminConfig())) {
             FactIndex rebuilt = new FactIndex(areas);
@@ -198,8 +201,8 @@ public class Reconciliation {
         Set<String> households = new TreeSet<>(live.householdIds());
         households.addAll(rebuilt.householdIds());
         for (String householdId : households) {
-            Map<String, Document> a = live.facts(householdId);
-            Map<String, Document> b = rebuilt.facts(householdId);
+            Map<String, ? extends Map<Long, Fact>> a = live.facts(householdId);
+            Map<String, ? extends Map<Long, Fact>> b = rebuilt.facts(householdId);
             for (String aggregate : new TreeSet<>(union(a.keySet(), b.keySet()))) {
                 if (!Objects.equals(a.get(aggregate), b.get(aggregate))) {
                     drifts.add(new Drift(householdId, aggregate, a.get(aggregate), b.get(aggregate)));

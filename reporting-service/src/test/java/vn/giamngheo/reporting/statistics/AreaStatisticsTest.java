@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
+import vn.giamngheo.platform.persistence.Aggregates;
 import vn.giamngheo.platform.units.UnitCatalog;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.reporting.areas.Areas;
@@ -33,7 +35,8 @@ class AreaStatisticsTest {
     void start() {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
-        statistics = new AreaStatistics(client.getDatabase("t"), areas, clock);
+        MongoDatabase database = client.getDatabase("t");
+        statistics = new AreaStatistics(new Aggregates(database, c -> c, null, null), database, areas, clock);
     }
 
     @AfterEach
