@@ -14,13 +14,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.platform.messaging.Outcome;
 import vn.giamngheo.platform.persistence.Aggregates;
 import vn.giamngheo.reporting.facts.FactStore.Entry;
 import vn.giamngheo.reporting.facts.FactStore.Facts;
 import vn.giamngheo.reporting.facts.FactStore.Kind;
 
-/** A fact is recorded in one round trip; what it answers is what is stored; a repeated sequence changes nothing. */
+/** A fact is recorded; what it answers is what is stored; a repeated sequence changes nothing. */
 class FactStoreTest {
 
     private MongoServer server;
@@ -61,7 +62,8 @@ class FactStoreTest {
 
     @Test
     void theAnsweredDocumentIsTheStoredOneAfterEachFactInAnyOrder() {
-        Facts first = record(Kind.HOUSEHOLD, "H1", "H1", 2, new Fact.Removed(LocalDate.parse("2026-10-15")))
+        Facts first = record(Kind.HOUSEHOLD, "H1", "H1", 2, new Fact.Assessed(LocalDate.parse("2026-10-15"),
+                "08707", HouseholdClass.POOR, List.of("HEALTH_INSURANCE")))
                 .orElseThrow();
         assertThat(stored(Kind.HOUSEHOLD)).containsExactly(first);
 
