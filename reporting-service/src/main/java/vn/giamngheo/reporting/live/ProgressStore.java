@@ -3,10 +3,14 @@ package vn.giamngheo.reporting.live;
 import com.mongodb.client.MongoDatabase;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.bson.types.Decimal128;
@@ -20,8 +24,8 @@ import vn.giamngheo.platform.persistence.Codec;
 /**
  * The latest published value of each area's indicators, one record per {@code area:indicator} whose version is the
  * sequence of its last {@code reporting.progress-updated} event: a changed value and its event are written in one
- * guarded change of the collection (with its outbox), and the relay publishes it to the compacted topic. An unchanged
- * value writes nothing.
+ * guarded change of the collection (with its outbox), a pass's changed values in one bulk write, and the relay
+ * publishes them to the compacted topic. An unchanged value writes nothing.
  */
 final class ProgressStore {
 
@@ -53,44 +57,65 @@ final class ProgressStore {
                 .forEach(d -> latest.put(d.getString("_id"), CODEC.decode(d)));
     }
 
-    /** Publishes {@code value} for {@code area:indicator} if it differs from the last one; true if it did. */
-    boolean publish(String areaCode, String indicator, LocalDate asOf, Value value) {
-        String id = areaCode + ":" + indicator;
-        Optional<Change<Published>> change = change(areaCode, indicator, asOf, value, latest.get(id));
-        if (change.isEmpty()) {
-            return false;
+    /** A value to publish for one indicator of one area (its stream key). */
+    record Publication(String areaCode, String indicator, LocalDate asOf, Value value) {
+
+        String id() {
+            return areaCode + ":" + indicator;
         }
-        if (progress.apply(change.get())) {
-            latest.put(id, change.get().after());
-            return true;
+    }
+
+    /**
+     * Publishes each value that differs from the last one published for its indicator: all in one bulk write, each
+     * guarded by the sequence it follows; an indicator another instance published meanwhile is read and decided again.
+     *
+     * @return how many were published
+     */
+    int publishAll(List<Publication> publications) {
+        Map<String, Publication> byId = new LinkedHashMap<>();
+        publications.forEach(p -> byId.put(p.id(), p));
+        List<Change<Published>> changes = new ArrayList<>();
+        byId.values().forEach(p -> change(p, latest.get(p.id())).ifPresent(changes::add));
+        if (changes.isEmpty()) {
+            return 0;
         }
-        // Another instance published it meanwhile: decide again from what is stored.
-        Map<String, Published> decided = new ConcurrentHashMap<>();
-        AggregateCollection.Result result = progress.decideAll(List.of(id), (i, current) ->
-                change(areaCode, indicator, asOf, value, current).map(c -> {
-                    decided.put(i, c.after());
-                    return c;
-                }), ATTEMPTS);
+        AggregateCollection.Result result = progress.applyAll(changes);
+        changes.stream().map(Change::after).filter(p -> result.applied().contains(p.id()))
+                .forEach(p -> latest.put(p.id(), p));
+        int published = result.applied().size();
         if (!result.allApplied()) {
-            throw new IllegalStateException("progress " + id + " kept changing while publishing");
+            Map<String, Published> decided = new ConcurrentHashMap<>();
+            AggregateCollection.Result again = progress.decideAll(result.conflicted(), (id, current) ->
+                    change(byId.get(id), current).map(c -> {
+                        decided.put(id, c.after());
+                        return c;
+                    }), ATTEMPTS);
+            if (!again.allApplied()) {
+                throw new IllegalStateException("progress " + again.conflicted() + " kept changing while publishing");
+            }
+            again.applied().forEach(id -> latest.put(id, decided.get(id)));
+            // The others already hold the value: another instance published it.
+            Set<String> unchanged = new HashSet<>(result.conflicted());
+            unchanged.removeAll(again.applied());
+            latest.putAll(progress.loadAll(unchanged));
+            published += again.applied().size();
         }
-        progress.find(id).ifPresent(p -> latest.put(id, p));
-        return result.applied().contains(id);
+        return published;
     }
 
     /** The change publishing {@code value} after {@code previous}; empty when the value is the one published. */
-    private static Optional<Change<Published>> change(String areaCode, String indicator, LocalDate asOf,
-            Value value, Published previous) {
+    private static Optional<Change<Published>> change(Publication publication, Published previous) {
+        Value value = publication.value();
         if (previous != null && Objects.equals(previous.value().value(), value.value())
                 && Objects.equals(previous.value().target(), value.target())
                 && Objects.equals(previous.value().status(), value.status())) {
             return Optional.empty();
         }
         long sequence = previous == null ? 1 : previous.sequence() + 1;
-        Published after = new Published(areaCode + ":" + indicator, sequence, asOf, value);
+        Published after = new Published(publication.id(), sequence, publication.asOf(), value);
         List<Change.Event<?>> events = List.of(new Change.Event<>(EventTypes.REPORTING_PROGRESS_UPDATED,
-                new ProgressUpdated(areaCode, indicator, sequence, asOf, value.value(), value.target(),
-                        value.status())));
+                new ProgressUpdated(publication.areaCode(), publication.indicator(), sequence, publication.asOf(),
+                        value.value(), value.target(), value.status())));
         return Optional.of(previous == null ? Change.create(after, events)
                 : Change.update(previous.sequence(), after, events));
     }
