@@ -67,6 +67,7 @@ class ReportingConfiguration {
     Plans plans(Aggregates aggregates, MongoDatabase database, Areas areas, Clock clock, ReportingProperties properties,
             ResourcePatternResolver resolver) {
         List<String> files = properties.plans() == null ? List.of() : properties.plans();
-        return new Plans(aggregates, database, areas, clock, files.isEmpty() ? List.of() : RuleFiles.resolve(resolver, files));
+        return new Plans(aggregates, database, areas, clock,
+                files.isEmpty() ? List.of() : RuleFiles.resolve(resolver, files));
     }
 }

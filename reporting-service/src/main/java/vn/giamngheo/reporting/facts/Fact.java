@@ -1,9 +1,12 @@
 package vn.giamngheo.reporting.facts;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.giamngheo.contracts.household.HouseholdClass;
+import vn.giamngheo.contracts.household.Transition;
 import vn.giamngheo.reporting.facts.HouseholdTimeline.Member;
 
 /**
@@ -45,7 +48,7 @@ public sealed interface Fact {
 
     /** A class change decided by the chairman. */
     record Reclassified(LocalDate on, String unitCode, HouseholdClass fromClass, HouseholdClass toClass,
-            String transition) implements Fact {
+            Transition transition) implements Fact {
     }
 
     /** The household was removed from the registry. */
@@ -83,7 +86,7 @@ public sealed interface Fact {
      */
     record Other(String kind, LocalDate on, Map<String, Object> fields) implements Fact {
         public Other {
-            fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.bson.Document;
 import vn.giamngheo.contracts.household.HouseholdClass;
+import vn.giamngheo.contracts.household.Transition;
 import vn.giamngheo.platform.persistence.AggregateCollection;
 import vn.giamngheo.platform.persistence.Codec;
 import vn.giamngheo.reporting.facts.FactStore.Facts;
@@ -55,7 +56,7 @@ final class FactCodec implements Codec<Facts> {
                     .append("classification", f.classification().name()).append("deprived", f.deprived());
             case Fact.Reclassified f -> fact("RECLASSIFIED", f.on()).append("unitCode", f.unitCode())
                     .append("fromClass", f.fromClass() == null ? null : f.fromClass().name())
-                    .append("toClass", f.toClass().name()).append("transition", f.transition());
+                    .append("toClass", f.toClass().name()).append("transition", f.transition().name());
             case Fact.Removed f -> fact("REMOVED", f.on());
             case Fact.Granted f -> fact("GRANTED", f.on()).append("policyCode", f.policyCode())
                     .append("department", f.department()).append("personId", f.personId())
@@ -80,7 +81,7 @@ final class FactCodec implements Codec<Facts> {
                     HouseholdClass.valueOf(d.getString("classification")), d.getList("deprived", String.class));
             case "RECLASSIFIED" -> new Fact.Reclassified(on, d.getString("unitCode"),
                     d.getString("fromClass") == null ? null : HouseholdClass.valueOf(d.getString("fromClass")),
-                    HouseholdClass.valueOf(d.getString("toClass")), d.getString("transition"));
+                    HouseholdClass.valueOf(d.getString("toClass")), Transition.valueOf(d.getString("transition")));
             case "REMOVED" -> new Fact.Removed(on);
             case "GRANTED" -> new Fact.Granted(on, d.getString("policyCode"), d.getString("department"),
                     d.getString("personId"), date(d.getString("validTo")));

@@ -1,5 +1,6 @@
 package vn.giamngheo.reporting.facts;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -75,9 +76,9 @@ public final class FactIndex {
             return;
         }
         Map<String, List<Stored>> byHousehold = new LinkedHashMap<>();
-        changed.forEach(s -> byHousehold.computeIfAbsent(s.facts().householdId(), id -> new java.util.ArrayList<>())
+        changed.forEach(s -> byHousehold.computeIfAbsent(s.facts().householdId(), id -> new ArrayList<>())
                 .add(s));
-        List<HouseholdTimeline> timelines = new java.util.ArrayList<>(byHousehold.size());
+        List<HouseholdTimeline> timelines = new ArrayList<>(byHousehold.size());
         byHousehold.forEach((householdId, ofHousehold) -> timelines.add(households.compute(householdId, (id, old) -> {
             Aggregates aggregates = old == null ? Aggregates.EMPTY : old.aggregates();
             for (Stored s : ofHousehold) {

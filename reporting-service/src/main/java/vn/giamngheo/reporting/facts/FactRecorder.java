@@ -108,7 +108,7 @@ public final class FactRecorder implements BatchHandler {
             case HouseholdAssessed e -> household(e.householdId(), e.sequence(), new Fact.Assessed(e.decisionDate(),
                     e.unitCode(), e.classification(), e.deprivedIndicators()));
             case HouseholdReclassified e -> household(e.householdId(), e.sequence(), new Fact.Reclassified(
-                    e.decisionDate(), e.unitCode(), e.fromClass(), e.toClass(), e.transition().name()));
+                    e.decisionDate(), e.unitCode(), e.fromClass(), e.toClass(), e.transition()));
             case HouseholdRemoved e -> household(e.householdId(), e.sequence(), new Fact.Removed(e.effectiveDate()));
             case BenefitGranted e -> new Entry(Kind.BENEFIT, e.decisionId(), e.householdId(), e.sequence(),
                     new Fact.Granted(day(event.time()), e.policyCode(), e.department(), e.personId(), e.validTo()));

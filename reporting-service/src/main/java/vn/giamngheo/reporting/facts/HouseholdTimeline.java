@@ -164,7 +164,7 @@ public final class HouseholdTimeline {
                 case Fact.Reclassified reclassified -> {
                     classes.add(new Dated<>(f.on(), f.sequence(), reclassified.toClass()));
                     changes.add(new Change(f.on(), latest(areas, f.on()).orElse(areas.getFirst().value()),
-                            reclassified.fromClass(), reclassified.toClass(), reclassified.transition()));
+                            reclassified.fromClass(), reclassified.toClass(), reclassified.transition().name()));
                 }
                 case Fact.Removed removed -> removedOn = f.on();
                 default -> {

@@ -99,9 +99,9 @@ public class Reconciliation {
     private final Duration kafkaTimeout;
     private volatile Result last;
 
-    public Reconciliation(Aggregates aggregates, MongoDatabase database, KafkaConnectionDetails kafka, KafkaProperties kafkaProperties,
-            Areas areas, FactIndex live, FigureCalculator calculator, Clock clock, PlatformProperties platform,
-            DependencyProperties dependencies) {
+    public Reconciliation(Aggregates aggregates, MongoDatabase database, KafkaConnectionDetails kafka,
+            KafkaProperties kafkaProperties, Areas areas, FactIndex live, FigureCalculator calculator, Clock clock,
+            PlatformProperties platform, DependencyProperties dependencies) {
         this.aggregates = aggregates;
         this.database = database;
         this.kafka = kafka;

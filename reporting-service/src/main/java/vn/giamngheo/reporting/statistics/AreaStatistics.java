@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,7 +123,7 @@ public class AreaStatistics {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        Map<String, Row> byId = new java.util.LinkedHashMap<>();
+        Map<String, Row> byId = new LinkedHashMap<>();
         candidates.forEach(row -> byId.put(new Stored(row, 0).id(), row));
         if (!rows.decideAll(byId.keySet(), (id, current) -> Optional.of(current == null
                 ? Change.create(new Stored(byId.get(id), 1))

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,7 +104,7 @@ class FactRecorderBatchTest {
 
     private static <T extends DomainEvent> EventEnvelope<T> event(EventType<T> type, String subject, LocalDate on,
             T data) {
-        return new EventEnvelope<>(java.util.UUID.randomUUID().toString(), "/test", type, subject, at(on), data);
+        return new EventEnvelope<>(UUID.randomUUID().toString(), "/test", type, subject, at(on), data);
     }
 
     /** Each household's whole life, household by household (as a poll of several partitions interleaves them). */
@@ -155,7 +157,7 @@ class FactRecorderBatchTest {
         }
         // Interleaved: the first event of every household, then the second, ...; each household's stay in order.
         List<EventEnvelope<?>> poll = new ArrayList<>();
-        for (int step = 0; byHousehold.stream().anyMatch(l -> !l.isEmpty()); step++) {
+        while (byHousehold.stream().anyMatch(l -> !l.isEmpty())) {
             for (List<EventEnvelope<?>> life : byHousehold) {
                 if (!life.isEmpty()) {
                     poll.add(life.removeFirst());
@@ -177,7 +179,8 @@ class FactRecorderBatchTest {
         poll.add(registration);
         poll.add(issue);
         poll.add(event(EventTypes.REPORTING_PROGRESS_UPDATED, "08707:POOR_RATE", LocalDate.parse("2023-01-01"),
-                new ProgressUpdated("08707", "POOR_RATE", 1, LocalDate.parse("2023-01-01"), java.math.BigDecimal.ONE, null, "NO_TARGET")));
+                new ProgressUpdated("08707", "POOR_RATE", 1, LocalDate.parse("2023-01-01"), BigDecimal.ONE, null,
+                        "NO_TARGET")));
 
         Side batch = side("batch_");
         Side single = side("single_");
