@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.springframework.messaging.Message;
 import vn.giamngheo.contracts.DomainEvent;
 import vn.giamngheo.contracts.EventEnvelope;
+import vn.giamngheo.contracts.EventType;
 import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.benefit.ApplicationApproved;
 import vn.giamngheo.contracts.benefit.ApplicationRejected;
@@ -52,21 +53,31 @@ public final class FactRecorder implements BatchHandler {
         this.index = index;
     }
 
+    /** The types of each topic that reporting keeps facts of. */
+    public static final List<EventType<?>> HOUSEHOLD_EVENTS = List.of(EventTypes.HOUSEHOLD_REGISTERED,
+            EventTypes.HOUSEHOLD_UPDATED, EventTypes.HOUSEHOLD_ASSESSED, EventTypes.HOUSEHOLD_RECLASSIFIED,
+            EventTypes.HOUSEHOLD_REMOVED);
+    public static final List<EventType<?>> BENEFIT_EVENTS = List.of(EventTypes.BENEFIT_GRANTED,
+            EventTypes.BENEFIT_REVOKED, EventTypes.APPLICATION_SUBMITTED, EventTypes.APPLICATION_APPROVED,
+            EventTypes.APPLICATION_REJECTED);
+    public static final List<EventType<?>> CARD_EVENTS = List.of(EventTypes.INSURANCE_CARD_ISSUED);
+
     /** The consumers of the three topics reporting reads, recording into this recorder's store and index. */
     public Consumer<Message<byte[]>> householdEvents(EventMetrics metrics) {
-        return EventDispatcher.builder(metrics).onEach(this, EventTypes.HOUSEHOLD_REGISTERED,
-                EventTypes.HOUSEHOLD_UPDATED, EventTypes.HOUSEHOLD_ASSESSED, EventTypes.HOUSEHOLD_RECLASSIFIED,
-                EventTypes.HOUSEHOLD_REMOVED).build();
+        return dispatcher(metrics, this, HOUSEHOLD_EVENTS);
     }
 
     public Consumer<Message<byte[]>> benefitEvents(EventMetrics metrics) {
-        return EventDispatcher.builder(metrics).onEach(this, EventTypes.BENEFIT_GRANTED, EventTypes.BENEFIT_REVOKED,
-                EventTypes.APPLICATION_SUBMITTED, EventTypes.APPLICATION_APPROVED, EventTypes.APPLICATION_REJECTED)
-                .build();
+        return dispatcher(metrics, this, BENEFIT_EVENTS);
     }
 
     public Consumer<Message<byte[]>> cardEvents(EventMetrics metrics) {
-        return EventDispatcher.builder(metrics).onEach(this, EventTypes.INSURANCE_CARD_ISSUED).build();
+        return dispatcher(metrics, this, CARD_EVENTS);
+    }
+
+    /** A binding of {@code types} to {@code handler}, one record at a time. */
+    public static EventDispatcher dispatcher(EventMetrics metrics, BatchHandler handler, List<EventType<?>> types) {
+        return EventDispatcher.builder(metrics).onEach(handler, types.toArray(EventType<?>[]::new)).build();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -29,12 +31,15 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import vn.giamngheo.contracts.EventEnvelope;
 import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.platform.PlatformProperties;
 import vn.giamngheo.platform.dependencies.DependencyProperties;
 import vn.giamngheo.platform.dependencies.DependencyUnavailableException;
 import vn.giamngheo.platform.dependencies.Unavailable;
+import vn.giamngheo.platform.messaging.BatchHandler;
 import vn.giamngheo.platform.messaging.EventMetrics;
+import vn.giamngheo.platform.messaging.Outcome;
 import vn.giamngheo.platform.persistence.Aggregates;
 import vn.giamngheo.reporting.areas.Area;
 import vn.giamngheo.reporting.areas.Areas;
@@ -124,12 +129,7 @@ public class Reconciliation {
         try (TopicReplay replay = new TopicReplay(consumerConfig(), TOPICS);
                 Admin admin = Admin.create(adminConfig())) {
             FactIndex rebuilt = new FactIndex(areas);
-            FactRecorder recorder = new FactRecorder(fresh, rebuilt);
-            EventMetrics metrics = new EventMetrics(new SimpleMeterRegistry());
-            Map<String, Consumer<Message<byte[]>>> consumers = Map.of(
-                    Topics.HOUSEHOLD_EVENTS, recorder.householdEvents(metrics),
-                    Topics.BENEFIT_EVENTS, recorder.benefitEvents(metrics),
-                    Topics.INSURANCE_CARD_EVENTS, recorder.cardEvents(metrics));
+            PollReplay polls = new PollReplay(new FactRecorder(fresh, rebuilt));
             LocalDate today = LocalDate.now(clock);
             List<LocalDate> dates = new ArrayList<>();
             for (LocalDate d = areas.firstDay().withDayOfMonth(1).plusMonths(1).minusDays(1); d.isBefore(today);
@@ -150,8 +150,7 @@ public class Reconciliation {
             while (true) {
                 rounds++;
                 Map<TopicPartition, Long> cut = replay.endOffsets();
-                replay.readUpTo(cut, record -> consumers.get(record.topic()).accept(TopicReplay.message(record)),
-                        deadline);
+                replay.readPollsUpTo(cut, polls, deadline);
                 boolean liveCaughtUp = awaitLive(admin, cut, earliest(deadline, Instant.now().plus(LIVE_WAIT)));
                 long liveVersion = live.version();
                 boolean nothingAppended = replay.endOffsets().equals(cut);
@@ -188,6 +187,52 @@ public class Reconciliation {
             return result;
         } finally {
             fresh.drop();
+        }
+    }
+
+    /**
+     * Records the replay a poll at a time, as the live consumers record theirs: each record is decoded by a binding
+     * of the live consumers' types (one that cannot be read is counted and skipped), then the poll's events are handed
+     * to the recorder in one batch; should that fail, one at a time, so that only the event that fails is skipped.
+     */
+    private static final class PollReplay implements TopicReplay.PollHandler {
+
+        private final FactRecorder recorder;
+        private final Map<String, Consumer<Message<byte[]>>> decoders;
+        private final List<EventEnvelope<?>> decoded = new ArrayList<>();
+
+        PollReplay(FactRecorder recorder) {
+            this.recorder = recorder;
+            EventMetrics metrics = new EventMetrics(new SimpleMeterRegistry());
+            BatchHandler collect = events -> {
+                decoded.addAll(events);
+                return Collections.nCopies(events.size(), Outcome.APPLIED);
+            };
+            decoders = Map.of(
+                    Topics.HOUSEHOLD_EVENTS, FactRecorder.dispatcher(metrics, collect, FactRecorder.HOUSEHOLD_EVENTS),
+                    Topics.BENEFIT_EVENTS, FactRecorder.dispatcher(metrics, collect, FactRecorder.BENEFIT_EVENTS),
+                    Topics.INSURANCE_CARD_EVENTS, FactRecorder.dispatcher(metrics, collect, FactRecorder.CARD_EVENTS));
+        }
+
+        @Override
+        public int handle(List<ConsumerRecord<String, byte[]>> records) {
+            decoded.clear();
+            int unreadable = 0;
+            for (ConsumerRecord<String, byte[]> record : records) {
+                if (TopicReplay.skipped(() -> decoders.get(record.topic()).accept(TopicReplay.message(record)),
+                        "record " + record.topic() + "-" + record.partition() + "@" + record.offset())) {
+                    unreadable++;
+                }
+            }
+            List<EventEnvelope<?>> events = List.copyOf(decoded);
+            if (TopicReplay.skipped(() -> recorder.handle(events), "poll of " + events.size() + " events")) {
+                for (EventEnvelope<?> event : events) {
+                    if (TopicReplay.skipped(() -> recorder.handle(List.of(event)), "event " + event.id())) {
+                        unreadable++;
+                    }
+                }
+            }
+            return unreadable;
         }
     }
 
