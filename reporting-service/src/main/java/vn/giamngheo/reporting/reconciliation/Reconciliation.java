@@ -1,13 +1,11 @@
 package vn.giamngheo.reporting.reconciliation;
 
 import com.mongodb.client.MongoDatabase;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,29 +15,22 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
-import vn.giamngheo.contracts.EventEnvelope;
 import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.platform.PlatformProperties;
 import vn.giamngheo.platform.dependencies.DependencyProperties;
 import vn.giamngheo.platform.dependencies.DependencyUnavailableException;
 import vn.giamngheo.platform.dependencies.Unavailable;
-import vn.giamngheo.platform.messaging.BatchHandler;
-import vn.giamngheo.platform.messaging.EventMetrics;
-import vn.giamngheo.platform.messaging.Outcome;
 import vn.giamngheo.platform.persistence.Aggregates;
 import vn.giamngheo.reporting.areas.Area;
 import vn.giamngheo.reporting.areas.Areas;
@@ -187,52 +178,6 @@ public class Reconciliation {
             return result;
         } finally {
             fresh.drop();
-        }
-    }
-
-    /**
-     * Records the replay a poll at a time, as the live consumers record theirs: each record is decoded by a binding
-     * of the live consumers' types (one that cannot be read is counted and skipped), then the poll's events are handed
-     * to the recorder in one batch; should that fail, one at a time, so that only the event that fails is skipped.
-     */
-    private static final class PollReplay implements TopicReplay.PollHandler {
-
-        private final FactRecorder recorder;
-        private final Map<String, Consumer<Message<byte[]>>> decoders;
-        private final List<EventEnvelope<?>> decoded = new ArrayList<>();
-
-        PollReplay(FactRecorder recorder) {
-            this.recorder = recorder;
-            EventMetrics metrics = new EventMetrics(new SimpleMeterRegistry());
-            BatchHandler collect = events -> {
-                decoded.addAll(events);
-                return Collections.nCopies(events.size(), Outcome.APPLIED);
-            };
-            decoders = Map.of(
-                    Topics.HOUSEHOLD_EVENTS, FactRecorder.dispatcher(metrics, collect, FactRecorder.HOUSEHOLD_EVENTS),
-                    Topics.BENEFIT_EVENTS, FactRecorder.dispatcher(metrics, collect, FactRecorder.BENEFIT_EVENTS),
-                    Topics.INSURANCE_CARD_EVENTS, FactRecorder.dispatcher(metrics, collect, FactRecorder.CARD_EVENTS));
-        }
-
-        @Override
-        public int handle(List<ConsumerRecord<String, byte[]>> records) {
-            decoded.clear();
-            int unreadable = 0;
-            for (ConsumerRecord<String, byte[]> record : records) {
-                if (TopicReplay.skipped(() -> decoders.get(record.topic()).accept(TopicReplay.message(record)),
-                        "record " + record.topic() + "-" + record.partition() + "@" + record.offset())) {
-                    unreadable++;
-                }
-            }
-            List<EventEnvelope<?>> events = List.copyOf(decoded);
-            if (TopicReplay.skipped(() -> recorder.handle(events), "poll of " + events.size() + " events")) {
-                for (EventEnvelope<?> event : events) {
-                    if (TopicReplay.skipped(() -> recorder.handle(List.of(event)), "event " + event.id())) {
-                        unreadable++;
-                    }
-                }
-            }
-            return unreadable;
         }
     }
 
