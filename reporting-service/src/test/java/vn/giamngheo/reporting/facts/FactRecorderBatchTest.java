@@ -2,11 +2,7 @@ package vn.giamngheo.reporting.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,9 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.core.io.ClassPathResource;
 import vn.giamngheo.contracts.DomainEvent;
 import vn.giamngheo.contracts.EventEnvelope;
@@ -43,6 +38,7 @@ import vn.giamngheo.contracts.reporting.ProgressUpdated;
 import vn.giamngheo.platform.messaging.Outcome;
 import vn.giamngheo.platform.persistence.Aggregates;
 import vn.giamngheo.platform.units.UnitCatalog;
+import vn.giamngheo.reporting.EmbeddedMongo;
 import vn.giamngheo.reporting.areas.Area;
 import vn.giamngheo.reporting.areas.Areas;
 import vn.giamngheo.reporting.facts.FactStore.Facts;
@@ -64,24 +60,10 @@ class FactRecorderBatchTest {
 
     private final Areas areas = new Areas(UnitCatalog.load(List.of(new ClassPathResource("units/phu-tho-2025.json"),
             new ClassPathResource("units/vinh-yen.json"))));
-    private MongoServer server;
-    private MongoClient client;
-    private MongoDatabase database;
-    private Aggregates aggregates;
-
-    @BeforeEach
-    void start() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
-        database = client.getDatabase("t");
-        aggregates = new Aggregates(database, c -> c, null, null);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.shutdown();
-    }
+    @RegisterExtension
+    final EmbeddedMongo mongo = new EmbeddedMongo();
+    private final MongoDatabase database = mongo.database();
+    private final Aggregates aggregates = mongo.aggregates();
 
     private record Side(FactStore store, FactIndex index, FactRecorder recorder) {
 

@@ -2,21 +2,15 @@ package vn.giamngheo.reporting.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.platform.messaging.Outcome;
-import vn.giamngheo.platform.persistence.Aggregates;
+import vn.giamngheo.reporting.EmbeddedMongo;
 import vn.giamngheo.reporting.facts.FactStore.Entry;
 import vn.giamngheo.reporting.facts.FactStore.Facts;
 import vn.giamngheo.reporting.facts.FactStore.Kind;
@@ -24,23 +18,9 @@ import vn.giamngheo.reporting.facts.FactStore.Kind;
 /** A fact is recorded; what it answers is what is stored; a repeated sequence changes nothing. */
 class FactStoreTest {
 
-    private MongoServer server;
-    private MongoClient client;
-    private FactStore store;
-
-    @BeforeEach
-    void start() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
-        MongoDatabase database = client.getDatabase("t");
-        store = new FactStore(new Aggregates(database, c -> c, null, null), database, "");
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.shutdown();
-    }
+    @RegisterExtension
+    final EmbeddedMongo mongo = new EmbeddedMongo();
+    private final FactStore store = new FactStore(mongo.aggregates(), mongo.database(), "");
 
     /** The aggregate as stored after recording one fact; empty when its sequence was recorded before. */
     private Optional<Facts> record(Kind kind, String id, String householdId, long sequence, Fact fact) {

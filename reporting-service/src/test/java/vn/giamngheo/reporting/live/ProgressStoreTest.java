@@ -2,11 +2,7 @@ package vn.giamngheo.reporting.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -17,14 +13,14 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.giamngheo.platform.PlatformProperties;
 import vn.giamngheo.platform.messaging.EventMetrics;
 import vn.giamngheo.platform.outbox.Outbox;
 import vn.giamngheo.platform.outbox.OutboxRelay;
 import vn.giamngheo.platform.persistence.Aggregates;
+import vn.giamngheo.reporting.EmbeddedMongo;
 
 /**
  * A pass's changed values are published with their events, each following the last sequence; an unchanged value
@@ -34,28 +30,14 @@ class ProgressStoreTest {
 
     private static final LocalDate TODAY = LocalDate.parse("2026-11-25");
 
-    private MongoServer server;
-    private MongoClient client;
-    private MongoDatabase database;
-    private Aggregates aggregates;
-
-    @BeforeEach
-    void start() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
-        database = client.getDatabase("t");
-        // Not started: the events stay in the documents' outboxes, where the test reads them.
-        OutboxRelay relay = new OutboxRelay(database, new MockProducer<>(true, null, new StringSerializer(),
-                new ByteArraySerializer()), List.of(), new PlatformProperties.Relay(Duration.ofSeconds(1), 100,
-                Duration.ofSeconds(1)), new EventMetrics(new SimpleMeterRegistry()));
-        aggregates = new Aggregates(database, c -> c, new Outbox("/reporting-test", Clock.systemUTC()), relay);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.shutdown();
-    }
+    @RegisterExtension
+    final EmbeddedMongo mongo = new EmbeddedMongo();
+    private final MongoDatabase database = mongo.database();
+    /** The relay is not started: the events stay in the documents' outboxes, where the test reads them. */
+    private final Aggregates aggregates = new Aggregates(database, c -> c,
+            new Outbox("/reporting-test", Clock.systemUTC()), new OutboxRelay(database, new MockProducer<>(true, null,
+                    new StringSerializer(), new ByteArraySerializer()), List.of(), new PlatformProperties.Relay(
+                    Duration.ofSeconds(1), 100, Duration.ofSeconds(1)), new EventMetrics(new SimpleMeterRegistry())));
 
     private static ProgressStore.Publication value(String indicator, String value) {
         return new ProgressStore.Publication("08707", indicator, TODAY,

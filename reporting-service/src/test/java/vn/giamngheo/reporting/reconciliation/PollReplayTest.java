@@ -2,11 +2,6 @@ package vn.giamngheo.reporting.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,17 +9,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.messaging.Message;
 import vn.giamngheo.contracts.EventType;
 import vn.giamngheo.contracts.Samples;
 import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.platform.messaging.EventMetrics;
-import vn.giamngheo.platform.persistence.Aggregates;
 import vn.giamngheo.platform.units.UnitCatalog;
+import vn.giamngheo.reporting.EmbeddedMongo;
 import vn.giamngheo.reporting.areas.Areas;
 import vn.giamngheo.reporting.facts.FactIndex;
 import vn.giamngheo.reporting.facts.FactRecorder;
@@ -40,24 +34,8 @@ class PollReplayTest {
 
     private final Areas areas = new Areas(UnitCatalog.load(List.of(new ClassPathResource("units/phu-tho-2025.json"),
             new ClassPathResource("units/vinh-yen.json"))));
-    private MongoServer server;
-    private MongoClient client;
-    private MongoDatabase database;
-    private Aggregates aggregates;
-
-    @BeforeEach
-    void start() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
-        database = client.getDatabase("t");
-        aggregates = new Aggregates(database, c -> c, null, null);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.shutdown();
-    }
+    @RegisterExtension
+    final EmbeddedMongo mongo = new EmbeddedMongo();
 
     private static ConsumerRecord<String, byte[]> record(String topic, long offset, Message<byte[]> message) {
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(topic, 0, offset, null, message.getPayload());
@@ -98,11 +76,11 @@ class PollReplayTest {
         // A duplicate at the end.
         poll.add(record(Topics.INSURANCE_CARD_EVENTS, poll.size(), SampleMessages.of(types.getLast())));
 
-        FactStore replayed = new FactStore(aggregates, database, "replayed_");
+        FactStore replayed = new FactStore(mongo.aggregates(), mongo.database(), "replayed_");
         FactIndex replayedIndex = new FactIndex(areas);
         int unreadable = new PollReplay(new FactRecorder(replayed, replayedIndex)).handle(poll);
 
-        FactStore live = new FactStore(aggregates, database, "live_");
+        FactStore live = new FactStore(mongo.aggregates(), mongo.database(), "live_");
         FactIndex liveIndex = new FactIndex(areas);
         FactRecorder recorder = new FactRecorder(live, liveIndex);
         EventMetrics metrics = new EventMetrics(new SimpleMeterRegistry());
