@@ -92,6 +92,21 @@ public final class FactIndex {
         timelines.forEach(timeline -> listeners.forEach(l -> l.accept(timeline)));
     }
 
+    /** The aggregate's facts as this index holds them (as stored when written or loaded); null when it has none. */
+    public Facts known(Kind kind, String householdId, String id) {
+        Entry entry = households.get(householdId);
+        if (entry == null) {
+            return null;
+        }
+        Aggregates aggregates = entry.aggregates();
+        return switch (kind) {
+            case HOUSEHOLD -> aggregates.household();
+            case BENEFIT -> aggregates.benefits().get(id);
+            case CARD -> aggregates.cards().get(id);
+            case APPLICATION -> aggregates.applications().get(id);
+        };
+    }
+
     /** Called after every change, with the household's new timeline (on the consumer's thread: keep it short). */
     public void onChange(Consumer<HouseholdTimeline> listener) {
         listeners.add(listener);

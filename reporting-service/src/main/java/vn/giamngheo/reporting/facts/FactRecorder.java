@@ -37,9 +37,10 @@ import vn.giamngheo.reporting.facts.FactStore.Kind;
  * its result is the end-of-2022 list, whatever date the benefits start); a move or removal from its effective date;
  * a card from the day it was issued until its last valid day.
  *
- * <p>A poll at a time ({@link BatchHandler}): the poll's facts are recorded with one read and one bulk write per
- * collection ({@link FactStore#recordAll}), each aggregate's facts in their order, and the index takes in the changed
- * households once. The outcomes are per event, in the poll's order.
+ * <p>A poll at a time ({@link BatchHandler}): the poll's facts are recorded with one bulk write per collection,
+ * decided on the index's copy of each aggregate ({@link FactStore#recordAll}; only aggregates that changed behind the
+ * index's back are read), each aggregate's facts in their order, and the index takes in the changed households once.
+ * The outcomes are per event, in the poll's order.
  */
 public final class FactRecorder implements BatchHandler {
 
@@ -99,7 +100,7 @@ public final class FactRecorder implements BatchHandler {
             }
         }
         if (!entries.isEmpty()) {
-            FactStore.Recorded recorded = store.recordAll(entries);
+            FactStore.Recorded recorded = store.recordAll(entries, index::known);
             for (int e = 0; e < entries.size(); e++) {
                 outcomes[positions.get(e)] = recorded.outcomes().get(e);
             }

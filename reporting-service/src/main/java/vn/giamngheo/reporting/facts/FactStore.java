@@ -7,10 +7,12 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -26,8 +28,8 @@ import vn.giamngheo.platform.persistence.Change;
  * The facts reporting keeps, one versioned record per aggregate of another service (a household, a benefit decision,
  * a card request, an application), each fact under its event's sequence. A sequence is recorded once: a duplicate or
  * replayed event changes nothing, and facts that arrive out of order still land in their place. A batch of facts is
- * recorded with one read and one bulk write per kind ({@link AggregateCollection#decideAll}); an aggregate another
- * writer changed meanwhile is read and decided again.
+ * recorded with one bulk write per kind, decided on what the process knows of the aggregates (the index); only an
+ * aggregate another writer changed meanwhile is read ({@link AggregateCollection#decideAll}) and decided again.
  */
 public final class FactStore {
 
@@ -59,7 +61,8 @@ public final class FactStore {
 
     /**
      * What a batch did: per entry, in their order, {@link Outcome#APPLIED} or {@link Outcome#DUPLICATE} (its sequence
-     * was recorded before, or earlier in the batch); the aggregates that changed, as stored now.
+     * was recorded before, or earlier in the batch); the aggregates that changed, and those read because they were
+     * not as known, as stored now.
      */
     public record Recorded(List<Outcome> outcomes, List<Stored> changed) {
     }
@@ -86,11 +89,27 @@ public final class FactStore {
         return prefix + "facts_" + kind.collection;
     }
 
-    /**
-     * Records a batch of facts: per kind, the aggregates are read in one query and written in one unordered bulk
-     * write, each guarded by its version. Several facts of one aggregate go into one write, in their order.
-     */
+    /** What this process knows of an aggregate as stored (a copy it wrote or loaded); null when nothing. */
+    @FunctionalInterface
+    public interface Known {
+
+        Facts of(Kind kind, String householdId, String id);
+    }
+
+    /** {@link #recordAll(List, Known)} knowing nothing beforehand. */
     public Recorded recordAll(List<Entry> entries) {
+        return recordAll(entries, (kind, householdId, id) -> null);
+    }
+
+    /**
+     * Records a batch of facts: per kind, one unordered bulk write, each aggregate guarded by its version. The facts
+     * are first decided on what this process {@code known}s of each aggregate, without reading it: an aggregate's
+     * sequences only grow, so a sequence known is stored, and one that is not is written under the known version (or
+     * inserted if the aggregate is not known). Those another writer changed meanwhile, or that exist unknown, fail
+     * their guard and only they are read (one query) and decided again. Several facts of one aggregate go into one
+     * write, in their order.
+     */
+    public Recorded recordAll(List<Entry> entries, Known known) {
         Outcome[] outcomes = new Outcome[entries.size()];
         List<Stored> changed = new ArrayList<>();
         Map<Kind, Map<String, List<Integer>>> grouped = new EnumMap<>(Kind.class);
@@ -100,18 +119,35 @@ public final class FactStore {
                     .computeIfAbsent(entry.id(), id -> new ArrayList<>()).add(i);
         }
         grouped.forEach((kind, byAggregate) -> {
+            AggregateCollection<Facts> collection = collections.get(kind);
             Map<String, Facts> decided = new HashMap<>();
-            AggregateCollection.Result result = collections.get(kind).decideAll(byAggregate.keySet(),
-                    (id, current) -> decide(kind, id, current, byAggregate.get(id), entries, outcomes)
-                            .map(change -> {
-                                decided.put(id, change.after());
-                                return change;
-                            }), ATTEMPTS);
-            if (!result.allApplied()) {
-                throw new IllegalStateException(kind + " facts " + result.conflicted() + " kept changing while "
-                        + "recording a batch; the batch is retried");
+            AggregateCollection.Decider<Facts> fromKnown = (id, current) ->
+                    decide(kind, id, current, byAggregate.get(id), entries, outcomes).map(change -> {
+                        decided.put(id, change.after());
+                        return change;
+                    });
+            List<Change<Facts>> changes = new ArrayList<>();
+            byAggregate.forEach((id, indexes) -> fromKnown.decide(id,
+                    known.of(kind, entries.get(indexes.getFirst()).householdId(), id)).ifPresent(changes::add));
+            AggregateCollection.Result first = collection.applyAll(changes);
+            Set<String> current = new HashSet<>(first.applied());
+            if (!first.allApplied()) {
+                // Read: what is stored is news to the caller's copy even where nothing is left to write.
+                AggregateCollection.Result again = collection.decideAll(first.conflicted(), (id, stored) -> {
+                    Optional<Change<Facts>> change = fromKnown.decide(id, stored);
+                    if (change.isEmpty() && stored != null) {
+                        decided.put(id, stored);
+                        current.add(id);
+                    }
+                    return change;
+                }, ATTEMPTS);
+                if (!again.allApplied()) {
+                    throw new IllegalStateException(kind + " facts " + again.conflicted() + " kept changing while "
+                            + "recording a batch; the batch is retried");
+                }
+                current.addAll(again.applied());
             }
-            byAggregate.keySet().stream().filter(result.applied()::contains)
+            byAggregate.keySet().stream().filter(current::contains)
                     .forEach(id -> changed.add(new Stored(kind, decided.get(id))));
         });
         return new Recorded(Arrays.asList(outcomes), changed);

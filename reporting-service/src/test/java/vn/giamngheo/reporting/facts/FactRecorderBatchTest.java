@@ -225,6 +225,35 @@ class FactRecorderBatchTest {
         assertSameFigures(batch.index(), single.index());
     }
 
+    @Test
+    void anInstanceThatMissedWhatAnotherRecordedReadsItAndAddsOnlyWhatIsNew() {
+        List<EventEnvelope<?>> poll = lives(12);
+        int half = poll.size() / 2;
+        Side single = side("single_");
+        for (EventEnvelope<?> event : poll) {
+            single.recorder().handle(List.of(event));
+        }
+        // Two instances over one store, the second started before the first recorded anything (a rebalance hands it
+        // the partitions with the whole poll again).
+        FactStore shared = new FactStore(aggregates, database, "shared_");
+        new FactRecorder(shared, new FactIndex(areas)).handle(poll.subList(0, half));
+        FactIndex behind = new FactIndex(areas);
+
+        List<Outcome> outcomes = new FactRecorder(shared, behind).handle(poll);
+
+        assertThat(outcomes.subList(0, half)).containsOnly(Outcome.DUPLICATE);
+        assertThat(outcomes.subList(half, poll.size())).containsOnly(Outcome.APPLIED);
+        Side after = new Side(shared, behind, null);
+        for (Kind kind : Kind.values()) {
+            Map<String, Facts> a = after.stored(kind);
+            Map<String, Facts> b = single.stored(kind);
+            assertThat(a.keySet()).isNotEmpty().isEqualTo(b.keySet());
+            a.forEach((id, facts) -> assertThat(facts.bySequence()).isEqualTo(b.get(id).bySequence()));
+        }
+        // What it read, it holds: its figures are the whole store's.
+        assertSameFigures(behind, single.index());
+    }
+
     private void assertSameFigures(FactIndex a, FactIndex b) {
         Clock clock = Clock.fixed(at(LocalDate.parse("2024-01-01")), VIETNAM);
         FigureCalculator calculator = new FigureCalculator(a, new AreaStatistics(aggregates, database, areas, clock),
