@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.messaging.Message;
 import vn.giamngheo.platform.messaging.EventMetrics;
+import vn.giamngheo.platform.persistence.Aggregates;
 import vn.giamngheo.platform.rules.RuleFiles;
 import vn.giamngheo.platform.units.UnitCatalog;
 import vn.giamngheo.reporting.areas.Areas;
@@ -32,8 +33,8 @@ class ReportingConfiguration {
     }
 
     @Bean
-    FactStore factStore(MongoDatabase database) {
-        return new FactStore(database, "");
+    FactStore factStore(Aggregates aggregates, MongoDatabase database) {
+        return new FactStore(aggregates, database, "");
     }
 
     /** Loaded from the store before the consumers start (bindings start with the context's lifecycle). */
@@ -63,9 +64,10 @@ class ReportingConfiguration {
     }
 
     @Bean
-    Plans plans(MongoDatabase database, Areas areas, Clock clock, ReportingProperties properties,
+    Plans plans(Aggregates aggregates, MongoDatabase database, Areas areas, Clock clock, ReportingProperties properties,
             ResourcePatternResolver resolver) {
         List<String> files = properties.plans() == null ? List.of() : properties.plans();
-        return new Plans(database, areas, clock, files.isEmpty() ? List.of() : RuleFiles.resolve(resolver, files));
+        return new Plans(aggregates, database, areas, clock,
+                files.isEmpty() ? List.of() : RuleFiles.resolve(resolver, files));
     }
 }

@@ -3,11 +3,14 @@ package vn.giamngheo.reporting.facts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import org.bson.Document;
 import org.springframework.messaging.Message;
+import vn.giamngheo.contracts.DomainEvent;
 import vn.giamngheo.contracts.EventEnvelope;
+import vn.giamngheo.contracts.EventType;
 import vn.giamngheo.contracts.EventTypes;
 import vn.giamngheo.contracts.benefit.ApplicationApproved;
 import vn.giamngheo.contracts.benefit.ApplicationRejected;
@@ -21,9 +24,11 @@ import vn.giamngheo.contracts.household.HouseholdRegistered;
 import vn.giamngheo.contracts.household.HouseholdRemoved;
 import vn.giamngheo.contracts.household.HouseholdUpdated;
 import vn.giamngheo.contracts.household.MemberFact;
+import vn.giamngheo.platform.messaging.BatchHandler;
 import vn.giamngheo.platform.messaging.EventDispatcher;
 import vn.giamngheo.platform.messaging.EventMetrics;
 import vn.giamngheo.platform.messaging.Outcome;
+import vn.giamngheo.reporting.facts.FactStore.Entry;
 import vn.giamngheo.reporting.facts.FactStore.Kind;
 
 /**
@@ -31,8 +36,13 @@ import vn.giamngheo.reporting.facts.FactStore.Kind;
  * counts from. A class counts from the chairman's decision date (the review of 2022 is decided in December 2022 and
  * its result is the end-of-2022 list, whatever date the benefits start); a move or removal from its effective date;
  * a card from the day it was issued until its last valid day.
+ *
+ * <p>A poll at a time ({@link BatchHandler}): the poll's facts are recorded with one bulk write per collection,
+ * decided on the index's copy of each aggregate ({@link FactStore#recordAll}; only aggregates that changed behind the
+ * index's back are read), each aggregate's facts in their order, and the index takes in the changed households once.
+ * The outcomes are per event, in the poll's order.
  */
-public final class FactRecorder {
+public final class FactRecorder implements BatchHandler {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -44,125 +54,100 @@ public final class FactRecorder {
         this.index = index;
     }
 
+    /** The types of each topic that reporting keeps facts of. */
+    public static final List<EventType<?>> HOUSEHOLD_EVENTS = List.of(EventTypes.HOUSEHOLD_REGISTERED,
+            EventTypes.HOUSEHOLD_UPDATED, EventTypes.HOUSEHOLD_ASSESSED, EventTypes.HOUSEHOLD_RECLASSIFIED,
+            EventTypes.HOUSEHOLD_REMOVED);
+    public static final List<EventType<?>> BENEFIT_EVENTS = List.of(EventTypes.BENEFIT_GRANTED,
+            EventTypes.BENEFIT_REVOKED, EventTypes.APPLICATION_SUBMITTED, EventTypes.APPLICATION_APPROVED,
+            EventTypes.APPLICATION_REJECTED);
+    public static final List<EventType<?>> CARD_EVENTS = List.of(EventTypes.INSURANCE_CARD_ISSUED);
+
     /** The consumers of the three topics reporting reads, recording into this recorder's store and index. */
     public Consumer<Message<byte[]>> householdEvents(EventMetrics metrics) {
-        return EventDispatcher.builder(metrics)
-                .on(EventTypes.HOUSEHOLD_REGISTERED, this::registered)
-                .on(EventTypes.HOUSEHOLD_UPDATED, this::updated)
-                .on(EventTypes.HOUSEHOLD_ASSESSED, this::assessed)
-                .on(EventTypes.HOUSEHOLD_RECLASSIFIED, this::reclassified)
-                .on(EventTypes.HOUSEHOLD_REMOVED, this::removed)
-                .build();
+        return dispatcher(metrics, this, HOUSEHOLD_EVENTS);
     }
 
     public Consumer<Message<byte[]>> benefitEvents(EventMetrics metrics) {
-        return EventDispatcher.builder(metrics)
-                .on(EventTypes.BENEFIT_GRANTED, this::granted)
-                .on(EventTypes.BENEFIT_REVOKED, this::revoked)
-                .on(EventTypes.APPLICATION_SUBMITTED, this::submitted)
-                .on(EventTypes.APPLICATION_APPROVED, this::approved)
-                .on(EventTypes.APPLICATION_REJECTED, this::rejected)
-                .build();
+        return dispatcher(metrics, this, BENEFIT_EVENTS);
     }
 
     public Consumer<Message<byte[]>> cardEvents(EventMetrics metrics) {
-        return EventDispatcher.builder(metrics)
-                .on(EventTypes.INSURANCE_CARD_ISSUED, this::issued)
-                .build();
+        return dispatcher(metrics, this, CARD_EVENTS);
     }
 
-    private Outcome record(Kind kind, String id, String householdId, long sequence, Document fact) {
-        return store.record(kind, id, householdId, sequence, fact).map(doc -> {
-            index.put(kind, doc);
-            return Outcome.APPLIED;
-        }).orElse(Outcome.DUPLICATE);
+    /** A binding of {@code types} to {@code handler}, one record at a time. */
+    public static EventDispatcher dispatcher(EventMetrics metrics, BatchHandler handler, List<EventType<?>> types) {
+        return EventDispatcher.builder(metrics).onEach(handler, types.toArray(EventType<?>[]::new)).build();
     }
 
-    private static Document fact(String kind, LocalDate on) {
-        return new Document("kind", kind).append("on", on.toString());
+    /**
+     * Records the facts of a poll's events: {@link Outcome#APPLIED}, {@link Outcome#DUPLICATE} (its sequence was
+     * recorded before) or {@link Outcome#IGNORED} (an event reporting keeps no fact of), per event in their order.
+     */
+    @Override
+    public List<Outcome> handle(List<EventEnvelope<?>> events) {
+        Outcome[] outcomes = new Outcome[events.size()];
+        List<Entry> entries = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            Entry entry = entry(events.get(i));
+            if (entry == null) {
+                outcomes[i] = Outcome.IGNORED;
+            } else {
+                entries.add(entry);
+                positions.add(i);
+            }
+        }
+        if (!entries.isEmpty()) {
+            FactStore.Recorded recorded = store.recordAll(entries, index::known);
+            for (int e = 0; e < entries.size(); e++) {
+                outcomes[positions.get(e)] = recorded.outcomes().get(e);
+            }
+            index.putAll(recorded.changed());
+        }
+        return Arrays.asList(outcomes);
     }
 
-    private static String day(Instant time) {
-        return LocalDate.ofInstant(time, VIETNAM).toString();
+    /** The fact of an event, or null for an event reporting does not record. */
+    static Entry entry(EventEnvelope<?> event) {
+        DomainEvent data = event.data();
+        return switch (data) {
+            case HouseholdRegistered e -> household(e.householdId(), e.sequence(), new Fact.Registered(
+                    LocalDate.ofInstant(e.registeredAt(), VIETNAM), e.unitCode(), members(e.members())));
+            case HouseholdUpdated e -> household(e.householdId(), e.sequence(),
+                    new Fact.Updated(e.effectiveDate(), e.unitCode(), members(e.members())));
+            case HouseholdAssessed e -> household(e.householdId(), e.sequence(), new Fact.Assessed(e.decisionDate(),
+                    e.unitCode(), e.classification(), e.deprivedIndicators()));
+            case HouseholdReclassified e -> household(e.householdId(), e.sequence(), new Fact.Reclassified(
+                    e.decisionDate(), e.unitCode(), e.fromClass(), e.toClass(), e.transition()));
+            case HouseholdRemoved e -> household(e.householdId(), e.sequence(), new Fact.Removed(e.effectiveDate()));
+            case BenefitGranted e -> new Entry(Kind.BENEFIT, e.decisionId(), e.householdId(), e.sequence(),
+                    new Fact.Granted(day(event.time()), e.policyCode(), e.department(), e.personId(), e.validTo()));
+            case BenefitRevoked e -> new Entry(Kind.BENEFIT, e.decisionId(), e.householdId(), e.sequence(),
+                    new Fact.Revoked(e.effectiveDate()));
+            case ApplicationSubmitted e -> new Entry(Kind.APPLICATION, e.applicationId(), e.householdId(),
+                    e.sequence(), new Fact.Submitted(e.submittedOn(), e.policyCode(), e.department()));
+            case ApplicationApproved e -> new Entry(Kind.APPLICATION, e.applicationId(), e.householdId(),
+                    e.sequence(), new Fact.Approved(e.decidedOn()));
+            case ApplicationRejected e -> new Entry(Kind.APPLICATION, e.applicationId(), e.householdId(),
+                    e.sequence(), new Fact.Rejected(e.decidedOn()));
+            case InsuranceCardIssued e -> new Entry(Kind.CARD, e.requestId(), e.householdId(), e.sequence(),
+                    new Fact.Issued(day(event.time()), e.personId(), e.benefitDecisionId(), e.validTo()));
+            default -> null;
+        };
     }
 
-    private static List<Document> members(List<MemberFact> members) {
-        return members.stream().map(m -> new Document("personId", m.personId())
-                .append("dateOfBirth", m.dateOfBirth().toString()).append("sex", m.sex())
-                .append("relationToHead", m.relationToHead())).toList();
+    private static Entry household(String householdId, long sequence, Fact fact) {
+        return new Entry(Kind.HOUSEHOLD, householdId, householdId, sequence, fact);
     }
 
-    Outcome registered(EventEnvelope<HouseholdRegistered> event) {
-        HouseholdRegistered e = event.data();
-        return record(Kind.HOUSEHOLD, e.householdId(), e.householdId(), e.sequence(),
-                fact("REGISTERED", LocalDate.ofInstant(e.registeredAt(), VIETNAM))
-                        .append("unitCode", e.unitCode()).append("members", members(e.members())));
+    private static LocalDate day(Instant time) {
+        return LocalDate.ofInstant(time, VIETNAM);
     }
 
-    Outcome updated(EventEnvelope<HouseholdUpdated> event) {
-        HouseholdUpdated e = event.data();
-        return record(Kind.HOUSEHOLD, e.householdId(), e.householdId(), e.sequence(),
-                fact("UPDATED", e.effectiveDate()).append("unitCode", e.unitCode())
-                        .append("members", members(e.members())));
-    }
-
-    Outcome assessed(EventEnvelope<HouseholdAssessed> event) {
-        HouseholdAssessed e = event.data();
-        return record(Kind.HOUSEHOLD, e.householdId(), e.householdId(), e.sequence(),
-                fact("ASSESSED", e.decisionDate()).append("unitCode", e.unitCode())
-                        .append("classification", e.classification().name())
-                        .append("deprived", e.deprivedIndicators()));
-    }
-
-    Outcome reclassified(EventEnvelope<HouseholdReclassified> event) {
-        HouseholdReclassified e = event.data();
-        return record(Kind.HOUSEHOLD, e.householdId(), e.householdId(), e.sequence(),
-                fact("RECLASSIFIED", e.decisionDate()).append("unitCode", e.unitCode())
-                        .append("fromClass", e.fromClass() == null ? null : e.fromClass().name())
-                        .append("toClass", e.toClass().name()).append("transition", e.transition().name()));
-    }
-
-    Outcome removed(EventEnvelope<HouseholdRemoved> event) {
-        HouseholdRemoved e = event.data();
-        return record(Kind.HOUSEHOLD, e.householdId(), e.householdId(), e.sequence(), fact("REMOVED", e.effectiveDate()));
-    }
-
-    Outcome granted(EventEnvelope<BenefitGranted> event) {
-        BenefitGranted e = event.data();
-        return record(Kind.BENEFIT, e.decisionId(), e.householdId(), e.sequence(),
-                new Document("kind", "GRANTED").append("on", day(event.time()))
-                        .append("policyCode", e.policyCode()).append("department", e.department())
-                        .append("personId", e.personId())
-                        .append("validTo", e.validTo() == null ? null : e.validTo().toString()));
-    }
-
-    Outcome revoked(EventEnvelope<BenefitRevoked> event) {
-        BenefitRevoked e = event.data();
-        return record(Kind.BENEFIT, e.decisionId(), e.householdId(), e.sequence(), fact("REVOKED", e.effectiveDate()));
-    }
-
-    Outcome submitted(EventEnvelope<ApplicationSubmitted> event) {
-        ApplicationSubmitted e = event.data();
-        return record(Kind.APPLICATION, e.applicationId(), e.householdId(), e.sequence(),
-                fact("SUBMITTED", e.submittedOn()).append("policyCode", e.policyCode())
-                        .append("department", e.department()));
-    }
-
-    Outcome approved(EventEnvelope<ApplicationApproved> event) {
-        ApplicationApproved e = event.data();
-        return record(Kind.APPLICATION, e.applicationId(), e.householdId(), e.sequence(), fact("APPROVED", e.decidedOn()));
-    }
-
-    Outcome rejected(EventEnvelope<ApplicationRejected> event) {
-        ApplicationRejected e = event.data();
-        return record(Kind.APPLICATION, e.applicationId(), e.householdId(), e.sequence(), fact("REJECTED", e.decidedOn()));
-    }
-
-    Outcome issued(EventEnvelope<InsuranceCardIssued> event) {
-        InsuranceCardIssued e = event.data();
-        return record(Kind.CARD, e.requestId(), e.householdId(), e.sequence(),
-                new Document("kind", "ISSUED").append("on", day(event.time())).append("personId", e.personId())
-                        .append("benefitDecisionId", e.benefitDecisionId())
-                        .append("validTo", e.validTo() == null ? null : e.validTo().toString()));
+    private static List<HouseholdTimeline.Member> members(List<MemberFact> members) {
+        return members.stream().map(m -> new HouseholdTimeline.Member(m.personId(), m.dateOfBirth(), m.sex(),
+                m.relationToHead())).toList();
     }
 }

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bson.Document;
 import vn.giamngheo.contracts.household.HouseholdClass;
 import vn.giamngheo.reporting.areas.Area;
 import vn.giamngheo.reporting.areas.Areas;
@@ -143,78 +142,69 @@ public final class HouseholdTimeline {
         return Optional.ofNullable(found);
     }
 
-    static HouseholdTimeline build(String householdId, Document household, Collection<Document> benefits,
-            Collection<Document> cardRequests, Collection<Document> applications, Areas catalog) {
-        List<Dated<Document>> facts = household == null ? List.of() : facts(household);
+    static HouseholdTimeline build(String householdId, FactStore.Facts household,
+            Collection<FactStore.Facts> benefits, Collection<FactStore.Facts> cardRequests,
+            Collection<FactStore.Facts> applications, Areas catalog) {
+        List<Dated<Fact>> facts = household == null ? List.of() : facts(household);
         List<Dated<Area>> areas = areas(facts, catalog);
         List<Dated<HouseholdClass>> classes = new ArrayList<>();
         List<Dated<List<String>>> deprivations = new ArrayList<>();
         List<Dated<List<Member>>> compositions = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
         LocalDate removedOn = null;
-        for (Dated<Document> f : facts) {
-            Document fact = f.value();
-            switch (fact.getString("kind")) {
-                case "REGISTERED", "UPDATED" -> compositions.add(new Dated<>(f.on(), f.sequence(), members(fact)));
-                case "ASSESSED" -> {
-                    classes.add(new Dated<>(f.on(), f.sequence(), HouseholdClass.valueOf(fact.getString("classification"))));
-                    deprivations.add(new Dated<>(f.on(), f.sequence(), List.copyOf(fact.getList("deprived", String.class))));
+        for (Dated<Fact> f : facts) {
+            switch (f.value()) {
+                case Fact.Registered registered -> compositions.add(new Dated<>(f.on(), f.sequence(),
+                        registered.members()));
+                case Fact.Updated updated -> compositions.add(new Dated<>(f.on(), f.sequence(), updated.members()));
+                case Fact.Assessed assessed -> {
+                    classes.add(new Dated<>(f.on(), f.sequence(), assessed.classification()));
+                    deprivations.add(new Dated<>(f.on(), f.sequence(), assessed.deprived()));
                 }
-                case "RECLASSIFIED" -> {
-                    HouseholdClass to = HouseholdClass.valueOf(fact.getString("toClass"));
-                    classes.add(new Dated<>(f.on(), f.sequence(), to));
-                    String from = fact.getString("fromClass");
+                case Fact.Reclassified reclassified -> {
+                    classes.add(new Dated<>(f.on(), f.sequence(), reclassified.toClass()));
                     changes.add(new Change(f.on(), latest(areas, f.on()).orElse(areas.getFirst().value()),
-                            from == null ? null : HouseholdClass.valueOf(from), to, fact.getString("transition")));
+                            reclassified.fromClass(), reclassified.toClass(), reclassified.transition().name()));
                 }
-                case "REMOVED" -> removedOn = f.on();
+                case Fact.Removed removed -> removedOn = f.on();
                 default -> {
-                    // a fact kind from a newer version of this service: nothing to count yet
+                    // a fact of another aggregate, or of a kind from a newer version of this service: nothing to count
                 }
             }
         }
         List<Span> cards = new ArrayList<>();
         Map<String, LocalDate> revokedBenefits = new java.util.HashMap<>();
         List<Span> study = new ArrayList<>();
-        for (Document benefit : benefits) {
-            Map<String, Document> byKind = byKind(benefit);
-            Document granted = byKind.get("GRANTED");
-            Document revoked = byKind.get("REVOKED");
-            LocalDate lastDay = revoked == null ? null : LocalDate.parse(revoked.getString("on")).minusDays(1);
+        for (FactStore.Facts benefit : benefits) {
+            Fact.Granted granted = first(benefit, Fact.Granted.class);
+            Fact.Revoked revoked = first(benefit, Fact.Revoked.class);
+            LocalDate lastDay = revoked == null ? null : revoked.on().minusDays(1);
             if (lastDay != null) {
-                revokedBenefits.put(benefit.getString("_id"), lastDay);
+                revokedBenefits.put(benefit.id(), lastDay);
             }
-            if (granted != null && granted.getString("personId") != null
-                    && ("TUITION_EXEMPTION".equals(granted.getString("policyCode"))
-                    || "STUDY_COST_SUPPORT".equals(granted.getString("policyCode")))) {
-                study.add(new Span(granted.getString("personId"), LocalDate.parse(granted.getString("on")),
-                        earliest(date(granted.getString("validTo")), lastDay)));
+            if (granted != null && granted.personId() != null
+                    && ("TUITION_EXEMPTION".equals(granted.policyCode())
+                    || "STUDY_COST_SUPPORT".equals(granted.policyCode()))) {
+                study.add(new Span(granted.personId(), granted.on(), earliest(granted.validTo(), lastDay)));
             }
         }
-        for (Document request : cardRequests) {
-            Document issued = byKind(request).get("ISSUED");
+        for (FactStore.Facts request : cardRequests) {
+            Fact.Issued issued = first(request, Fact.Issued.class);
             if (issued != null) {
-                cards.add(new Span(issued.getString("personId"), LocalDate.parse(issued.getString("on")),
-                        earliest(date(issued.getString("validTo")),
-                                revokedBenefits.get(issued.getString("benefitDecisionId")))));
+                cards.add(new Span(issued.personId(), issued.on(), earliest(issued.validTo(),
+                        revokedBenefits.get(issued.benefitDecisionId()))));
             }
         }
         List<LoanNeed> loans = new ArrayList<>();
-        for (Document application : applications) {
-            Map<String, Document> byKind = byKind(application);
-            Document submitted = byKind.get("SUBMITTED");
-            if (submitted != null && "SOCIAL_POLICY_BANK".equals(submitted.getString("department"))) {
-                Document approved = byKind.get("APPROVED");
-                loans.add(new LoanNeed(LocalDate.parse(submitted.getString("on")),
-                        approved == null ? null : LocalDate.parse(approved.getString("on"))));
+        for (FactStore.Facts application : applications) {
+            Fact.Submitted submitted = first(application, Fact.Submitted.class);
+            if (submitted != null && "SOCIAL_POLICY_BANK".equals(submitted.department())) {
+                Fact.Approved approved = first(application, Fact.Approved.class);
+                loans.add(new LoanNeed(submitted.on(), approved == null ? null : approved.on()));
             }
         }
         return new HouseholdTimeline(householdId, areas, sorted(classes), sorted(deprivations), sorted(compositions),
                 removedOn, List.copyOf(changes), List.copyOf(cards), List.copyOf(study), List.copyOf(loans));
-    }
-
-    private static LocalDate date(String value) {
-        return value == null ? null : LocalDate.parse(value);
     }
 
     private static LocalDate earliest(LocalDate a, LocalDate b) {
@@ -226,30 +216,21 @@ public final class HouseholdTimeline {
         return List.copyOf(values);
     }
 
-    private static List<Dated<Document>> facts(Document aggregate) {
-        Document facts = aggregate.get(FactStore.FACTS, Document.class);
-        List<Dated<Document>> dated = new ArrayList<>();
-        if (facts != null) {
-            facts.forEach((sequence, value) -> {
-                Document fact = (Document) value;
-                dated.add(new Dated<>(LocalDate.parse(fact.getString("on")), Long.parseLong(sequence), fact));
-            });
-        }
+    private static List<Dated<Fact>> facts(FactStore.Facts aggregate) {
+        List<Dated<Fact>> dated = new ArrayList<>();
+        aggregate.bySequence().forEach((sequence, fact) -> dated.add(new Dated<>(fact.on(), sequence, fact)));
         dated.sort(CHRONOLOGY);
         return dated;
     }
 
-    private static Map<String, Document> byKind(Document aggregate) {
-        Map<String, Document> byKind = new java.util.HashMap<>();
-        facts(aggregate).forEach(f -> byKind.putIfAbsent(f.value().getString("kind"), f.value()));
-        return byKind;
-    }
-
-    private static List<Member> members(Document fact) {
-        return fact.getList("members", Document.class).stream()
-                .map(m -> new Member(m.getString("personId"), LocalDate.parse(m.getString("dateOfBirth")),
-                        m.getString("sex"), m.getString("relationToHead")))
-                .toList();
+    /** The aggregate's chronologically first fact of a kind, or null. */
+    private static <F extends Fact> F first(FactStore.Facts aggregate, Class<F> kind) {
+        for (Dated<Fact> f : facts(aggregate)) {
+            if (kind.isInstance(f.value())) {
+                return kind.cast(f.value());
+            }
+        }
+        return null;
     }
 
     /**
@@ -257,11 +238,11 @@ public final class HouseholdTimeline {
      * registers in 2026 households whose first decision is of 2021: the run then starts in 2021 and the code means
      * the 2021 ward, not the 2025 one that re-used it.
      */
-    private static List<Dated<Area>> areas(List<Dated<Document>> facts, Areas catalog) {
+    private static List<Dated<Area>> areas(List<Dated<Fact>> facts, Areas catalog) {
         List<Dated<Area>> runs = new ArrayList<>();
         String current = null;
-        for (Dated<Document> f : facts) {
-            String code = f.value().getString("unitCode");
+        for (Dated<Fact> f : facts) {
+            String code = f.value().unitCode();
             if (code == null || code.equals(current)) {
                 continue;
             }

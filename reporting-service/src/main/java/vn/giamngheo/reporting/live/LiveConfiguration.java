@@ -4,9 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.giamngheo.platform.outbox.Outbox;
-import vn.giamngheo.platform.outbox.OutboxCollection;
-import vn.giamngheo.platform.outbox.OutboxRelay;
+import vn.giamngheo.platform.persistence.Aggregates;
 import vn.giamngheo.reporting.ReportingProperties;
 import vn.giamngheo.reporting.areas.Areas;
 import vn.giamngheo.reporting.facts.FactIndex;
@@ -18,13 +16,8 @@ import vn.giamngheo.reporting.plans.Progress;
 class LiveConfiguration {
 
     @Bean
-    OutboxCollection progressOutbox() {
-        return new OutboxCollection(ProgressStore.COLLECTION);
-    }
-
-    @Bean
-    ProgressStore progressStore(MongoDatabase database, Outbox outbox, OutboxRelay relay) {
-        return new ProgressStore(database, outbox, relay);
+    ProgressStore progressStore(Aggregates aggregates, MongoDatabase database) {
+        return new ProgressStore(aggregates, database);
     }
 
     @Bean

@@ -37,7 +37,8 @@ import vn.giamngheo.reporting.signals.InputsChanged;
  * today's figures up to date with the changed households only ({@link FigureCalculator.Running}: the work of a change
  * is the work of its household, not of the whole registry), derives the figures of the tracked areas (the units in
  * force, the plans' areas, and every area someone is watching), publishes
- * each indicator whose value changed to {@code reporting.progress} (through {@link ProgressStore}'s outbox) and sends
+ * each indicator whose value changed to {@code reporting.progress} (through {@link ProgressStore}'s outbox, one bulk
+ * write a pass) and sends
  * a new {@link Snapshot} to the SSE subscribers of each area whose figures changed. Signals that arrive while it
  * computes are folded into the next pass, and passes start at least 250 ms apart, so a burst of events costs a few
  * passes, not one per event. It also recomputes every few seconds, for statistics, training records, plans and the
@@ -202,6 +203,7 @@ public class LiveProgress implements SmartLifecycle, InputsChanged {
         Map<String, Figures> figures = current(today).of(List.copyOf(all.values()));
         latest = new Latest(today, figures);
         Map<String, Progress.PlanProgress> planProgress = new HashMap<>();
+        List<ProgressStore.Publication> publications = new ArrayList<>();
         for (Area area : tracked.values()) {
             Optional<Plan> plan = plans.inForce(area, today);
             Optional<Progress.PlanProgress> current = plan.map(p -> planProgress.computeIfAbsent(p.id(),
@@ -214,11 +216,12 @@ public class LiveProgress implements SmartLifecycle, InputsChanged {
                 }
                 var target = current.flatMap(p -> p.targets().stream()
                         .filter(t -> t.indicator().equals(indicator.name())).findFirst());
-                store.publish(key, indicator.name(), today, new ProgressStore.Value(value,
-                        target.map(Progress.TargetProgress::targetMin).orElse(null),
-                        target.map(Progress.TargetProgress::status).orElse("NO_TARGET")));
+                publications.add(new ProgressStore.Publication(key, indicator.name(), today,
+                        new ProgressStore.Value(value, target.map(Progress.TargetProgress::targetMin).orElse(null),
+                                target.map(Progress.TargetProgress::status).orElse("NO_TARGET"))));
             }
         }
+        store.publishAll(publications);
         subscribers.forEach((key, list) -> {
             if (list.isEmpty()) {
                 return;

@@ -1,8 +1,6 @@
 package vn.giamngheo.reporting.plans;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -21,6 +19,10 @@ import org.bson.Document;
 import org.springframework.core.io.Resource;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import vn.giamngheo.platform.persistence.AggregateCollection;
+import vn.giamngheo.platform.persistence.Aggregates;
+import vn.giamngheo.platform.persistence.Change;
+import vn.giamngheo.platform.persistence.Codec;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.platform.web.FieldProblem;
 import vn.giamngheo.reporting.areas.Area;
@@ -33,20 +35,32 @@ import vn.giamngheo.reporting.figures.Indicator;
  */
 public class Plans {
 
+    private static final String COLLECTION = "plans";
     static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private final MongoCollection<Document> plans;
+    /** A plan as stored: its JSON, and the version a correction replaces. */
+    private record Stored(Plan plan, long version) {
+    }
+
+    private static final Codec<Stored> CODEC = Codec.of(s -> s.plan().id(),
+            s -> new Document("_id", s.plan().id()).append(AggregateCollection.VERSION, s.version())
+                    .append("json", JSON.writeValueAsString(s.plan())),
+            d -> new Stored(JSON.readValue(d.getString("json"), Plan.class),
+                    d.get(AggregateCollection.VERSION, Number.class).longValue()));
+    private static final int ATTEMPTS = 3;
+
+    private final AggregateCollection<Stored> plans;
     private final Areas areas;
     private final Clock clock;
     private final Map<String, Plan> cache = new ConcurrentHashMap<>();
 
-    public Plans(MongoDatabase database, Areas areas, Clock clock, List<Resource> shipped) {
-        this.plans = database.getCollection("plans");
+    public Plans(Aggregates aggregates, MongoDatabase database, Areas areas, Clock clock, List<Resource> shipped) {
+        this.plans = aggregates.withoutOutbox(COLLECTION, CODEC);
         this.areas = areas;
         this.clock = clock;
-        plans.find().forEach(doc -> {
-            Plan plan = JSON.readValue(doc.getString("json"), Plan.class);
+        database.getCollection(COLLECTION).find().projection(plans.readProjection()).forEach(doc -> {
+            Plan plan = CODEC.decode(doc).plan();
             cache.put(plan.id(), plan);
         });
         for (Resource file : shipped) {
@@ -100,8 +114,12 @@ public class Plans {
 
     public Plan save(String id, Plan candidate) {
         Plan plan = check(id, candidate);
-        plans.replaceOne(new Document("_id", id), new Document("_id", id).append("json",
-                JSON.writeValueAsString(plan)), new ReplaceOptions().upsert(true));
+        // The last correction wins: replaces whatever version is stored (read again if another changed it meanwhile).
+        if (!plans.decideAll(List.of(id), (i, current) -> Optional.of(current == null
+                ? Change.create(new Stored(plan, 1))
+                : Change.update(current.version(), new Stored(plan, current.version() + 1))), ATTEMPTS).allApplied()) {
+            throw ApiException.conflict("id", "plan " + id + " is being changed at the same time; please retry");
+        }
         cache.put(id, plan);
         return plan;
     }

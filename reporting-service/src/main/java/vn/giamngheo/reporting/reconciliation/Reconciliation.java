@@ -1,7 +1,6 @@
 package vn.giamngheo.reporting.reconciliation;
 
 import com.mongodb.client.MongoDatabase;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,18 +15,15 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.giamngheo.contracts.Topics;
@@ -35,9 +31,10 @@ import vn.giamngheo.platform.PlatformProperties;
 import vn.giamngheo.platform.dependencies.DependencyProperties;
 import vn.giamngheo.platform.dependencies.DependencyUnavailableException;
 import vn.giamngheo.platform.dependencies.Unavailable;
-import vn.giamngheo.platform.messaging.EventMetrics;
+import vn.giamngheo.platform.persistence.Aggregates;
 import vn.giamngheo.reporting.areas.Area;
 import vn.giamngheo.reporting.areas.Areas;
+import vn.giamngheo.reporting.facts.Fact;
 import vn.giamngheo.reporting.facts.FactIndex;
 import vn.giamngheo.reporting.facts.FactRecorder;
 import vn.giamngheo.reporting.facts.FactStore;
@@ -85,6 +82,7 @@ public class Reconciliation {
     private static final int MAX_DRIFTS = 20;
     private static final Duration MAX_DURATION = Duration.ofMinutes(30);
 
+    private final Aggregates aggregates;
     private final MongoDatabase database;
     private final KafkaConnectionDetails kafka;
     private final KafkaProperties kafkaProperties;
@@ -97,9 +95,10 @@ public class Reconciliation {
     private final Duration kafkaTimeout;
     private volatile Result last;
 
-    public Reconciliation(MongoDatabase database, KafkaConnectionDetails kafka, KafkaProperties kafkaProperties,
-            Areas areas, FactIndex live, FigureCalculator calculator, Clock clock, PlatformProperties platform,
-            DependencyProperties dependencies) {
+    public Reconciliation(Aggregates aggregates, MongoDatabase database, KafkaConnectionDetails kafka,
+            KafkaProperties kafkaProperties, Areas areas, FactIndex live, FigureCalculator calculator, Clock clock,
+            PlatformProperties platform, DependencyProperties dependencies) {
+        this.aggregates = aggregates;
         this.database = database;
         this.kafka = kafka;
         this.kafkaProperties = kafkaProperties;
@@ -117,16 +116,11 @@ public class Reconciliation {
 
     public synchronized Result run() {
         Instant started = clock.instant();
-        FactStore fresh = new FactStore(database, "rebuild_" + started.toEpochMilli() + "_");
+        FactStore fresh = new FactStore(aggregates, database, "rebuild_" + started.toEpochMilli() + "_");
         try (TopicReplay replay = new TopicReplay(consumerConfig(), TOPICS);
                 Admin admin = Admin.create(adminConfig())) {
             FactIndex rebuilt = new FactIndex(areas);
-            FactRecorder recorder = new FactRecorder(fresh, rebuilt);
-            EventMetrics metrics = new EventMetrics(new SimpleMeterRegistry());
-            Map<String, Consumer<Message<byte[]>>> consumers = Map.of(
-                    Topics.HOUSEHOLD_EVENTS, recorder.householdEvents(metrics),
-                    Topics.BENEFIT_EVENTS, recorder.benefitEvents(metrics),
-                    Topics.INSURANCE_CARD_EVENTS, recorder.cardEvents(metrics));
+            PollReplay polls = new PollReplay(new FactRecorder(fresh, rebuilt));
             LocalDate today = LocalDate.now(clock);
             List<LocalDate> dates = new ArrayList<>();
             for (LocalDate d = areas.firstDay().withDayOfMonth(1).plusMonths(1).minusDays(1); d.isBefore(today);
@@ -147,8 +141,7 @@ public class Reconciliation {
             while (true) {
                 rounds++;
                 Map<TopicPartition, Long> cut = replay.endOffsets();
-                replay.readUpTo(cut, record -> consumers.get(record.topic()).accept(TopicReplay.message(record)),
-                        deadline);
+                replay.readPollsUpTo(cut, polls, deadline);
                 boolean liveCaughtUp = awaitLive(admin, cut, earliest(deadline, Instant.now().plus(LIVE_WAIT)));
                 long liveVersion = live.version();
                 boolean nothingAppended = replay.endOffsets().equals(cut);
@@ -198,8 +191,8 @@ public class Reconciliation {
         Set<String> households = new TreeSet<>(live.householdIds());
         households.addAll(rebuilt.householdIds());
         for (String householdId : households) {
-            Map<String, Document> a = live.facts(householdId);
-            Map<String, Document> b = rebuilt.facts(householdId);
+            Map<String, ? extends Map<Long, Fact>> a = live.facts(householdId);
+            Map<String, ? extends Map<Long, Fact>> b = rebuilt.facts(householdId);
             for (String aggregate : new TreeSet<>(union(a.keySet(), b.keySet()))) {
                 if (!Objects.equals(a.get(aggregate), b.get(aggregate))) {
                     drifts.add(new Drift(householdId, aggregate, a.get(aggregate), b.get(aggregate)));

@@ -59,8 +59,42 @@ final class TopicReplay implements AutoCloseable {
         return consumer.endOffsets(partitions);
     }
 
+    /** The records of one poll, in partition order; answers how many of them could not be read. */
+    @FunctionalInterface
+    interface PollHandler {
+
+        int handle(List<ConsumerRecord<String, byte[]>> records);
+    }
+
     /** Hands every record before {@code end} not read yet to {@code handler}, in partition order. */
     void readUpTo(Map<TopicPartition, Long> end, Consumer<ConsumerRecord<String, byte[]>> handler, Instant deadline) {
+        readPollsUpTo(end, records -> (int) records.stream().filter(record -> skipped(() -> handler.accept(record),
+                "record " + record.topic() + "-" + record.partition() + "@" + record.offset())).count(), deadline);
+    }
+
+    /**
+     * Runs {@code action} on one record or event of the replay; true when it failed and was skipped (logged as
+     * unreadable). A dependency being unavailable is not the record's fault and is thrown: counting it unreadable
+     * would report drift that is not there.
+     */
+    static boolean skipped(Runnable action, String what) {
+        try {
+            action.run();
+            return false;
+        } catch (RuntimeException e) {
+            if (Unavailable.isCause(e)) {
+                throw e;
+            }
+            log.warn("Replay skipped an unreadable {}: {}", what, e.getMessage());
+            return true;
+        }
+    }
+
+    /**
+     * Hands every record before {@code end} not read yet to {@code handler}, a poll at a time, in partition order.
+     * What the handler throws ends the replay: it counts the records it cannot read instead.
+     */
+    void readPollsUpTo(Map<TopicPartition, Long> end, PollHandler handler, Instant deadline) {
         while (true) {
             List<TopicPartition> behind = partitions.stream()
                     .filter(p -> consumer.position(p) < end.getOrDefault(p, 0L)).toList();
@@ -74,6 +108,7 @@ final class TopicReplay implements AutoCloseable {
             consumer.pause(partitions);
             consumer.resume(behind);
             Set<TopicPartition> rewound = new HashSet<>();
+            List<ConsumerRecord<String, byte[]>> wanted = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                 TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                 if (record.offset() >= end.getOrDefault(partition, 0L)) {
@@ -84,18 +119,11 @@ final class TopicReplay implements AutoCloseable {
                     }
                     continue;
                 }
-                read++;
-                try {
-                    handler.accept(record);
-                } catch (RuntimeException e) {
-                    if (Unavailable.isCause(e)) {
-                        // Not the record's fault: counting it unreadable would report drift that is not there.
-                        throw e;
-                    }
-                    unreadable++;
-                    log.warn("Replay skipped an unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
-                            record.offset(), e.getMessage());
-                }
+                wanted.add(record);
+            }
+            if (!wanted.isEmpty()) {
+                read += wanted.size();
+                unreadable += handler.handle(wanted);
             }
         }
     }

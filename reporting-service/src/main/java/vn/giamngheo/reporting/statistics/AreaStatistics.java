@@ -1,13 +1,12 @@
 package vn.giamngheo.reporting.statistics;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import vn.giamngheo.platform.persistence.AggregateCollection;
+import vn.giamngheo.platform.persistence.Aggregates;
+import vn.giamngheo.platform.persistence.Change;
+import vn.giamngheo.platform.persistence.Codec;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.platform.web.FieldProblem;
 import vn.giamngheo.reporting.areas.Area;
@@ -37,19 +40,37 @@ public class AreaStatistics {
     public record Denominator(int year, long households, long population, Long officers) {
     }
 
-    private final MongoCollection<Document> rows;
+    /** A row as stored, with the version a correction replaces. */
+    private record Stored(Row row, long version) {
+
+        String id() {
+            return row.unitCode() + ":" + row.year();
+        }
+    }
+
+    private static final String COLLECTION = "area_statistics";
+    private static final int ATTEMPTS = 3;
+    private static final Codec<Stored> CODEC = Codec.of(Stored::id,
+            s -> new Document("_id", s.id()).append(AggregateCollection.VERSION, s.version())
+                    .append("unitCode", s.row().unitCode()).append("year", s.row().year())
+                    .append("households", s.row().households()).append("population", s.row().population())
+                    .append("officers", s.row().officers()),
+            d -> new Stored(new Row(d.getString("unitCode"), d.getInteger("year"), d.getLong("households"),
+                    d.getLong("population"), d.getLong("officers")),
+                    d.get(AggregateCollection.VERSION, Number.class).longValue()));
+
+    private final AggregateCollection<Stored> rows;
     private final Areas areas;
     private final Clock clock;
     private final Map<String, Row> cache = new ConcurrentHashMap<>();
 
-    public AreaStatistics(MongoDatabase database, Areas areas, Clock clock) {
-        this.rows = database.getCollection("area_statistics");
+    public AreaStatistics(Aggregates aggregates, MongoDatabase database, Areas areas, Clock clock) {
+        this.rows = aggregates.withoutOutbox(COLLECTION, CODEC);
         this.areas = areas;
         this.clock = clock;
-        rows.find().forEach(doc -> {
-            Row row = new Row(doc.getString("unitCode"), doc.getInteger("year"), doc.getLong("households"),
-                    doc.getLong("population"), doc.getLong("officers"));
-            cache.put(doc.getString("_id"), row);
+        database.getCollection(COLLECTION).find().projection(rows.readProjection()).forEach(doc -> {
+            Stored stored = CODEC.decode(doc);
+            cache.put(stored.id(), stored.row());
         });
     }
 
@@ -58,7 +79,10 @@ public class AreaStatistics {
                 .sorted(Comparator.comparingInt(Row::year).thenComparing(Row::unitCode)).toList();
     }
 
-    /** Checks every row first and stores nothing unless all are valid; then one upsert per row (idempotent). */
+    /**
+     * Checks every row first and stores nothing unless all are valid; then all rows in one bulk write, each replacing
+     * the stored row of its unit and year (idempotent).
+     */
     public List<Row> store(List<Row> candidates, List<String> where) {
         return store(candidates, where, List.of());
     }
@@ -99,14 +123,15 @@ public class AreaStatistics {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        for (Row row : candidates) {
-            String id = row.unitCode() + ":" + row.year();
-            rows.replaceOne(new Document("_id", id), new Document("_id", id).append("unitCode", row.unitCode())
-                    .append("year", row.year()).append("households", row.households())
-                    .append("population", row.population()).append("officers", row.officers()),
-                    new ReplaceOptions().upsert(true));
-            cache.put(id, row);
+        Map<String, Row> byId = new LinkedHashMap<>();
+        candidates.forEach(row -> byId.put(new Stored(row, 0).id(), row));
+        if (!rows.decideAll(byId.keySet(), (id, current) -> Optional.of(current == null
+                ? Change.create(new Stored(byId.get(id), 1))
+                : Change.update(current.version(), new Stored(byId.get(id), current.version() + 1))), ATTEMPTS)
+                .allApplied()) {
+            throw ApiException.conflict("rows", "the same rows are being stored at the same time; please retry");
         }
+        cache.putAll(byId);
         return candidates;
     }
 

@@ -1,8 +1,6 @@
 package vn.giamngheo.reporting.training;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,10 +8,15 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import vn.giamngheo.platform.persistence.AggregateCollection;
+import vn.giamngheo.platform.persistence.Aggregates;
+import vn.giamngheo.platform.persistence.Change;
+import vn.giamngheo.platform.persistence.Codec;
 import vn.giamngheo.platform.web.ApiException;
 import vn.giamngheo.platform.web.FieldProblem;
 import vn.giamngheo.reporting.areas.Area;
@@ -34,20 +37,36 @@ public class Training {
             List<Attendee> attendees) {
     }
 
-    private final MongoCollection<Document> courses;
+    /** A course as stored, with the version a correction replaces. */
+    private record Stored(Course course, long version) {
+    }
+
+    private static final String COLLECTION = "training_courses";
+    private static final int ATTEMPTS = 3;
+    private static final Codec<Stored> CODEC = Codec.of(s -> s.course().id(),
+            s -> new Document("_id", s.course().id()).append(AggregateCollection.VERSION, s.version())
+                    .append("title", s.course().title()).append("organiser", s.course().organiser())
+                    .append("startDate", s.course().startDate().toString())
+                    .append("endDate", s.course().endDate().toString())
+                    .append("attendees", s.course().attendees().stream().map(a -> new Document("officerId",
+                            a.officerId()).append("unitCode", a.unitCode())).toList()),
+            d -> new Stored(new Course(d.getString("_id"), d.getString("title"), d.getString("organiser"),
+                    LocalDate.parse(d.getString("startDate")), LocalDate.parse(d.getString("endDate")),
+                    d.getList("attendees", Document.class).stream()
+                            .map(a -> new Attendee(a.getString("officerId"), a.getString("unitCode"))).toList()),
+                    d.get(AggregateCollection.VERSION, Number.class).longValue()));
+
+    private final AggregateCollection<Stored> courses;
     private final Areas areas;
     private final Clock clock;
     private final Map<String, Course> cache = new ConcurrentHashMap<>();
 
-    public Training(MongoDatabase database, Areas areas, Clock clock) {
-        this.courses = database.getCollection("training_courses");
+    public Training(Aggregates aggregates, MongoDatabase database, Areas areas, Clock clock) {
+        this.courses = aggregates.withoutOutbox(COLLECTION, CODEC);
         this.areas = areas;
         this.clock = clock;
-        courses.find().forEach(doc -> {
-            Course course = new Course(doc.getString("_id"), doc.getString("title"), doc.getString("organiser"),
-                    LocalDate.parse(doc.getString("startDate")), LocalDate.parse(doc.getString("endDate")),
-                    doc.getList("attendees", Document.class).stream()
-                            .map(a -> new Attendee(a.getString("officerId"), a.getString("unitCode"))).toList());
+        database.getCollection(COLLECTION).find().projection(courses.readProjection()).forEach(doc -> {
+            Course course = CODEC.decode(doc).course();
             cache.put(course.id(), course);
         });
     }
@@ -99,11 +118,13 @@ public class Training {
         }
         Course stored = new Course(id, course.title().strip(), course.organiser(), course.startDate(),
                 course.endDate(), List.copyOf(attendees));
-        courses.replaceOne(new Document("_id", id), new Document("_id", id).append("title", stored.title())
-                .append("organiser", stored.organiser()).append("startDate", stored.startDate().toString())
-                .append("endDate", stored.endDate().toString())
-                .append("attendees", attendees.stream().map(a -> new Document("officerId", a.officerId())
-                        .append("unitCode", a.unitCode())).toList()), new ReplaceOptions().upsert(true));
+        // The last correction wins: replaces whatever version is stored (read again if another changed it meanwhile).
+        if (!courses.decideAll(List.of(id), (i, current) -> Optional.of(current == null
+                ? Change.create(new Stored(stored, 1))
+                : Change.update(current.version(), new Stored(stored, current.version() + 1))), ATTEMPTS)
+                .allApplied()) {
+            throw ApiException.conflict("id", "course " + id + " is being changed at the same time; please retry");
+        }
         cache.put(id, stored);
         return stored;
     }

@@ -3,20 +3,16 @@ package vn.giamngheo.reporting.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.core.io.ClassPathResource;
 import vn.giamngheo.platform.units.UnitCatalog;
 import vn.giamngheo.platform.web.ApiException;
+import vn.giamngheo.reporting.EmbeddedMongo;
 import vn.giamngheo.reporting.areas.Areas;
 
 class AreaStatisticsTest {
@@ -25,22 +21,9 @@ class AreaStatisticsTest {
             new ClassPathResource("units/vinh-yen.json"))));
     private final Clock clock = Clock.fixed(LocalDate.parse("2026-11-25").atStartOfDay(ZoneId.of("Asia/Ho_Chi_Minh"))
             .toInstant(), ZoneId.of("Asia/Ho_Chi_Minh"));
-    private MongoServer server;
-    private MongoClient client;
-    private AreaStatistics statistics;
-
-    @BeforeEach
-    void start() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
-        statistics = new AreaStatistics(client.getDatabase("t"), areas, clock);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.shutdown();
-    }
+    @RegisterExtension
+    final EmbeddedMongo mongo = new EmbeddedMongo();
+    private final AreaStatistics statistics = new AreaStatistics(mongo.aggregates(), mongo.database(), areas, clock);
 
     private static List<String> where(int n) {
         return java.util.stream.IntStream.range(0, n).mapToObj(i -> "[" + i + "].").toList();
