@@ -3,12 +3,11 @@ package vn.giamngheo.reporting;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Consumer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.support.ResourcePatternResolver;
-import org.springframework.messaging.Message;
+import vn.giamngheo.platform.messaging.BatchEventDispatcher;
 import vn.giamngheo.platform.messaging.EventMetrics;
 import vn.giamngheo.platform.persistence.Aggregates;
 import vn.giamngheo.platform.rules.RuleFiles;
@@ -49,17 +48,17 @@ class ReportingConfiguration {
     }
 
     @Bean
-    Consumer<Message<byte[]>> householdEvents(FactRecorder recorder, EventMetrics metrics) {
+    BatchEventDispatcher householdEvents(FactRecorder recorder, EventMetrics metrics) {
         return recorder.householdEvents(metrics);
     }
 
     @Bean
-    Consumer<Message<byte[]>> benefitEvents(FactRecorder recorder, EventMetrics metrics) {
+    BatchEventDispatcher benefitEvents(FactRecorder recorder, EventMetrics metrics) {
         return recorder.benefitEvents(metrics);
     }
 
     @Bean
-    Consumer<Message<byte[]>> cardEvents(FactRecorder recorder, EventMetrics metrics) {
+    BatchEventDispatcher cardEvents(FactRecorder recorder, EventMetrics metrics) {
         return recorder.cardEvents(metrics);
     }
 

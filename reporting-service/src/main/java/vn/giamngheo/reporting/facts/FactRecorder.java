@@ -6,8 +6,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
-import org.springframework.messaging.Message;
 import vn.giamngheo.contracts.DomainEvent;
 import vn.giamngheo.contracts.EventEnvelope;
 import vn.giamngheo.contracts.EventType;
@@ -24,6 +22,7 @@ import vn.giamngheo.contracts.household.HouseholdRegistered;
 import vn.giamngheo.contracts.household.HouseholdRemoved;
 import vn.giamngheo.contracts.household.HouseholdUpdated;
 import vn.giamngheo.contracts.household.MemberFact;
+import vn.giamngheo.platform.messaging.BatchEventDispatcher;
 import vn.giamngheo.platform.messaging.BatchHandler;
 import vn.giamngheo.platform.messaging.EventDispatcher;
 import vn.giamngheo.platform.messaging.EventMetrics;
@@ -63,17 +62,17 @@ public final class FactRecorder implements BatchHandler {
             EventTypes.APPLICATION_REJECTED);
     public static final List<EventType<?>> CARD_EVENTS = List.of(EventTypes.INSURANCE_CARD_ISSUED);
 
-    /** The consumers of the three topics reporting reads, recording into this recorder's store and index. */
-    public Consumer<Message<byte[]>> householdEvents(EventMetrics metrics) {
-        return dispatcher(metrics, this, HOUSEHOLD_EVENTS);
+    /** The bindings (a poll at a time) of the three topics reporting reads, recording into this store and index. */
+    public BatchEventDispatcher householdEvents(EventMetrics metrics) {
+        return BatchEventDispatcher.builder(metrics).on(HOUSEHOLD_EVENTS).handledBy(this);
     }
 
-    public Consumer<Message<byte[]>> benefitEvents(EventMetrics metrics) {
-        return dispatcher(metrics, this, BENEFIT_EVENTS);
+    public BatchEventDispatcher benefitEvents(EventMetrics metrics) {
+        return BatchEventDispatcher.builder(metrics).on(BENEFIT_EVENTS).handledBy(this);
     }
 
-    public Consumer<Message<byte[]>> cardEvents(EventMetrics metrics) {
-        return dispatcher(metrics, this, CARD_EVENTS);
+    public BatchEventDispatcher cardEvents(EventMetrics metrics) {
+        return BatchEventDispatcher.builder(metrics).on(CARD_EVENTS).handledBy(this);
     }
 
     /** A binding of {@code types} to {@code handler}, one record at a time. */

@@ -84,9 +84,9 @@ class PollReplayTest {
         FactIndex liveIndex = new FactIndex(areas);
         FactRecorder recorder = new FactRecorder(live, liveIndex);
         EventMetrics metrics = new EventMetrics(new SimpleMeterRegistry());
-        var bindings = Map.of(Topics.HOUSEHOLD_EVENTS, recorder.householdEvents(metrics),
-                Topics.BENEFIT_EVENTS, recorder.benefitEvents(metrics), Topics.INSURANCE_CARD_EVENTS,
-                recorder.cardEvents(metrics));
+        var bindings = Map.of(Topics.HOUSEHOLD_EVENTS, recorder.householdEvents(metrics).perRecord(),
+                Topics.BENEFIT_EVENTS, recorder.benefitEvents(metrics).perRecord(), Topics.INSURANCE_CARD_EVENTS,
+                recorder.cardEvents(metrics).perRecord());
         int failed = 0;
         for (ConsumerRecord<String, byte[]> record : poll) {
             try {
