@@ -54,7 +54,6 @@ import vn.giamngheo.platform.messaging.StaticGroupMembership;
 import vn.giamngheo.platform.mongo.MongoPingHealthIndicator;
 import vn.giamngheo.platform.mongo.MongoTimeouts;
 import vn.giamngheo.platform.outbox.Outbox;
-import vn.giamngheo.platform.outbox.OutboxCollection;
 import vn.giamngheo.platform.outbox.OutboxRelay;
 import vn.giamngheo.platform.persistence.Aggregates;
 import vn.giamngheo.platform.rules.RuleFiles;
@@ -172,10 +171,9 @@ public class PlatformAutoConfiguration {
     /** Its sweep reads and bulk removals touch up to a batch of aggregates: the long bound. */
     @Bean
     OutboxRelay outboxRelay(MongoDatabase database, MongoTimeouts timeouts, KafkaProperties kafka,
-            KafkaConnectionDetails connection, ObjectProvider<OutboxCollection> collections,
-            PlatformProperties properties, EventMetrics metrics) {
+            KafkaConnectionDetails connection, PlatformProperties properties, EventMetrics metrics) {
         return new OutboxRelay(timeouts.forLongOperations(database), outboxProducer(kafka, connection, properties),
-                collections.orderedStream().toList(), properties.messaging().relay(), metrics);
+                properties.messaging().relay(), metrics);
     }
 
     private static Producer<String, byte[]> outboxProducer(KafkaProperties kafka, KafkaConnectionDetails connection,

@@ -56,11 +56,11 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    public OutboxRelay(MongoDatabase database, Producer<String, byte[]> producer, List<OutboxCollection> collections,
-            PlatformProperties.Relay config, EventMetrics metrics) {
+    /** Sweeps the collections {@link #watch watched}: those {@link vn.giamngheo.platform.persistence.Aggregates} declares. */
+    public OutboxRelay(MongoDatabase database, Producer<String, byte[]> producer, PlatformProperties.Relay config,
+            EventMetrics metrics) {
         this.database = database;
         this.producer = producer;
-        collections.stream().map(OutboxCollection::name).forEach(this::watch);
         this.config = config;
         this.metrics = metrics;
     }

@@ -27,10 +27,9 @@ import vn.giamngheo.platform.mongo.Guards;
 
 /**
  * Per-aggregate view documents that apply an event only if its sequence is newer than the last one applied, a batch
- * at a time (the batch form of {@link vn.giamngheo.platform.mongo.SequenceGuard}): the views' sequences are read in one
- * query, every update that is newer is written in one unordered bulk write, each guarded by the sequence read
- * ({@link Guards}), and only those another writer moved on meanwhile are read and tried again. A replay or a duplicate
- * changes nothing. Several updates of one view in a batch are applied in their order, one per round.
+ * at a time: the views' sequences are read in one query, every update that is newer is written in one unordered bulk
+ * write, each guarded by the sequence read ({@link Guards}), and only those another writer moved on meanwhile are read
+ * and tried again. A replay or a duplicate changes nothing. Several updates of one view in a batch are applied in their order, one per round.
  */
 public final class SequencedViews {
 

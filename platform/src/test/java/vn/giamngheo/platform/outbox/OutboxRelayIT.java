@@ -43,8 +43,11 @@ class OutboxRelayIT {
             ZoneOffset.UTC));
     private final EventMetrics metrics = new EventMetrics(new SimpleMeterRegistry());
     private final OutboxRelay relay = new OutboxRelay(database, RelayFixtures.producer(),
-            List.of(new OutboxCollection("aggregates")),
             new PlatformProperties.Relay(SWEEP, 100, Duration.ofMillis(200)), metrics);
+
+    {
+        relay.watch("aggregates");
+    }
 
     @BeforeAll
     static void topics() throws Exception {

@@ -72,7 +72,7 @@ class AggregateCollectionIT {
     private final MongoDatabase database = client.getDatabase("platform-test");
     private final String name = "counters_" + EventFixtures.newId().replace("-", "");
     private final MongoCollection<Document> raw = database.getCollection(name);
-    private final OutboxRelay relay = new OutboxRelay(database, RelayFixtures.producer(), List.of(),
+    private final OutboxRelay relay = new OutboxRelay(database, RelayFixtures.producer(),
             new PlatformProperties.Relay(Duration.ofMillis(300), 100, Duration.ofMillis(200)),
             new EventMetrics(new SimpleMeterRegistry()));
     private final Aggregates aggregates = new Aggregates(database, c -> c,

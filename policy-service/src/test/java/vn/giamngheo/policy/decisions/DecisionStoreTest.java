@@ -40,7 +40,7 @@ class DecisionStoreTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
         MongoDatabase database = client.getDatabase("t");
-        OutboxRelay relay = new OutboxRelay(database, new MockProducer<>(), List.of(),
+        OutboxRelay relay = new OutboxRelay(database, new MockProducer<>(),
                 new PlatformProperties.Relay(Duration.ofMillis(300), 100, Duration.ofMillis(200)),
                 new EventMetrics(new SimpleMeterRegistry()));
         store = new DecisionStore(new Aggregates(database, c -> c, new Outbox("/policy-test", Clock.systemUTC()),

@@ -36,7 +36,7 @@ class ProgressStoreTest {
     /** The relay is not started: the events stay in the documents' outboxes, where the test reads them. */
     private final Aggregates aggregates = new Aggregates(database, c -> c,
             new Outbox("/reporting-test", Clock.systemUTC()), new OutboxRelay(database, new MockProducer<>(true, null,
-                    new StringSerializer(), new ByteArraySerializer()), List.of(), new PlatformProperties.Relay(
+                    new StringSerializer(), new ByteArraySerializer()), new PlatformProperties.Relay(
                     Duration.ofSeconds(1), 100, Duration.ofSeconds(1)), new EventMetrics(new SimpleMeterRegistry())));
 
     private static ProgressStore.Publication value(String indicator, String value) {
