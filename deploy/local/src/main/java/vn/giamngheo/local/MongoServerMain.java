@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import java.nio.file.Path;
  * <li>{@code memory}: every document in this JVM's heap, gone when it ends (tests and the benchmark).</li>
  * </ul>
  * Settings from the environment: {@code MONGO_HOST} (127.0.0.1), {@code MONGO_PORT} (27017), {@code MONGO_STORE}
- * ({@code memory} unless {@code disk}) and {@code MONGO_DATA_DIR} (for {@code disk}).
+ * ({@code memory} unless {@code disk}), {@code MONGO_DATA_DIR} and {@code MONGO_H2_CACHE_MB} (the MVStore page cache, 16,
+ * H2's own default) for {@code disk}.
  */
 public final class MongoServerMain {
 
@@ -37,7 +39,11 @@ public final class MongoServerMain {
             case "disk" -> {
                 Path data = Path.of(KafkaBroker.env("MONGO_DATA_DIR", "mongo-data")).toAbsolutePath();
                 Files.createDirectories(data);
-                yield new H2Backend(data.resolve(FILE).toString());
+                // MVStore's page cache holds pages with their documents deserialized, and counts them by an
+                // estimate: bounded here, it is what the store keeps in the heap, whatever the data's size.
+                int cacheMb = Integer.parseInt(KafkaBroker.env("MONGO_H2_CACHE_MB", "16"));
+                yield new H2Backend(new MVStore.Builder().fileName(data.resolve(FILE).toString())
+                        .cacheSize(cacheMb).open());
             }
             default -> throw new IllegalArgumentException("MONGO_STORE is memory or disk, not " + store);
         };

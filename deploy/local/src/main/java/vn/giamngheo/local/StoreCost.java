@@ -83,7 +83,7 @@ public final class StoreCost {
         latency("list of a ward, 50 (GET /api/v1/households?unitCode=…; MongoDB query)", 100, i -> api.get(
                 base + "/api/v1/households?unitCode=" + units[i % units.length] + "&size=50"));
         String[] names = {"Nguyễn", "Trần Văn", "Lê Thị", "Phạm", "Hoàng", "Vũ Văn", "Đỗ", "Bùi Thị"};
-        latency("search by name (GET /api/v1/households/search?q=…; the index, then MongoDB by id)", 100, i ->
+        latency("search by name (GET /api/v1/households/search?q=…; household-service's index, no MongoDB)", 100, i ->
                 api.get(base + "/api/v1/households/search?q=" + java.net.URLEncoder.encode(names[i % names.length],
                         StandardCharsets.UTF_8) + "&size=20"));
     }
