@@ -23,8 +23,24 @@ public final class Api {
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String auth;
+    private final String client;
+    private final String secret;
     private volatile String token;
     private volatile long tokenRenewAt;
+
+    /** As the city administrator, at {@code AUTH_URL} with the secret {@code GIAMNGHEO_DEMO_SECRET}. */
+    public Api() {
+        this(KafkaBroker.env("AUTH_URL", "http://localhost:9000"), "city-admin",
+                KafkaBroker.env("GIAMNGHEO_DEMO_SECRET", "demo"));
+    }
+
+    /** As the demo client {@code client} of the provider at {@code auth}. */
+    public Api(String auth, String client, String secret) {
+        this.auth = auth;
+        this.client = client;
+        this.secret = secret;
+    }
 
     public String get(String url) {
         return send(authorised(url).timeout(Duration.ofSeconds(120)).GET().build());
@@ -124,9 +140,8 @@ public final class Api {
         if (token == null || System.nanoTime() - tokenRenewAt > 0) {
             synchronized (this) {
                 if (token == null || System.nanoTime() - tokenRenewAt > 0) {
-                    String auth = KafkaBroker.env("AUTH_URL", "http://localhost:9000");
-                    String basic = Base64.getEncoder().encodeToString(("city-admin:"
-                            + KafkaBroker.env("GIAMNGHEO_DEMO_SECRET", "demo")).getBytes(StandardCharsets.UTF_8));
+                    String basic = Base64.getEncoder().encodeToString((client + ":" + secret)
+                            .getBytes(StandardCharsets.UTF_8));
                     String answer = send(HttpRequest.newBuilder(URI.create(auth + "/oauth2/token"))
                             .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + basic)
                             .header("Content-Type", "application/x-www-form-urlencoded")

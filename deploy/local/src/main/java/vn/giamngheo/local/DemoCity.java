@@ -1,6 +1,13 @@
 package vn.giamngheo.local;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +15,8 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import vn.giamngheo.local.Population.Home;
 import vn.giamngheo.platform.units.UnitCatalog;
 
@@ -18,11 +27,18 @@ import vn.giamngheo.platform.units.UnitCatalog;
  * annual review decides the listed ones with realistic transitions in every unit. The tenth lives in five communes
  * of the former Phú Thọ, Vĩnh Phúc and Hòa Bình provinces, registered on their first day (2025-07-01) and decided by
  * the end-2025 annual review. Two households of Xã Vầy Nưa, registered in 2024 before it was split, show the split:
- * one has its successor (Phường Thống Nhất) recorded, the other is left for an officer to record. Loads once: if the
- * city is already there, it does nothing.
+ * one has its successor (Phường Thống Nhất) recorded, the other is left for an officer to record.
+ *
+ * <p><b>Only into an empty platform.</b> The platform keeps its data between runs, so the demo is loaded only when
+ * household-service holds no household at all (active or removed). A state file beside the data ({@code DEMO_STATE})
+ * says {@code loading} from the first registration on and {@code loaded} once the load is complete: on a platform that
+ * holds households the loader does nothing, and says whether the demo is complete, was interrupted (then only a reset
+ * gives a complete demo: loading it again would register its households twice), or the households were not the demo's.
+ * The exit status is 0 in each case: the platform itself is fine.
  *
  * <p>Environment: {@code HOUSEHOLD_URL} (http://localhost:8081), {@code DEMO_HOUSEHOLDS} (how many),
- * {@code DEMO_PARALLELISM} (8), {@code DEMO_SEED} (2022).
+ * {@code DEMO_PARALLELISM} (8), {@code DEMO_SEED} (2022), {@code DEMO_STATE} (the state file; none: the emptiness
+ * check alone).
  */
 public final class DemoCity {
 
@@ -31,6 +47,8 @@ public final class DemoCity {
     /** Xã Vầy Nưa, split on 2025-07-01 between Phường Thống Nhất (04828) and Xã Tiền Phong (04891). */
     static final String SPLIT_UNIT = "04891";
     static final String SPLIT_SUCCESSOR = "04828";
+
+    private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
 
     private final Api api = new Api();
     private final String base;
@@ -54,12 +72,19 @@ public final class DemoCity {
         int households = Integer.parseInt(KafkaBroker.env("DEMO_HOUSEHOLDS", "34000"));
         int parallelism = Integer.parseInt(KafkaBroker.env("DEMO_PARALLELISM", "8"));
         long seed = Long.parseLong(KafkaBroker.env("DEMO_SEED", "2022"));
+        String stateFile = KafkaBroker.env("DEMO_STATE", "");
         DemoCity city = new DemoCity(base, parallelism, seed);
         try {
+            if (!city.platformIsEmpty(stateFile.isBlank() ? null : Path.of(stateFile), households)) {
+                return;
+            }
             city.load(households);
             String reporting = KafkaBroker.env("REPORTING_URL", "");
             if (!reporting.isBlank()) {
                 city.reportingData(households, reporting);
+            }
+            if (!stateFile.isBlank()) {
+                writeState(Path.of(stateFile), "loaded", households);
             }
         } finally {
             city.pool.shutdownNow();
@@ -138,11 +163,52 @@ public final class DemoCity {
                 + ", the demo communes and the province since 2025, and a 2022 training course stored.");
     }
 
-    private void load(int total) throws Exception {
-        if (alreadyLoaded()) {
-            System.out.println("Demo city already loaded; nothing to do.");
-            return;
+    /**
+     * Whether the demo may be loaded: household-service holds no household, active or removed. If so, the state file
+     * says {@code loading} before anything is registered. If not, says why nothing is loaded.
+     */
+    private boolean platformIsEmpty(Path stateFile, int households) throws IOException {
+        long held = 0;
+        for (String status : List.of("ACTIVE", "REMOVED")) {
+            Matcher total = TOTAL.matcher(api.get(base + "/api/v1/households?status=" + status + "&size=1"));
+            if (!total.find()) {
+                throw new IllegalStateException("household-service's list has no total");
+            }
+            held += Long.parseLong(total.group(1));
         }
+        String state = stateFile != null && Files.exists(stateFile)
+                ? Files.readString(stateFile, StandardCharsets.UTF_8).strip() : "";
+        if (held == 0) {
+            if (stateFile != null) {
+                writeState(stateFile, "loading", households);
+            }
+            return true;
+        }
+        if (state.startsWith("loaded")) {
+            System.out.println("Demo city already loaded (" + state + "); the platform holds " + held
+                    + " households, kept from the last run. Not loaded again.");
+        } else if (state.startsWith("loading")) {
+            System.out.println("WARNING: an earlier demo load was interrupted (" + state + "): the platform holds "
+                    + held + " households, part of the demo. It is not loaded again (that would register households "
+                    + "twice); for a complete demo: deploy/local/run reset, then start again.");
+        } else {
+            System.out.println("The platform holds " + held + " households (not a demo load): the demo is loaded only "
+                    + "into an empty platform. Not loaded.");
+        }
+        return false;
+    }
+
+    /** The state file, replaced whole (written aside, then moved): a crash leaves the old state or the new. */
+    private static void writeState(Path stateFile, String state, int households) throws IOException {
+        Path parent = stateFile.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path next = parent.resolve(stateFile.getFileName() + ".next");
+        Files.writeString(next, state + " " + households + " households, " + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                + "\n", StandardCharsets.UTF_8);
+        Files.move(next, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void load(int total) throws Exception {
         long start = System.nanoTime();
         Population population = new Population(seed);
         List<Home> homes = population.generate(total - provincePart(total));
@@ -190,10 +256,6 @@ public final class DemoCity {
         api.post(base + "/api/v1/households/" + ids.getFirst() + "/successor-unit", "{\"unitCode\":\""
                 + SPLIT_SUCCESSOR + "\"}");
         return ids.size();
-    }
-
-    private boolean alreadyLoaded() {
-        return !api.get(base + "/api/v1/households?unitCode=08731&size=1").contains("\"total\":0");
     }
 
     private void review(String unitCode, List<Home> homes, String referenceDate, String meetingOn,

@@ -12,7 +12,9 @@ import org.apache.kafka.common.Uuid;
 /**
  * A real Apache Kafka broker for the local run: one KRaft node that is both broker and controller, in this JVM.
  * Settings from the environment: {@code KAFKA_HOST} (127.0.0.1), {@code KAFKA_PORT} (9092),
- * {@code KAFKA_CONTROLLER_PORT} (9093) and {@code KAFKA_DATA_DIR}.
+ * {@code KAFKA_CONTROLLER_PORT} (9093) and {@code KAFKA_DATA_DIR}. The log in {@code KAFKA_DATA_DIR} is formatted on the
+ * first start only (its cluster id kept in {@code cluster.id}); later starts go on from the topics, events and consumer
+ * offsets it holds.
  */
 public final class KafkaBroker {
 
@@ -54,15 +56,44 @@ public final class KafkaBroker {
         try (Writer out = Files.newBufferedWriter(properties, StandardCharsets.UTF_8)) {
             config.store(out, "written by deploy/local KafkaBroker");
         }
-        if (!Files.exists(data.resolve("logs").resolve("meta.properties"))) {
+        Path meta = data.resolve("logs").resolve("meta.properties");
+        if (Files.exists(meta)) {
+            System.out.println("Kafka: starting on the log in " + data + " (cluster " + clusterId(data) + ")");
+        } else {
+            // Formatted once; the cluster id is kept beside the log so that a later format (a lost meta.properties)
+            // names the same cluster, never a new one the old segments do not belong to.
+            String clusterId = clusterId(data);
             int status = kafka.tools.StorageTool.execute(new String[] {"format", "--ignore-formatted",
-                    "--cluster-id", Uuid.randomUuid().toString(), "--config", properties.toString()},
+                    "--cluster-id", clusterId, "--config", properties.toString()},
                     new PrintStream(System.out, true, StandardCharsets.UTF_8));
             if (status != 0) {
                 throw new IllegalStateException("formatting the KRaft storage in " + data + " failed: " + status);
             }
         }
         kafka.Kafka.main(new String[] {properties.toString()});
+    }
+
+    /**
+     * The cluster id of the log in {@code data}: the formatted log's own, else the one kept from its first format, else
+     * a new one (kept from now on).
+     */
+    private static String clusterId(Path data) throws IOException {
+        Path file = data.resolve("cluster.id");
+        Path meta = data.resolve("logs").resolve("meta.properties");
+        String id;
+        if (Files.exists(meta)) {
+            Properties formatted = new Properties();
+            try (var in = Files.newBufferedReader(meta, StandardCharsets.UTF_8)) {
+                formatted.load(in);
+            }
+            id = formatted.getProperty("cluster.id");
+        } else if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } else {
+            id = Uuid.randomUuid().toString();
+        }
+        Files.writeString(file, id + "\n", StandardCharsets.UTF_8);
+        return id;
     }
 
     static String env(String name, String fallback) {

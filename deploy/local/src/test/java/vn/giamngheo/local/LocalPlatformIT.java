@@ -68,6 +68,10 @@ class LocalPlatformIT {
                 "REPORTING_PORT", "AUTH_PORT", "PORTAL_PORT")) {
             PORTS.put(name, freePort());
         }
+        // The platform keeps its data between runs (issue 26): this run's checks begin on an empty one.
+        Process reset = launcher("reset", "--yes");
+        assertThat(reset.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(reset.exitValue()).isZero();
         Process start = launcher("start");
         assertThat(start.waitFor(6, TimeUnit.MINUTES)).as("deploy/local/run start finished").isTrue();
         String output = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -392,9 +396,10 @@ class LocalPlatformIT {
         assertThat(households("08707")).isEqualTo(before);
     }
 
-    private static Process launcher(String command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(REPO.resolve("deploy/local/run").toString(), command)
-                .redirectErrorStream(true);
+    private static Process launcher(String... command) throws IOException {
+        List<String> line = new ArrayList<>(List.of(REPO.resolve("deploy/local/run").toString()));
+        line.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
         PORTS.forEach((name, port) -> builder.environment().put(name, String.valueOf(port)));
         builder.environment().put("GIAMNGHEO_RUN_DIR", RUN_DIR.toString());
         // The reactor built the jars just before this test; never start a nested build from inside it.

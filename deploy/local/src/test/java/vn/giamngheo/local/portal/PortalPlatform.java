@@ -91,6 +91,10 @@ final class PortalPlatform implements AutoCloseable {
             return new PortalPlatform(ports, Path.of(System.getenv("GIAMNGHEO_RUN_DIR")), null);
         }
         PortalPlatform platform = new PortalPlatform(ports, REPO.resolve("deploy/local/target/portal-run"), null);
+        // The platform keeps its data between runs (issue 26): the journeys begin on an empty one.
+        Process reset = platform.launcher("reset", "--yes");
+        assertThat(reset.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(reset.exitValue()).isZero();
         Process start = platform.launcher("start");
         // The launcher bounds each process's start by GIAMNGHEO_START_TIMEOUT; the demo load comes after it.
         long bound = Long.parseLong(System.getenv().getOrDefault("GIAMNGHEO_START_TIMEOUT", "240")) + 300;
@@ -154,9 +158,11 @@ final class PortalPlatform implements AutoCloseable {
         return JSON.readTree(response.body()).get("access_token").asString();
     }
 
-    private Process launcher(String command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(REPO.resolve("deploy/local/run").toString(), command)
-                .redirectErrorStream(true);
+    private Process launcher(String... command) throws IOException {
+        java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of(
+                REPO.resolve("deploy/local/run").toString()));
+        line.addAll(java.util.List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
         ports.forEach((name, port) -> builder.environment().put(name, String.valueOf(port)));
         builder.environment().put("GIAMNGHEO_RUN_DIR", runDir.toString());
         builder.environment().put("GIAMNGHEO_NO_BUILD", "1");
