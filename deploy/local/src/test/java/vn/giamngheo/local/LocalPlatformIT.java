@@ -3,7 +3,6 @@ package vn.giamngheo.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,7 +65,7 @@ class LocalPlatformIT {
         for (String name : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "BHXH_SIM_PORT", "SMS_SIM_PORT",
                 "MAIL_SMTP_PORT", "MAIL_HTTP_PORT", "HOUSEHOLD_PORT", "POLICY_PORT", "NOTIFICATION_PORT",
                 "REPORTING_PORT", "AUTH_PORT", "PORTAL_PORT")) {
-            PORTS.put(name, freePort());
+            PORTS.put(name, SparePorts.next());
         }
         // The platform keeps its data between runs (issue 26): this run's checks begin on an empty one.
         Process reset = launcher("reset", "--yes");
@@ -407,12 +406,6 @@ class LocalPlatformIT {
         // A small demo city, so that the loader is exercised too.
         builder.environment().put("GIAMNGHEO_DEMO_HOUSEHOLDS", "150");
         return builder.start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String url(String service, String path) {

@@ -3,7 +3,6 @@ package vn.giamngheo.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +47,7 @@ class RestartKeepsDataIT {
         for (String name : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "BHXH_SIM_PORT", "SMS_SIM_PORT",
                 "MAIL_SMTP_PORT", "MAIL_HTTP_PORT", "HOUSEHOLD_PORT", "POLICY_PORT", "NOTIFICATION_PORT",
                 "REPORTING_PORT", "AUTH_PORT", "PORTAL_PORT")) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                PORTS.put(name, socket.getLocalPort());
-            }
+            PORTS.put(name, SparePorts.next());
         }
         // A data folder of this run's own: the first start is a first start.
         FileSystemUtils.deleteRecursively(RUN_DIR);

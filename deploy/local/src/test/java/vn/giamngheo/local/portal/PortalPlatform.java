@@ -3,7 +3,6 @@ package vn.giamngheo.local.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -85,7 +84,7 @@ final class PortalPlatform implements AutoCloseable {
     private static PortalPlatform start() throws IOException, InterruptedException {
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String name : PORT_NAMES) {
-            ports.put(name, ATTACHED ? Integer.parseInt(System.getenv(name)) : freePort());
+            ports.put(name, ATTACHED ? Integer.parseInt(System.getenv(name)) : vn.giamngheo.local.SparePorts.next());
         }
         if (ATTACHED) {
             return new PortalPlatform(ports, Path.of(System.getenv("GIAMNGHEO_RUN_DIR")), null);
@@ -99,13 +98,14 @@ final class PortalPlatform implements AutoCloseable {
         // The launcher bounds each process's start by GIAMNGHEO_START_TIMEOUT; the demo load comes after it.
         long bound = Long.parseLong(System.getenv().getOrDefault("GIAMNGHEO_START_TIMEOUT", "240")) + 300;
         boolean finished = start.waitFor(bound, TimeUnit.SECONDS);
+        // read before anything is destroyed: the launcher's own words are the failure's explanation
+        String output = finished ? new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8) : "";
         if (!finished || start.exitValue() != 0) {
             // Whatever did start must not outlive the run (the next run would find it "already running").
             start.destroyForcibly();
             platform.launcher("stop").waitFor(2, TimeUnit.MINUTES);
         }
         assertThat(finished).as("deploy/local/run start finished within %d s", bound).isTrue();
-        String output = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(start.exitValue()).as(output).isZero();
         return new PortalPlatform(ports, platform.runDir, output);
     }
@@ -171,9 +171,4 @@ final class PortalPlatform implements AutoCloseable {
         return builder.start();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
