@@ -359,7 +359,7 @@ public final class Benchmark {
         }
         List<String> wards = new ArrayList<>();
         List<List<Home>> roundHomes = new ArrayList<>();
-        for (String ward : wards) {
+        for (String ward : cohort.stream().map(h -> h.unit.ward2025()).distinct().toList()) {
             List<Home> inWard = cohort.stream().filter(h -> h.unit.ward2025().equals(ward)).toList();
             for (int from = 0; from < inWard.size(); from += roundSize) {
                 wards.add(ward);
